@@ -1,0 +1,79 @@
+package scenario
+
+// Tuning holds the outcome model's knobs. DefaultTuning is the one place their values live; a
+// scenario's [tuning] table overrides some of them by the toml names below. Every knob is general
+// (it never names a role, a policy or a scenario): the lessons the game teaches have to come out of
+// hours, hand-offs, market insight and stress. docs/outcome-model.md explains each knob.
+type Tuning struct {
+	// Hours each action costs the player.
+	HoursResearch  int `toml:"hours_research"`
+	HoursInterview int `toml:"hours_interview"`
+	HoursRoadmap   int `toml:"hours_roadmap"`
+	HoursExecutive int `toml:"hours_executive"`
+	HoursKPI       int `toml:"hours_kpi"`
+	HoursSync      int `toml:"hours_sync"`
+	HoursRefine    int `toml:"hours_refine"`
+	HoursOrder     int `toml:"hours_order"`
+	HoursPlan      int `toml:"hours_plan"`
+	HoursAnswer    int `toml:"hours_answer"`
+	HoursAccept    int `toml:"hours_accept"` // accepting also means writing the story up
+	HoursReview    int `toml:"hours_review"`
+	HoursRest      int `toml:"hours_rest"`
+
+	StressPerHour  float64 `toml:"stress_per_hour"` // stress each hour worked adds
+	StressSwitch   float64 `toml:"stress_switch"`   // stress a change of hat between two actions adds
+	StressPending  float64 `toml:"stress_pending"`  // stress each unanswered request adds per day
+	StressRest     float64 `toml:"stress_rest"`     // stress one rest removes
+	StressRecovery float64 `toml:"stress_recovery"` // share of stress shed over the weekend between sprints
+	BurnoutFrom    float64 `toml:"burnout_from"`    // stress above which burnout builds
+	BurnoutRate    float64 `toml:"burnout_rate"`    // burnout per unit of stress above burnout_from, per day
+	BurnoutHeal    float64 `toml:"burnout_heal"`    // burnout shed per sprint while stress stays below burnout_from
+	BurnoutNoise   float64 `toml:"burnout_noise"`   // how much burnout blurs the player's decisions
+
+	ResearchGain  float64 `toml:"research_gain"`  // share of the estimate error market research removes
+	InterviewGain float64 `toml:"interview_gain"` // share of one theme's estimate error an interview removes
+	KPIGain       float64 `toml:"kpi_gain"`       // share of the estimate error a KPI review removes for delivered themes
+	UrgencyDrift  float64 `toml:"urgency_drift"`  // how far an unsynced Product Owner drifts toward urgency per sprint
+	InsightBlur   float64 `toml:"insight_blur"`   // noise on roadmap news that reaches the Product Owner without a sync
+	RefineClarity float64 `toml:"refine_clarity"` // clarity one refinement adds to a story
+	ReworkPerFog  float64 `toml:"rework_per_fog"` // extra effort per unit of missing clarity
+	DefectPerFog  float64 `toml:"defect_per_fog"` // chance of a defect per unit of missing clarity
+	MoraleOverrun float64 `toml:"morale_overrun"` // morale lost when the team is pushed past its capacity
+	DebtPerDefect float64 `toml:"debt_per_defect"`
+
+	TrustAccept    float64 `toml:"trust_accept"`    // requester trust gained by accepting a request
+	TrustDecline   float64 `toml:"trust_decline"`   // requester trust lost by declining
+	TrustIgnore    float64 `toml:"trust_ignore"`    // requester trust lost by a request left unanswered
+	TrustBroken    float64 `toml:"trust_broken"`    // requester trust lost by an accepted request not shipped in time
+	TrustSilence   float64 `toml:"trust_silence"`   // trust executives and customers lose in a sprint nobody showed them anything
+	TrustDelivered float64 `toml:"trust_delivered"` // requester trust gained when the promised story ships
+	PromiseSprints int     `toml:"promise_sprints"` // sprints within which an accepted request must ship
+
+	WeightValue     float64 `toml:"weight_value"` // score weights
+	WeightAlignment float64 `toml:"weight_alignment"`
+	WeightFit       float64 `toml:"weight_fit"`
+	WeightTrust     float64 `toml:"weight_trust"`
+	WeightHealth    float64 `toml:"weight_health"`
+	WeightBurnout   float64 `toml:"weight_burnout"`
+}
+
+// DefaultTuning returns the model's calibrated defaults.
+func DefaultTuning() Tuning {
+	return Tuning{
+		HoursResearch: 6, HoursInterview: 3, HoursRoadmap: 3, HoursExecutive: 2, HoursKPI: 2, HoursSync: 2,
+		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 1, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
+
+		StressPerHour: 0.012, StressSwitch: 0.02, StressPending: 0.004, StressRest: 0.08,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
+
+		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0,
+		RefineClarity: 0.35, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
+
+		TrustAccept: 0.02, TrustDecline: 0.03, TrustIgnore: 0.08, TrustBroken: 0.12, TrustDelivered: 0.06,
+		TrustSilence:   0.03,
+		PromiseSprints: 2,
+
+		WeightValue: 0.3, WeightAlignment: 0.2, WeightFit: 0.1, WeightTrust: 0.2, WeightHealth: 0.1,
+		WeightBurnout: 0.1,
+	}
+}
