@@ -1,0 +1,149 @@
+package sim
+
+import (
+	"cmp"
+	"slices"
+
+	"twohats/game/scenario"
+)
+
+// The colleague wears the hat the player does not. Its policy, also in docs/outcome-model.md:
+//
+//   - A colleague Product Manager (the player is the PO) researches the market at the start of
+//     every sprint and sets the roadmap to its estimate. Its insight reaches the player's view of
+//     the roadmap only at the sprint's end, half-way and blurred by insight_blur, unless the two
+//     sync, which hands the roadmap over whole.
+//   - A colleague Product Owner (the player is the PM) orders the backlog by its view of the
+//     roadmap, blended with urgency: the blend drifts toward urgency by urgency_drift for every
+//     sprint since the last sync. It refines the top stories, plans to the forecast and holds the
+//     review.
+//   - Either colleague answers the requests that reach its hat: yes when the story's theme stands
+//     at least average on the roadmap it knows (or, for the PO, when the ask is urgent), no
+//     otherwise.
+
+// colleaguePMStrategy is a colleague Product Manager's sprint start.
+func (g *Game) colleaguePMStrategy() {
+	s := &g.s
+	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
+	c.Insight = g.learn(-1, g.t.ResearchGain, 0)
+	g.log(c)
+	copy(s.Roadmap, s.Market.Estimate)
+	s.Synced = false
+	g.moveKind(scenario.KindExecutive, 0.02, &c)
+	g.heard[executivesHeard] = true
+	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1})
+}
+
+// urgencyBlend is how far a colleague Product Owner has drifted toward urgency.
+func (g *Game) urgencyBlend() float64 {
+	d := g.t.UrgencyDrift * float64(g.s.SinceSync)
+	if d > 0.9 {
+		d = 0.9
+	}
+	return d
+}
+
+// colleaguePOPlan is a colleague Product Owner's planning.
+func (g *Game) colleaguePOPlan() {
+	s := &g.s
+	d := g.urgencyBlend()
+	n := float64(len(s.POView))
+	slices.SortStableFunc(s.Backlog, func(a, b int) int {
+		return cmp.Compare(g.blendKey(b, d, n), g.blendKey(a, d, n))
+	})
+	for k, ix := range s.Backlog {
+		if k >= 2 {
+			break
+		}
+		if st := &s.Stories[ix]; st.Clarity < 0.7 {
+			st.Clarity = clamp01(st.Clarity + g.t.RefineClarity)
+			st.Refined++
+		}
+	}
+	plan := g.PlanFromTop(s.Committed[:0])
+	g.commit(plan)
+	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Alignment: d})
+}
+
+func (g *Game) blendKey(ix int, d, n float64) float64 {
+	st := &g.s.Stories[ix]
+	fit := g.s.POView[st.Theme] * n * st.Value / float64(st.Effort) / 10
+	k := (1-d)*fit + d*st.Urgency
+	if st.DueSprint > 0 {
+		k += 1000 // a promise is kept first
+	}
+	return k
+}
+
+// colleagueAnswer settles a request that reached the colleague's hat.
+func (g *Game) colleagueAnswer(req int) {
+	s := &g.s
+	rq := &s.Requests[req]
+	st := &s.Stories[rq.Story]
+	n := float64(len(s.Roadmap))
+	view := s.Roadmap
+	if rq.Hat == HatPO {
+		view = s.POView
+	}
+	yes := view[st.Theme]*n >= 1 || (rq.Hat == HatPO && st.Urgency >= 0.6)
+	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConColleague, Subject: req, Stakeholder: rq.Stakeholder,
+		Action: Action{Kind: ActAnswer, Request: req, Answer: AnswerDecline}}
+	if yes {
+		c.Action.Answer = AnswerAccept
+		g.acceptRequest(req)
+		c.Trust = g.trust(rq.Stakeholder, g.t.TrustAccept)
+	} else {
+		rq.Status = RequestDeclined
+		st.Status = StoryDropped
+		c.Trust = g.trust(rq.Stakeholder, -g.t.TrustDecline)
+	}
+	g.log(c)
+}
+
+// OrderByRoadmap appends to buf the backlog ordered by value for the effort, weighted by how
+// much the given roadmap view wants each story's theme; promised stories come first.
+func (g *Game) OrderByRoadmap(buf []int, view []float64) []int {
+	s := &g.s
+	buf = append(buf, s.Backlog...)
+	n := float64(len(view))
+	key := func(ix int) float64 {
+		st := &s.Stories[ix]
+		k := view[st.Theme] * n * st.Value / float64(st.Effort)
+		if st.DueSprint > 0 {
+			k += 1000
+		}
+		return k
+	}
+	slices.SortStableFunc(buf, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
+	return buf
+}
+
+// OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first.
+func (g *Game) OrderByUrgency(buf []int) []int {
+	s := &g.s
+	buf = append(buf, s.Backlog...)
+	slices.SortStableFunc(buf, func(a, b int) int {
+		return cmp.Compare(s.Stories[b].Urgency, s.Stories[a].Urgency)
+	})
+	return buf
+}
+
+// PlanFromTop appends to buf the stories a plan would commit taking the backlog from the top:
+// each story that still fits under the forecast (and the team's capacity) goes in.
+func (g *Game) PlanFromTop(buf []int) []int {
+	s := &g.s
+	limit := g.Forecast()
+	if c := float64(s.Team.Capacity); limit > c {
+		limit = c
+	}
+	pts := 0.0
+	for _, ix := range s.Backlog {
+		e := float64(s.Stories[ix].Effort)
+		if pts+e > limit {
+			continue
+		}
+		pts += e
+		buf = append(buf, ix)
+	}
+	return buf
+}

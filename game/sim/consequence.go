@@ -1,0 +1,40 @@
+package sim
+
+// ConsequenceKind says what happened. Most consequences are the player's own actions; the rest are
+// what the world did in reply (a request arrived, a promise broke, a story shipped).
+type ConsequenceKind uint8
+
+// The consequence kinds.
+const (
+	ConAction        ConsequenceKind = iota // the player did Action
+	ConRequest                              // a request reached the inbox
+	ConIgnored                              // a request got no answer before the sprint ended
+	ConPromiseBroken                        // an accepted request did not ship in time
+	ConShipped                              // a story shipped
+	ConDefectShipped                        // a story shipped with a defect nobody reviewed
+	ConRejected                             // the review sent a story back
+	ConEvent                                // an event came up
+	ConBurnedOut                            // burnout forced the player on leave
+	ConColleague                            // the colleague wearing the other hat did something
+	ConUnplanned                            // nobody planned: the team picked work itself
+	ConOvercommitted                        // the team was pushed past its capacity
+)
+
+// Consequence is one line of the game's story: what happened and what it moved. The debrief
+// ranks them by Impact, the score points the change moved directly.
+type Consequence struct {
+	Sprint, Day int
+	Kind        ConsequenceKind
+	Action      Action // the action, for ConAction; Action.Kind also tells a colleague's move
+	Subject     int    // a story, request, event or theme index, by kind; -1 if none
+	Stakeholder int    // the stakeholder concerned, or -1
+	Trust       float64
+	Stress      float64
+	Value       float64
+	Insight     float64 // how much closer the estimate came to the market
+	Alignment   float64 // for a shipped story, how high its theme stood on the roadmap
+	Morale      float64
+	Debt        float64
+	Hours       int
+	Impact      float64
+}

@@ -1,0 +1,161 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Describe says in one line what a consequence was and what it moved, e.g. "Sprint 2: declined
+// Sales's request "Bulk export": Sales trust −3".
+func (g *Game) Describe(c Consequence) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Sprint %d", c.Sprint)
+	if c.Day > 0 {
+		fmt.Fprintf(&b, ", day %d", c.Day)
+	}
+	b.WriteString(": ")
+	b.WriteString(g.what(c))
+	if moved := moves(c); moved != "" {
+		b.WriteString(": ")
+		b.WriteString(moved)
+	}
+	return b.String()
+}
+
+func (g *Game) holder(i int) string {
+	if i < 0 || i >= len(g.sc.Stakeholders) {
+		return "stakeholders"
+	}
+	return g.sc.Stakeholders[i].Name
+}
+
+func (g *Game) request(i int) string {
+	rq := g.s.Requests[i]
+	return fmt.Sprintf("%s's request %q", g.holder(rq.Stakeholder), g.storyTitle(rq.Story))
+}
+
+func (g *Game) what(c Consequence) string {
+	a := c.Action
+	switch c.Kind {
+	case ConRequest:
+		return "new " + g.request(c.Subject)
+	case ConIgnored:
+		return "left " + g.request(c.Subject) + " unanswered"
+	case ConPromiseBroken:
+		return fmt.Sprintf("promised %q to %s and did not ship it in time", g.storyTitle(c.Subject), g.holder(c.Stakeholder))
+	case ConShipped:
+		return fmt.Sprintf("shipped %q (worth %.0f)", g.storyTitle(c.Subject), c.Value)
+	case ConDefectShipped:
+		return fmt.Sprintf("shipped %q with a defect nobody reviewed", g.storyTitle(c.Subject))
+	case ConRejected:
+		return fmt.Sprintf("the review sent %q back: it missed its acceptance criteria", g.storyTitle(c.Subject))
+	case ConEvent:
+		ev := g.sc.Events[c.Subject]
+		if a.Kind == ActChoose && a.Choice < len(ev.Choices) {
+			return fmt.Sprintf("%s: chose %q", ev.Title, ev.Choices[a.Choice].Label)
+		}
+		return ev.Title
+	case ConBurnedOut:
+		return "burned out: forced leave for the next sprint"
+	case ConUnplanned:
+		return "nobody planned the sprint, so the team took the loudest asks"
+	case ConColleague:
+		who := "your colleague"
+		switch g.role {
+		case RolePM:
+			who = "your Product Owner"
+		case RolePO:
+			who = "your Product Manager"
+		}
+		switch a.Kind {
+		case ActResearch:
+			return who + " researched the market"
+		case ActRoadmap:
+			return who + " updated the roadmap"
+		case ActPlan:
+			return fmt.Sprintf("%s planned the sprint (%.0f%% by urgency)", who, 100*c.Alignment)
+		case ActReview:
+			return who + " held the sprint review"
+		case ActAnswer:
+			return fmt.Sprintf("%s answered %s: %s", who, g.request(c.Subject), a.Answer)
+		}
+		return who + " worked"
+	}
+	switch a.Kind {
+	case ActInterview:
+		return "interviewed customers about " + g.sc.Themes[a.Theme].Name
+	case ActRefine:
+		return fmt.Sprintf("wrote acceptance criteria for %q", g.storyTitle(a.Story))
+	case ActPlan:
+		return fmt.Sprintf("planned the sprint: %d stories", len(a.Stories))
+	case ActAnswer:
+		verb := map[Answer]string{AnswerAccept: "accepted", AnswerDefer: "deferred", AnswerDecline: "declined", AnswerEscalate: "escalated"}[a.Answer]
+		return verb + " " + g.request(a.Request)
+	case ActSync:
+		return "held a PM–PO sync"
+	}
+	return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:]
+}
+
+// moves lists what a consequence changed, signed, in whole points of a hundred.
+func moves(c Consequence) string {
+	var parts []string
+	add := func(name string, v float64) {
+		if p := int(v*100 + copysignHalf(v)); p != 0 {
+			parts = append(parts, fmt.Sprintf("%s %+d", name, p))
+		}
+	}
+	add("trust", c.Trust)
+	add("insight", c.Insight)
+	add("morale", c.Morale)
+	add("debt", c.Debt)
+	add("stress", c.Stress)
+	return strings.ReplaceAll(strings.Join(parts, ", "), "-", "−")
+}
+
+func copysignHalf(v float64) float64 {
+	if v < 0 {
+		return -0.5
+	}
+	return 0.5
+}
+
+// Turning is a decision the debrief singles out: its line and the score points it moved.
+type Turning struct {
+	Text   string  `json:"text"`
+	Impact float64 `json:"impact"`
+}
+
+// Turnings returns up to n consequences that helped the score most and up to n that hurt it most,
+// each best or worst first. Ties keep the order of play.
+func (g *Game) Turnings(n int) (helped, hurt []Turning) {
+	ix := make([]int, len(g.s.Log))
+	for i := range ix {
+		ix[i] = i
+	}
+	slices.SortStableFunc(ix, func(a, b int) int {
+		x, y := g.s.Log[a].Impact, g.s.Log[b].Impact
+		switch {
+		case x > y:
+			return -1
+		case x < y:
+			return 1
+		}
+		return 0
+	})
+	for _, i := range ix {
+		if len(helped) == n || g.s.Log[i].Impact <= 0.05 {
+			break
+		}
+		helped = append(helped, Turning{g.Describe(g.s.Log[i]), g.s.Log[i].Impact})
+	}
+	for k := len(ix) - 1; k >= 0; k-- {
+		i := ix[k]
+		if len(hurt) == n || g.s.Log[i].Impact >= -0.05 {
+			break
+		}
+		hurt = append(hurt, Turning{g.Describe(g.s.Log[i]), g.s.Log[i].Impact})
+	}
+	return helped, hurt
+}

@@ -1,0 +1,462 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"twohats/game/scenario"
+)
+
+// Game is one play of a scenario by one role from one seed. It is not safe for concurrent use;
+// run many games in parallel with one Game each.
+type Game struct {
+	sc      *scenario.Scenario
+	t       *scenario.Tuning
+	role    Role
+	seed    uint64
+	rng     *rand.Rand
+	s       State
+	actions []Action // every decision, for the replay
+
+	effects    [][]compiledEffect // per event, per choice: flattened by choiceStart
+	choiceBase []int              // per event, index of its first choice in effects
+	conds      []compiledCond     // per event
+	potential  float64            // value that would count as a perfect game
+	alignNum   float64            // Σ effort × roadmap standing of shipped stories
+	alignDen   float64            // Σ effort of shipped stories
+	fitSum     float64
+	healthSum  float64
+	sprintHrs  int // hours worked this sprint
+	sprintVal  float64
+	sprintPts  float64
+	sprintANum float64
+	scratch    []float64
+	orderBuf   []int
+	heard      [2]bool // whether executives and customers saw anything of the product this sprint
+}
+
+// Who must hear from the product every sprint or lose trust.
+const (
+	executivesHeard = iota
+	customersHeard
+)
+
+// New starts a game. The role must be one the scenario suits.
+func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
+	if sc == nil {
+		return nil, errors.New("no scenario")
+	}
+	if _, err := role.MarshalText(); err != nil {
+		return nil, err
+	}
+	if len(sc.Roles) > 0 {
+		ok := false
+		for _, r := range sc.Roles {
+			if r == role.String() {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, fmt.Errorf("scenario %q is not made for role %s (it suits %s)", sc.ID, role, strings.Join(sc.Roles, ", "))
+		}
+	}
+	if len(sc.Themes) == 0 || len(sc.Stories) == 0 || sc.Sprints < 1 || sc.HoursPerSprint < 1 {
+		return nil, fmt.Errorf("scenario %q is incomplete (themes, stories, sprints and hours are required)", sc.ID)
+	}
+	g := &Game{sc: sc, t: &sc.Tuning, role: role, seed: seed, rng: newRand(seed)}
+	g.actions = make([]Action, 0, 128)
+	g.setup()
+	return g, nil
+}
+
+func (g *Game) setup() {
+	sc, r := g.sc, g.rng
+	n := len(sc.Themes)
+	s := &g.s
+	s.Sprint, s.Sprints, s.Phase = 1, sc.Sprints, PhaseStrategy
+	s.Days = sc.DaysPerSprint
+	if s.Days < 1 {
+		s.Days = 10
+	}
+	s.Event = -1
+	buf := make([]float64, 6*n)
+	s.Market.Need, s.Market.Estimate, s.Market.Spread = buf[0:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n]
+	s.Roadmap, s.POView, g.scratch = buf[3*n:4*n:4*n], buf[4*n:5*n:5*n], buf[5*n:6*n:6*n]
+	for i, th := range sc.Themes {
+		s.Market.Need[i] = th.Need
+		s.Roadmap[i] = th.Roadmap
+		s.Market.Estimate[i] = th.Estimate * (1 + sc.Market.Noise*gauss(r))
+		s.Market.Spread[i] = sc.Market.Noise
+	}
+	normalise(s.Market.Need)
+	normalise(s.Market.Estimate)
+	normalise(s.Roadmap)
+	copy(s.POView, s.Roadmap)
+	if g.role != RoleBoth {
+		// Two people: the Product Owner has the roadmap second-hand until the first sync.
+		g.blurInto(s.POView, s.Roadmap, 1)
+	}
+
+	themeIx := make(map[string]int, n)
+	for i, th := range sc.Themes {
+		themeIx[th.ID] = i
+	}
+	holderIx := make(map[string]int, len(sc.Stakeholders))
+	s.Stakeholders = make([]StakeholderState, len(sc.Stakeholders))
+	for i, h := range sc.Stakeholders {
+		holderIx[h.ID] = i
+		s.Stakeholders[i] = StakeholderState{Satisfaction: h.Satisfaction, Trust: h.Trust, Hat: hatOfKind(h.Kind)}
+	}
+	storyIx := make(map[string]int, len(sc.Stories))
+	s.Stories = make([]StoryState, len(sc.Stories))
+	s.Backlog = make([]int, 0, len(sc.Stories))
+	s.Committed = make([]int, 0, len(sc.Stories))
+	density, effort := 0.0, 0.0
+	for i, st := range sc.Stories {
+		storyIx[st.ID] = i
+		req := -1
+		if j, ok := holderIx[st.Requester]; ok {
+			req = j
+		}
+		te := float64(st.Effort) * (1 + st.Uncertainty*gauss(r))
+		if min := 0.5 * float64(st.Effort); te < min {
+			te = min
+		}
+		s.Stories[i] = StoryState{Def: i, Theme: themeIx[st.Theme], Value: st.Value, Effort: st.Effort,
+			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: te, Status: StoryHeld}
+		if st.InBacklog {
+			s.Stories[i].Status = StoryBacklog
+			s.Backlog = append(s.Backlog, i)
+		}
+		density += st.Value
+		effort += float64(st.Effort)
+	}
+	// A perfect game ships a full sprint of the scenario's average story every sprint, each in a
+	// theme the market wants a bit more than average.
+	g.potential = float64(sc.Team.Capacity) * float64(sc.Sprints) * density / effort * 1.2
+	s.Requests = make([]RequestState, len(sc.Requests))
+	s.Inbox = make([]int, 0, len(sc.Requests))
+	for i, rq := range sc.Requests {
+		h := holderIx[rq.Stakeholder]
+		s.Requests[i] = RequestState{Def: i, Stakeholder: h, Story: storyIx[rq.Story],
+			Hat: s.Stakeholders[h].Hat, Sprint: rq.Sprint, Day: rq.Day}
+	}
+	s.Events = make([]EventState, len(sc.Events))
+	g.conds = make([]compiledCond, len(sc.Events))
+	g.choiceBase = make([]int, len(sc.Events)+1)
+	for i, ev := range sc.Events {
+		s.Events[i].Def = i
+		g.choiceBase[i] = len(g.effects)
+		for _, ch := range ev.Choices {
+			g.effects = append(g.effects, compileEffects(ch.Effects, themeIx, holderIx, storyIx))
+		}
+		g.conds[i] = compileCond(ev.When, holderIx)
+	}
+	g.choiceBase[len(sc.Events)] = len(g.effects)
+	s.Team = TeamState{Capacity: sc.Team.Capacity, Morale: sc.Team.Morale, Debt: sc.Team.Debt}
+	s.History = make([]SprintRecord, 0, sc.Sprints)
+	s.Log = make([]Consequence, 0, 256)
+	s.Player.Hours = sc.HoursPerSprint
+	g.startSprint()
+}
+
+func hatOfKind(kind string) Hat {
+	switch kind {
+	case scenario.KindTeam, scenario.KindScrumMaster:
+		return HatPO
+	}
+	return HatPM
+}
+
+// Scenario is the scenario being played.
+func (g *Game) Scenario() *scenario.Scenario { return g.sc }
+
+// Role is the player's role.
+func (g *Game) Role() Role { return g.role }
+
+// Seed is the game's seed.
+func (g *Game) Seed() uint64 { return g.seed }
+
+// State is the game's state, to read. Changing it breaks the game's invariants; use Apply.
+func (g *Game) State() *State { return &g.s }
+
+// Actions are the decisions applied so far, in order: with the scenario, role and seed they are
+// the replay.
+func (g *Game) Actions() []Action { return g.actions }
+
+// Over reports whether the game has ended.
+func (g *Game) Over() bool { return g.s.Phase == PhaseOver }
+
+// Cost is the hours an action of this kind costs the player.
+func (g *Game) Cost(a Action) int {
+	t := g.t
+	switch a.Kind {
+	case ActResearch:
+		return t.HoursResearch
+	case ActInterview:
+		return t.HoursInterview
+	case ActRoadmap:
+		return t.HoursRoadmap
+	case ActExecutive:
+		return t.HoursExecutive
+	case ActKPI:
+		return t.HoursKPI
+	case ActSync:
+		return t.HoursSync
+	case ActRefine:
+		return t.HoursRefine
+	case ActOrder:
+		return t.HoursOrder
+	case ActPlan:
+		return t.HoursPlan
+	case ActAnswer:
+		if a.Answer == AnswerAccept {
+			return t.HoursAccept
+		}
+		return t.HoursAnswer
+	case ActReview:
+		return t.HoursReview
+	case ActRest:
+		return t.HoursRest
+	case ActChoose:
+		if g.s.Event >= 0 {
+			chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
+			if a.Choice >= 0 && a.Choice < len(chs) {
+				return chs[a.Choice].Hours
+			}
+		}
+	}
+	return 0
+}
+
+// Forecast is the points the team will likely get through this sprint: the capacity line on the
+// planning board.
+func (g *Game) Forecast() float64 { return g.s.Team.Velocity() }
+
+// Apply performs one action. An action that is not legal now returns an error that says why and
+// changes nothing.
+func (g *Game) Apply(a Action) error {
+	if err := g.Check(a); err != nil {
+		return err
+	}
+	g.actions = append(g.actions, a.clone())
+	g.s.SinceStart++
+	g.perform(a)
+	return nil
+}
+
+// Check reports why an action is not legal now, or nil when it is.
+func (g *Game) Check(a Action) error {
+	s := &g.s
+	if s.Phase == PhaseOver {
+		return errors.New("the game is over")
+	}
+	if a.Kind >= numActionKinds {
+		return fmt.Errorf("unknown action kind %d", a.Kind)
+	}
+	if s.Event >= 0 && a.Kind != ActChoose {
+		return fmt.Errorf("an event needs an answer first: %s", g.sc.Events[s.Events[s.Event].Def].Title)
+	}
+	if h := a.Kind.Hat(); h != HatNone && !g.role.Wears(h) {
+		return fmt.Errorf("%s is %s work, and you do not wear that hat", a.Kind.Title(), h)
+	}
+	if s.Player.OnLeave && a.Kind != ActAdvance && a.Kind != ActChoose {
+		return errors.New("you are on leave this sprint")
+	}
+	if c := g.Cost(a); a.Kind != ActChoose && c > s.Player.Hours {
+		return fmt.Errorf("%s needs %d h and %d h are left", a.Kind.Title(), c, s.Player.Hours)
+	}
+	inPhase := func(ps ...Phase) error {
+		for _, p := range ps {
+			if s.Phase == p {
+				return nil
+			}
+		}
+		return fmt.Errorf("%s cannot be done in the %s phase", a.Kind.Title(), s.Phase)
+	}
+	switch a.Kind {
+	case ActAdvance, ActRest:
+		return nil
+	case ActResearch, ActExecutive, ActKPI:
+		return inPhase(PhaseStrategy, PhaseExecution)
+	case ActInterview:
+		if a.Theme < 0 || a.Theme >= len(s.Roadmap) {
+			return fmt.Errorf("no theme %d", a.Theme)
+		}
+		return inPhase(PhaseStrategy, PhaseExecution)
+	case ActRoadmap:
+		if len(a.Weights) != len(s.Roadmap) {
+			return fmt.Errorf("a roadmap needs %d weights, got %d", len(s.Roadmap), len(a.Weights))
+		}
+		sum := 0.0
+		for _, w := range a.Weights {
+			if !(w >= 0 && w <= 1e6) {
+				return fmt.Errorf("roadmap weight %v is out of range", w)
+			}
+			sum += w
+		}
+		if sum <= 0 {
+			return errors.New("a roadmap needs at least one positive weight")
+		}
+		return inPhase(PhaseStrategy)
+	case ActSync:
+		if g.role == RoleBoth {
+			return errors.New("wearing both hats, you are already in sync with yourself")
+		}
+		if s.Synced {
+			return errors.New("the hats already synced since the roadmap last changed")
+		}
+		return inPhase(PhaseStrategy, PhasePlanning, PhaseExecution)
+	case ActRefine:
+		if err := g.checkStory(a.Story); err != nil {
+			return err
+		}
+		st := &s.Stories[a.Story]
+		if st.Status != StoryBacklog && st.Status != StoryCommitted {
+			return fmt.Errorf("story %q is %s; only backlog and sprint stories can be refined", g.storyTitle(a.Story), st.Status)
+		}
+		if st.Clarity >= 1 {
+			return fmt.Errorf("story %q is already fully specified", g.storyTitle(a.Story))
+		}
+		return inPhase(PhasePlanning, PhaseExecution)
+	case ActOrder:
+		if len(a.Stories) != len(s.Backlog) {
+			return fmt.Errorf("an order must list all %d backlog stories, got %d", len(s.Backlog), len(a.Stories))
+		}
+		for i, ix := range a.Stories {
+			if err := g.checkStory(ix); err != nil {
+				return err
+			}
+			if s.Stories[ix].Status != StoryBacklog {
+				return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
+			}
+			for _, jx := range a.Stories[:i] {
+				if jx == ix {
+					return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
+				}
+			}
+		}
+		return inPhase(PhasePlanning, PhaseExecution)
+	case ActPlan:
+		if s.Planned {
+			return errors.New("the sprint is already planned")
+		}
+		if len(a.Stories) == 0 {
+			return errors.New("a plan needs at least one story")
+		}
+		pts := 0
+		for i, ix := range a.Stories {
+			if err := g.checkStory(ix); err != nil {
+				return err
+			}
+			if s.Stories[ix].Status != StoryBacklog {
+				return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
+			}
+			for _, jx := range a.Stories[:i] {
+				if jx == ix {
+					return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
+				}
+			}
+			pts += s.Stories[ix].Effort
+		}
+		if pts > s.Team.Capacity {
+			return fmt.Errorf("the plan holds %d points and the team's capacity is %d", pts, s.Team.Capacity)
+		}
+		return inPhase(PhasePlanning)
+	case ActAnswer:
+		if a.Answer >= numAnswers {
+			return fmt.Errorf("unknown answer %d", a.Answer)
+		}
+		for _, r := range s.Inbox {
+			if r == a.Request {
+				return nil
+			}
+		}
+		return fmt.Errorf("request %d is not in the inbox", a.Request)
+	case ActReview:
+		if s.Reviewed {
+			return errors.New("the review has been held")
+		}
+		return inPhase(PhaseReview)
+	case ActChoose:
+		if s.Event < 0 {
+			return errors.New("no event is waiting for a choice")
+		}
+		n := len(g.sc.Events[s.Events[s.Event].Def].Choices)
+		if a.Choice < 0 || a.Choice >= n {
+			return fmt.Errorf("the event has %d options, not option %d", n, a.Choice+1)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown action %s", a.Kind)
+}
+
+func (g *Game) checkStory(ix int) error {
+	if ix < 0 || ix >= len(g.s.Stories) {
+		return fmt.Errorf("no story %d", ix)
+	}
+	return nil
+}
+
+func (g *Game) storyTitle(ix int) string { return g.sc.Stories[g.s.Stories[ix].Def].Title }
+
+// Legal appends the actions legal now to buf and returns it. Actions with free parameters come
+// with a sensible default: a roadmap that follows the estimate, a backlog ordered by the roadmap as
+// the Product Owner knows it, a plan that fills the forecast from the top of the backlog.
+func (g *Game) Legal(buf []Action) []Action {
+	s := &g.s
+	if s.Phase == PhaseOver {
+		return buf
+	}
+	if s.Event >= 0 {
+		for i := range g.sc.Events[s.Events[s.Event].Def].Choices {
+			buf = append(buf, Action{Kind: ActChoose, Choice: i})
+		}
+		return buf
+	}
+	try := func(a Action) {
+		if g.Check(a) == nil {
+			buf = append(buf, a)
+		}
+	}
+	try(Action{Kind: ActAdvance})
+	if s.Player.OnLeave {
+		return buf
+	}
+	try(Action{Kind: ActResearch})
+	for i := range s.Roadmap {
+		try(Action{Kind: ActInterview, Theme: i})
+	}
+	if g.role.Wears(HatPM) && s.Phase == PhaseStrategy {
+		try(Action{Kind: ActRoadmap, Weights: append([]float64(nil), s.Market.Estimate...)})
+	}
+	try(Action{Kind: ActExecutive})
+	try(Action{Kind: ActKPI})
+	try(Action{Kind: ActSync})
+	if g.role.Wears(HatPO) {
+		for _, ix := range s.Backlog {
+			try(Action{Kind: ActRefine, Story: ix})
+		}
+		for _, ix := range s.Committed {
+			try(Action{Kind: ActRefine, Story: ix})
+		}
+		if s.Phase == PhasePlanning || s.Phase == PhaseExecution {
+			try(Action{Kind: ActOrder, Stories: g.OrderByRoadmap(nil, s.POView)})
+		}
+		if s.Phase == PhasePlanning && !s.Planned {
+			if p := g.PlanFromTop(nil); len(p) > 0 {
+				try(Action{Kind: ActPlan, Stories: p})
+			}
+		}
+		try(Action{Kind: ActReview})
+	}
+	for _, r := range s.Inbox {
+		for _, ans := range Answers {
+			try(Action{Kind: ActAnswer, Request: r, Answer: ans})
+		}
+	}
+	try(Action{Kind: ActRest})
+	return buf
+}

@@ -1,0 +1,91 @@
+package sim
+
+// Outcome is how a game went, every part in [0, 1] except Value and Score. docs/outcome-model.md
+// gives the formulas.
+type Outcome struct {
+	Score            float64 `json:"score"` // 0..100
+	Grade            string  `json:"grade"` // A..F
+	Value            float64 `json:"value"` // value shipped, in the scenario's value points
+	ValueShare       float64 `json:"value_share"`
+	Alignment        float64 `json:"alignment"`
+	StrategyFit      float64 `json:"strategy_fit"`
+	StakeholderTrust float64 `json:"stakeholder_trust"`
+	TeamHealth       float64 `json:"team_health"`
+	BurnoutPeak      float64 `json:"burnout_peak"`
+	BurnedOut        bool    `json:"burned_out"`
+	SprintsPlayed    int     `json:"sprints_played"`
+}
+
+// Outcome scores the game so far; at the end it is the final result.
+func (g *Game) Outcome() Outcome {
+	s, t := &g.s, g.t
+	o := Outcome{Value: s.Value, BurnoutPeak: s.Player.BurnoutPeak, BurnedOut: s.Player.BurnedOut,
+		SprintsPlayed: len(s.History)}
+	o.ValueShare = clamp01(s.Value / g.potential)
+	if g.alignDen > 0 {
+		o.Alignment = g.alignNum / g.alignDen
+	}
+	o.StakeholderTrust = g.meanTrust()
+	if n := len(s.History); n > 0 {
+		o.StrategyFit = g.fitSum / float64(n)
+		o.TeamHealth = g.healthSum / float64(n)
+	} else {
+		o.StrategyFit = 1 - distance(s.Roadmap, s.Market.Need)
+		o.TeamHealth = g.health()
+	}
+	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
+	score := t.WeightValue*o.ValueShare + t.WeightAlignment*o.Alignment + t.WeightFit*o.StrategyFit +
+		t.WeightTrust*o.StakeholderTrust + t.WeightHealth*o.TeamHealth - t.WeightBurnout*o.BurnoutPeak
+	if positive > 0 {
+		score /= positive
+	}
+	o.Score = 100 * clamp01(score)
+	o.Grade = Grade(o.Score)
+	return o
+}
+
+// Grade turns a score into a letter.
+func Grade(score float64) string {
+	switch {
+	case score >= 75:
+		return "A"
+	case score >= 65:
+		return "B"
+	case score >= 55:
+		return "C"
+	case score >= 45:
+		return "D"
+	}
+	return "F"
+}
+
+// impact estimates the score points a consequence moved directly: what it did to the terms of
+// the score, each at its weight. Value counts against the game's potential; trust at the
+// stakeholder's share of influence; stress at the burnout weight, because stress is what burnout
+// is made of.
+func (g *Game) impact(c *Consequence) float64 {
+	t := g.t
+	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
+	if positive <= 0 {
+		return 0
+	}
+	x := t.WeightValue * c.Value / g.potential
+	share := 1.0
+	if c.Stakeholder >= 0 {
+		total := 0.0
+		for _, h := range g.sc.Stakeholders {
+			total += h.Influence
+		}
+		if total > 0 {
+			share = g.sc.Stakeholders[c.Stakeholder].Influence / total
+		}
+	}
+	x += t.WeightTrust * c.Trust * share
+	x += t.WeightFit * c.Insight
+	x += t.WeightHealth * 0.5 * (c.Morale - c.Debt)
+	x -= t.WeightBurnout * c.Stress * 0.5
+	if c.Kind == ConShipped || c.Kind == ConDefectShipped {
+		x += t.WeightAlignment * (c.Alignment - 0.5) * float64(g.s.Stories[c.Subject].Effort) / (g.alignDen + 1)
+	}
+	return 100 * x / positive
+}
