@@ -1,0 +1,240 @@
+package bot
+
+import (
+	"slices"
+
+	"twohats/game/sim"
+)
+
+// planner is the family of deliberate policies. Its switches make the named variants:
+//   - research: market research at the start of every sprint (PM hat);
+//   - sync: a PM–PO sync every sprint when the hats are two people;
+//   - choose: take a request only when its theme stands at least average on the roadmap the
+//     player knows, otherwise decline; without it, accept everything;
+//   - rest: rest when stress runs high;
+//   - urgency: order the backlog by urgency and set the roadmap to what is loudest, not to the
+//     market estimate.
+type planner struct {
+	name                                  string
+	research, sync, choose, rest, urgency bool
+
+	sprint   int
+	phase    sim.Phase
+	done     [16]bool // actions already taken this phase, by kind
+	refined  int
+	buf      []int
+	weights  []float64
+	reserved int
+}
+
+func (p *planner) Name() string { return p.name }
+
+func (p *planner) Next(g *sim.Game) sim.Action {
+	s := g.State()
+	if s.Sprint != p.sprint || s.Phase != p.phase {
+		p.sprint, p.phase, p.done, p.refined = s.Sprint, s.Phase, [16]bool{}, 0
+	}
+	a := p.decide(g, s)
+	if g.Check(a) != nil {
+		a = sim.Action{Kind: sim.ActAdvance}
+		if s.Event >= 0 {
+			a = sim.Action{Kind: sim.ActChoose}
+		}
+	}
+	p.done[a.Kind] = true
+	return a
+}
+
+// reserve is the hours the rest of the sprint's duties will take: the work of the hats the player
+// wears in the phases still to come, and an hour or two for the requests that will arrive.
+func (p *planner) reserve(g *sim.Game, s *sim.State) int {
+	t := &g.Scenario().Tuning
+	role := g.Role()
+	h := 0
+	switch s.Phase {
+	case sim.PhaseStrategy, sim.PhasePlanning:
+		h += 4
+		if role.Wears(sim.HatPO) {
+			h += t.HoursOrder + t.HoursPlan + 2*t.HoursRefine
+		}
+	case sim.PhaseExecution:
+		h += 2
+	}
+	if role.Wears(sim.HatPO) && s.Phase <= sim.PhaseReview && !s.Reviewed {
+		h += t.HoursReview
+	}
+	if s.Phase == sim.PhasePlanning && s.Planned {
+		h -= t.HoursOrder + t.HoursPlan + 2*t.HoursRefine
+	}
+	return h
+}
+
+func (p *planner) can(g *sim.Game, a sim.Action, keep int) bool {
+	return !p.done[a.Kind] && g.Check(a) == nil && g.State().Player.Hours-g.Cost(a) >= keep
+}
+
+func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
+	role := g.Role()
+	if s.Event >= 0 {
+		return sim.Action{Kind: sim.ActChoose, Choice: p.bestChoice(g)}
+	}
+	if s.Player.OnLeave {
+		return sim.Action{Kind: sim.ActAdvance}
+	}
+	keep := p.reserve(g, s)
+	if len(s.Inbox) > 0 {
+		return p.answer(g, s, s.Inbox[0])
+	}
+	// Rest when stressed, but only out of the hours the sprint's duties leave over: a person who
+	// wears both hats rarely has any.
+	if p.rest && s.Player.Stress > 0.45 && s.Phase >= sim.PhaseExecution {
+		if a := (sim.Action{Kind: sim.ActRest}); g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep {
+			return a
+		}
+	}
+	switch s.Phase {
+	case sim.PhaseStrategy:
+		if !role.Wears(sim.HatPM) {
+			break
+		}
+		if p.research {
+			if a := (sim.Action{Kind: sim.ActResearch}); p.can(g, a, keep) {
+				return a
+			}
+		}
+		if a := (sim.Action{Kind: sim.ActRoadmap, Weights: p.roadmap(g, s)}); p.can(g, a, keep) && changed(a.Weights, s.Roadmap) {
+			return a
+		}
+		if a := (sim.Action{Kind: sim.ActExecutive}); s.Sprint%2 == 1 && p.can(g, a, keep) {
+			return a
+		}
+		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
+			return a
+		}
+	case sim.PhasePlanning:
+		if !role.Wears(sim.HatPO) {
+			break
+		}
+		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
+			return a
+		}
+		if a := (sim.Action{Kind: sim.ActOrder, Stories: p.order(g, s)}); p.can(g, a, keep) && !slices.Equal(a.Stories, s.Backlog) {
+			return a
+		}
+		// Write acceptance criteria for the foggiest stories the plan will take.
+		if p.refined < 3 {
+			p.buf = g.PlanFromTop(p.buf[:0])
+			for _, ix := range p.buf {
+				a := sim.Action{Kind: sim.ActRefine, Story: ix}
+				if s.Stories[ix].Clarity < 0.6 && g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) {
+					p.refined++
+					return a
+				}
+			}
+		}
+		if a := (sim.Action{Kind: sim.ActPlan, Stories: g.PlanFromTop(nil)}); len(a.Stories) > 0 && p.can(g, a, 0) {
+			return a
+		}
+	case sim.PhaseReview:
+		if a := (sim.Action{Kind: sim.ActReview}); role.Wears(sim.HatPO) && p.can(g, a, 0) {
+			return a
+		}
+	case sim.PhaseRetro:
+		if a := (sim.Action{Kind: sim.ActRest}); p.rest && s.Player.Stress > 0.25 && g.Check(a) == nil {
+			return a
+		}
+	}
+	return sim.Action{Kind: sim.ActAdvance}
+}
+
+// roadmap is the weights the policy wants: the market estimate, or for the urgency policy the
+// loudness of the backlog per theme.
+func (p *planner) roadmap(g *sim.Game, s *sim.State) []float64 {
+	if !p.urgency {
+		return append(p.weights[:0], s.Market.Estimate...)
+	}
+	w := p.weights[:0]
+	for range s.Roadmap {
+		w = append(w, 0.01)
+	}
+	for _, ix := range s.Backlog {
+		w[s.Stories[ix].Theme] += s.Stories[ix].Urgency
+	}
+	p.weights = w
+	return w
+}
+
+func changed(a, b []float64) bool {
+	d := 0.0
+	for i := range a {
+		sum := 0.0
+		for _, x := range a {
+			sum += x
+		}
+		x := a[i]/sum - b[i]
+		if x < 0 {
+			x = -x
+		}
+		d += x
+	}
+	return d > 0.04
+}
+
+func (p *planner) order(g *sim.Game, s *sim.State) []int {
+	if p.urgency {
+		return g.OrderByUrgency(nil)
+	}
+	return g.OrderByRoadmap(nil, s.POView)
+}
+
+// answer takes a request when the policy says yes to everything, or when its theme stands at
+// least average on the roadmap the player's hat knows (urgent asks for the urgency policy).
+func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
+	rq := s.Requests[r]
+	st := s.Stories[rq.Story]
+	yes := !p.choose
+	if !yes {
+		view := s.Roadmap
+		if !g.Role().Wears(sim.HatPM) {
+			view = s.POView
+		}
+		if p.urgency {
+			yes = st.Urgency >= 0.5
+		} else {
+			yes = view[st.Theme]*float64(len(view)) >= 1.1
+		}
+	}
+	a := sim.Action{Kind: sim.ActAnswer, Request: r, Answer: sim.AnswerDecline}
+	if yes {
+		a.Answer = sim.AnswerAccept
+	}
+	if g.Check(a) != nil {
+		return sim.Action{Kind: sim.ActAdvance}
+	}
+	return a
+}
+
+// bestChoice picks the event option that moves the meters most in the player's favour for the
+// hours it costs.
+func (p *planner) bestChoice(g *sim.Game) int {
+	s := g.State()
+	ev := g.Scenario().Events[s.Events[s.Event].Def]
+	best, bestScore := 0, -1e9
+	for i, ch := range ev.Choices {
+		score := -0.01 * float64(ch.Hours)
+		for _, e := range ch.Effects {
+			switch {
+			case e.Meter == "team.debt" || e.Meter == "player.stress":
+				score -= e.Delta
+			case e.Meter != "":
+				score += e.Delta
+			case e.AddStory != "":
+				score += 0.02
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}

@@ -1,0 +1,150 @@
+// Package results is the results file a finished game leaves behind: the outcome, the sprint by
+// sprint record, the turning points, and the replay (scenario, role, seed, decisions) that lets
+// anyone re-run the game and check the result. The desktop game, the browser, `twohats sim
+// --results-dir` and the workshop server all write this one format.
+package results
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+
+	"twohats/game/scenario"
+	"twohats/game/sim"
+)
+
+// Format is the version of the results format; a file of another version is refused.
+const Format = 1
+
+// Summary is one game in a line: what `twohats sim --json` prints per game.
+type Summary struct {
+	Scenario         string   `json:"scenario"`
+	Role             sim.Role `json:"role"`
+	Policy           string   `json:"policy"`
+	Seed             uint64   `json:"seed"`
+	Score            float64  `json:"score"`
+	Grade            string   `json:"grade"`
+	Value            float64  `json:"value"`
+	Alignment        float64  `json:"alignment"`
+	StrategyFit      float64  `json:"strategy_fit"`
+	StakeholderTrust float64  `json:"stakeholder_trust"`
+	TeamHealth       float64  `json:"team_health"`
+	BurnoutPeak      float64  `json:"burnout_peak"`
+	BurnedOut        bool     `json:"burned_out"`
+	SprintsPlayed    int      `json:"sprints_played"`
+}
+
+// File is a whole results file.
+type File struct {
+	Format int `json:"format"`
+	Summary
+	Player         string             `json:"player,omitempty"`          // a display name typed in a workshop
+	ScenarioSource string             `json:"scenario_source,omitempty"` // the TOML of a scenario that is not shipped
+	Sprints        []sim.SprintRecord `json:"sprints"`
+	Helped         []sim.Turning      `json:"helped"`
+	Hurt           []sim.Turning      `json:"hurt"`
+	Actions        []sim.Action       `json:"actions"`
+}
+
+// round keeps six decimals: enough to tell any two results apart, short enough to read. Rounding
+// is exact arithmetic, so a replay rounds to the same figures.
+func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// Summarise reads a game's outcome as a summary line.
+func Summarise(g *sim.Game, policy string) Summary {
+	o := g.Outcome()
+	return Summary{
+		Scenario: g.Scenario().ID, Role: g.Role(), Policy: policy, Seed: g.Seed(),
+		Score: round(o.Score), Grade: o.Grade, Value: round(o.Value), Alignment: round(o.Alignment),
+		StrategyFit: round(o.StrategyFit), StakeholderTrust: round(o.StakeholderTrust),
+		TeamHealth: round(o.TeamHealth), BurnoutPeak: round(o.BurnoutPeak), BurnedOut: o.BurnedOut,
+		SprintsPlayed: o.SprintsPlayed,
+	}
+}
+
+// FromGame writes a game's results file. Policy names who decided: a bot's name, or "human".
+func FromGame(g *sim.Game, policy string) File {
+	helped, hurt := g.Turnings(5)
+	return File{
+		Format: Format, Summary: Summarise(g, policy), Sprints: g.State().History,
+		Helped: helped, Hurt: hurt, Actions: g.Actions(),
+	}
+}
+
+// Marshal writes the file as indented JSON.
+func (f File) Marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Parse reads a results file strictly: unknown fields and other versions are errors.
+func Parse(b []byte) (File, error) {
+	var f File
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&f); err != nil {
+		return File{}, fmt.Errorf("not a results file: %w", err)
+	}
+	if d.More() {
+		return File{}, errors.New("not a results file: data after the JSON object")
+	}
+	if f.Format != Format {
+		return File{}, fmt.Errorf("results format %d is not supported (this version reads %d)", f.Format, Format)
+	}
+	if f.Scenario == "" {
+		return File{}, errors.New("results file names no scenario")
+	}
+	return f, nil
+}
+
+// Loader finds a scenario by id, or parses the source a results file carries.
+type Loader func(id string, source []byte) (*scenario.Scenario, error)
+
+// Replay re-runs the file's decisions and returns the game and what differs from the recorded
+// summary (nothing when the result is reproduced).
+func Replay(f File, load Loader) (*sim.Game, []string, error) {
+	var src []byte
+	if f.ScenarioSource != "" {
+		src = []byte(f.ScenarioSource)
+	}
+	sc, err := load(f.Scenario, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := sim.New(sc, f.Role, f.Seed)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, a := range f.Actions {
+		if err := g.Apply(a); err != nil {
+			return g, nil, fmt.Errorf("decision %d (%s) does not apply: %w", i+1, a.Kind, err)
+		}
+	}
+	return g, Diff(f.Summary, Summarise(g, f.Policy)), nil
+}
+
+// Diff lists the fields in which two summaries differ, as "score: 71.2 recorded, 68.4 replayed".
+func Diff(want, got Summary) []string {
+	var out []string
+	add := func(name string, w, g any) {
+		if w != g {
+			out = append(out, fmt.Sprintf("%s: %v recorded, %v replayed", name, w, g))
+		}
+	}
+	add("score", want.Score, got.Score)
+	add("grade", want.Grade, got.Grade)
+	add("value", want.Value, got.Value)
+	add("alignment", want.Alignment, got.Alignment)
+	add("strategy_fit", want.StrategyFit, got.StrategyFit)
+	add("stakeholder_trust", want.StakeholderTrust, got.StakeholderTrust)
+	add("team_health", want.TeamHealth, got.TeamHealth)
+	add("burnout_peak", want.BurnoutPeak, got.BurnoutPeak)
+	add("burned_out", want.BurnedOut, got.BurnedOut)
+	add("sprints_played", want.SprintsPlayed, got.SprintsPlayed)
+	return out
+}

@@ -1,0 +1,134 @@
+package results
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"twohats/game/bot"
+	"twohats/game/scenario"
+	"twohats/game/sim"
+	"twohats/scenarios"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden replay files")
+
+func loadShipped(id string, src []byte) (*scenario.Scenario, error) {
+	if src != nil {
+		return scenario.Parse(id, src)
+	}
+	return scenarios.Load(id)
+}
+
+func play(t *testing.T, id string, role sim.Role, policy string, seed uint64) *sim.Game {
+	t.Helper()
+	sc, err := scenarios.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := sim.New(sc, role, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := bot.New(policy, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bot.Play(g, p); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestRoundTripAndReplay(t *testing.T) {
+	for _, policy := range []string{"roadmap", "random", "yes"} {
+		g := play(t, "enterprise", sim.RolePO, policy, 11)
+		b, err := FromGame(g, policy).Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Summary != Summarise(g, policy) || len(f.Actions) != len(g.Actions()) {
+			t.Fatalf("%s: the file does not round-trip", policy)
+		}
+		_, diff, err := Replay(f, loadShipped)
+		if err != nil || len(diff) > 0 {
+			t.Fatalf("%s: replay: %v %v", policy, err, diff)
+		}
+	}
+}
+
+func TestParseRefuses(t *testing.T) {
+	good, _ := FromGame(play(t, "tutorial", sim.RoleBoth, "idle", 1), "idle").Marshal()
+	tests := []struct {
+		name, body, want string
+	}{
+		{"not JSON", "{", "not a results file"},
+		{"unknown field", strings.Replace(string(good), `"format": 1,`, `"format": 1, "cheat": true,`, 1), "unknown field"},
+		{"future format", strings.Replace(string(good), `"format": 1,`, `"format": 9,`, 1), "format 9 is not supported"},
+		{"no scenario", strings.Replace(string(good), `"scenario": "tutorial",`, `"scenario": "",`, 1), "names no scenario"},
+		{"trailing data", string(good) + "{}", "data after"},
+	}
+	for _, tt := range tests {
+		if _, err := Parse([]byte(tt.body)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestReplayNamesTheDifference(t *testing.T) {
+	f := FromGame(play(t, "startup", sim.RolePM, "roadmap", 2), "roadmap")
+	f.Alignment += 0.1
+	f.BurnedOut = !f.BurnedOut
+	_, diff, err := Replay(f, loadShipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diff) != 2 || !strings.HasPrefix(diff[0], "alignment:") || !strings.HasPrefix(diff[1], "burned_out:") {
+		t.Fatalf("diff = %q", diff)
+	}
+	f.Actions = append(f.Actions, sim.Action{Kind: sim.ActReview})
+	if _, _, err := Replay(f, loadShipped); err == nil || !strings.Contains(err.Error(), "does not apply") {
+		t.Fatalf("an extra decision after the end: %v", err)
+	}
+}
+
+// TestGoldenReplay pins one whole game: the same file must replay to the same figures on every
+// platform (make test runs it on linux/amd64 and under WebAssembly) and after every change that
+// does not mean to change the model. Rewrite with -update when the model changes on purpose.
+func TestGoldenReplay(t *testing.T) {
+	const path = "testdata/golden-startup-both-7.json"
+	if *update {
+		b, err := FromGame(play(t, "startup", sim.RoleBoth, "roadmap", 7), "roadmap").Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, diff, err := Replay(f, loadShipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diff) > 0 {
+		t.Fatalf("the golden game no longer reproduces:\n%s", strings.Join(diff, "\n"))
+	}
+	again, _ := FromGame(g, f.Policy).Marshal()
+	if !bytes.Equal(again, b) {
+		t.Fatal("the replayed game writes a different results file (sprints or turning points differ)")
+	}
+}
