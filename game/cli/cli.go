@@ -1,0 +1,240 @@
+// Package cli is the headless side of the twohats command: listing and checking scenarios,
+// batch simulation, replays and the lessons report. It never links Ebitengine, so it runs on a
+// machine with no display, and it is where files are read and written for the pure engine.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"twohats/game/scenario"
+	"twohats/scenarios"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0 // done
+	ExitFailed = 1 // the command ran and found a problem (an invalid file, a replay that differs)
+	ExitUsage  = 2 // the command was called wrongly
+)
+
+// Commands lists the subcommands, for the help text.
+var Commands = []struct{ Name, Usage, Help string }{
+	{"scenarios", "twohats scenarios", "list the shipped scenarios"},
+	{"check", "twohats check FILE...", "validate scenario files; every problem as FILE:LINE:COL: message"},
+	{"sim", "twohats sim --scenario ID|FILE --role pm|po|both --policy NAME --seed N [--runs K] [--json] [--results-dir DIR]", "play games with a bot policy"},
+	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
+	{"lessons", "twohats lessons [--runs K] [--json]", "check that the lessons emerge over many seeds"},
+}
+
+// IsCommand reports whether name is a headless subcommand.
+func IsCommand(name string) bool {
+	if name == "help" || name == "-h" || name == "--help" {
+		return true
+	}
+	for _, c := range Commands {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Run runs a subcommand: args[0] is its name. It returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return usage(stderr, "no command given")
+	}
+	var err error
+	code := ExitOK
+	switch args[0] {
+	case "help", "-h", "--help":
+		help(stdout)
+		return ExitOK
+	case "scenarios":
+		code, err = listScenarios(args[1:], stdout)
+	case "check":
+		code, err = check(args[1:], stdout)
+	case "sim":
+		code, err = simulate(args[1:], stdout)
+	case "replay":
+		code, err = replay(args[1:], stdout)
+	case "lessons":
+		code, err = lessonsCmd(args[1:], stdout)
+	default:
+		return usage(stderr, fmt.Sprintf("unknown command %q", args[0]))
+	}
+	if err != nil {
+		var u usageError
+		if errors.As(err, &u) {
+			return usage(stderr, u.msg)
+		}
+		fmt.Fprintf(stderr, "twohats %s: %v\n", args[0], err)
+		if code == ExitOK {
+			code = ExitFailed
+		}
+	}
+	return code
+}
+
+// usageError is a mistake in how a command was called: exit 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func usage(w io.Writer, msg string) int {
+	fmt.Fprintf(w, "twohats: %s (run \"twohats help\" for the commands)\n", msg)
+	return ExitUsage
+}
+
+func help(w io.Writer) {
+	fmt.Fprintln(w, "Two Hats: a Scrum simulation game. With no command, the game opens.")
+	fmt.Fprintln(w)
+	for _, c := range Commands {
+		fmt.Fprintf(w, "  %s\n      %s\n", c.Usage, c.Help)
+	}
+}
+
+// newFlags makes a flag set that reports a mistake as one line instead of printing every flag.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return usagef("%s takes: %s", fs.Name(), flagList(fs))
+		}
+		return usagef("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
+
+func flagList(fs *flag.FlagSet) string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
+	return strings.Join(names, " ")
+}
+
+func listScenarios(args []string, w io.Writer) (int, error) {
+	if len(args) > 0 {
+		return ExitUsage, usagef("scenarios takes no arguments")
+	}
+	for _, id := range scenarios.IDs() {
+		sc, err := scenarios.Load(id)
+		if err != nil {
+			return ExitFailed, err
+		}
+		fmt.Fprintf(w, "%-11s %-40s %d sprints\n", sc.ID, sc.Title, sc.Sprints)
+	}
+	return ExitOK, nil
+}
+
+func check(args []string, w io.Writer) (int, error) {
+	if len(args) == 0 {
+		return ExitUsage, usagef("check needs at least one FILE")
+	}
+	code := ExitOK
+	for _, path := range args {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(w, "%s: %v\n", path, unwrapPath(err))
+			code = ExitFailed
+			continue
+		}
+		if _, err := scenario.Parse(path, src); err != nil {
+			fmt.Fprintln(w, err)
+			code = ExitFailed
+			continue
+		}
+		fmt.Fprintf(w, "%s: ok\n", path)
+	}
+	return code, nil
+}
+
+// unwrapPath drops the path os errors repeat, since the caller prints it first.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadScenario takes a shipped id or a file path. For a file it also returns the source, which
+// results files carry so that anyone can replay them.
+func loadScenario(idOrPath string) (*scenario.Scenario, []byte, error) {
+	if _, ok := scenarios.Source(idOrPath); ok {
+		sc, err := scenarios.Load(idOrPath)
+		return sc, nil, err
+	}
+	src, err := os.ReadFile(idOrPath)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(idOrPath, "./\\") {
+			return nil, nil, usagef("no shipped scenario %q (shipped: %s) and no such file", idOrPath, strings.Join(scenarios.IDs(), ", "))
+		}
+		return nil, nil, fmt.Errorf("scenario %s: %v", idOrPath, unwrapPath(err))
+	}
+	sc, err := scenario.Parse(idOrPath, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc, src, nil
+}
+
+// LoadForReplay resolves the scenario a results file names: its own source when it carries one,
+// a shipped scenario otherwise.
+func LoadForReplay(id string, source []byte) (*scenario.Scenario, error) {
+	if source != nil {
+		return scenario.Parse(id+".toml", source)
+	}
+	if _, ok := scenarios.Source(id); !ok {
+		return nil, fmt.Errorf("scenario %q is not shipped and the file does not carry its source", id)
+	}
+	return scenarios.Load(id)
+}
+
+// writeAtomic writes a file whole or not at all: a temporary file in the same folder, renamed.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// percentile of sorted values, by nearest rank.
+func percentile(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(p*float64(len(sorted)-1) + 0.5)
+	return sorted[i]
+}
+
+func sortedCopy(xs []float64) []float64 {
+	out := append([]float64(nil), xs...)
+	sort.Float64s(out)
+	return out
+}

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"twohats/game/lessons"
+	"twohats/scenarios"
+)
+
+func lessonsCmd(args []string, w io.Writer) (int, error) {
+	fs := newFlags("lessons")
+	runs := fs.Int("runs", 300, "seeds per arm")
+	asJSON := fs.Bool("json", false, "every comparison as JSON")
+	verbose := fs.Bool("v", false, "list every comparison, not only the weakest of each lesson")
+	arms := fs.Bool("arms", false, "also print every arm's means (for calibrating the model)")
+	if err := parseFlags(fs, args); err != nil {
+		return ExitUsage, err
+	}
+	if fs.NArg() > 0 {
+		return ExitUsage, usagef("lessons: unexpected argument %q", fs.Arg(0))
+	}
+	if *runs < 2 || *runs > 100000 {
+		return ExitUsage, usagef("lessons: --runs must be between 2 and 100000, not %d", *runs)
+	}
+	r := lessons.NewRunner(scenarios.Load, scenarios.IDs(), *runs)
+	report, err := r.Check()
+	if err != nil {
+		return ExitFailed, err
+	}
+	code := ExitOK
+	for _, l := range report {
+		if !l.Pass {
+			code = ExitFailed
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return code, enc.Encode(report)
+	}
+	fmt.Fprintf(w, "Lessons over %d seeds per arm; a comparison passes when the difference exceeds 3 standard errors.\n\n", *runs)
+	for _, l := range report {
+		verdict := "PASS"
+		if !l.Pass {
+			verdict = "FAIL"
+		}
+		passed := 0
+		for _, c := range l.Comparisons {
+			if c.Pass {
+				passed++
+			}
+		}
+		fmt.Fprintf(w, "%d. %-4s %s (%d/%d comparisons)\n", l.Number, verdict, l.Title, passed, len(l.Comparisons))
+		list := l.Comparisons
+		if !*verbose {
+			list = []lessons.Comparison{l.Weakest()}
+			fmt.Fprint(w, "   weakest: ")
+		}
+		for _, c := range list {
+			if *verbose {
+				fmt.Fprint(w, "   ")
+			}
+			fmt.Fprintf(w, "[%s] %s: %.3f±%.3f vs %.3f±%.3f, diff %+.3f = %.1f SE %s\n", c.Scenario, c.Claim,
+				c.Left.Mean, c.Left.SE, c.Right.Mean, c.Right.SE, c.Diff, c.Diff/max(c.SE, 1e-12), mark(c.Pass))
+		}
+	}
+	if *arms {
+		fmt.Fprintln(w)
+		for _, line := range r.Table() {
+			fmt.Fprintln(w, line)
+		}
+	}
+	return code, nil
+}
+
+func mark(pass bool) string {
+	if pass {
+		return "ok"
+	}
+	return "FAIL"
+}
