@@ -29,9 +29,10 @@ func (g *Game) colleaguePMStrategy() {
 	g.log(c)
 	copy(s.Roadmap, s.Market.Estimate)
 	s.Synced = false
-	g.moveKind(scenario.KindExecutive, 0.02, &c)
+	c = Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1}
+	c.Trust = g.moveKind(scenario.KindExecutive, 0.02, &c)
 	g.heard[executivesHeard] = true
-	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1})
+	g.log(c)
 }
 
 // urgencyBlend is how far a colleague Product Owner has drifted toward urgency.

@@ -72,7 +72,7 @@ func (g *Game) what(c Consequence) string {
 		case ActResearch:
 			return who + " researched the market"
 		case ActRoadmap:
-			return who + " updated the roadmap"
+			return who + " updated the roadmap and briefed the executives"
 		case ActPlan:
 			return fmt.Sprintf("%s planned the sprint (%.0f%% by urgency)", who, 100*c.Alignment)
 		case ActReview:

@@ -241,7 +241,8 @@ func (g *Game) Apply(a Action) error {
 	if err := g.Check(a); err != nil {
 		return err
 	}
-	g.actions = append(g.actions, a.clone())
+	a = a.clone() // the log and the replay keep it; the caller may reuse its slices
+	g.actions = append(g.actions, a)
 	g.s.SinceStart++
 	g.perform(a)
 	return nil

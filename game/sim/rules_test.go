@@ -1,0 +1,158 @@
+package sim
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func mustApply(t *testing.T, g *Game, as ...Action) {
+	t.Helper()
+	for _, a := range as {
+		if err := g.Apply(a); err != nil {
+			t.Fatalf("%s: %v", a.Kind, err)
+		}
+	}
+}
+
+// advanceTo moves time on until the game is in phase p (answering events with their first option).
+func advanceTo(t *testing.T, g *Game, p Phase) {
+	t.Helper()
+	for i := 0; g.s.Phase != p; i++ {
+		if i > 500 {
+			t.Fatalf("never reached %s", p)
+		}
+		a := Action{Kind: ActAdvance}
+		if g.s.Event >= 0 {
+			a = Action{Kind: ActChoose}
+		}
+		mustApply(t, g, a)
+	}
+}
+
+func TestHandOff(t *testing.T) {
+	tests := []struct {
+		role      Role
+		sync      bool
+		wantEqual bool
+	}{
+		{RoleBoth, false, true}, // one head: the PO view is the roadmap
+		{RolePM, false, false},  // two people, no sync: second-hand and blurred
+		{RolePM, true, true},    // a sync hands the roadmap over whole
+		{RolePO, true, true},
+	}
+	for _, tt := range tests {
+		g := newTestGame(t, tt.role, 5)
+		if tt.role.Wears(HatPM) {
+			mustApply(t, g, Action{Kind: ActRoadmap, Weights: []float64{0.7, 0.2, 0.1}})
+		}
+		if tt.sync {
+			mustApply(t, g, Action{Kind: ActSync})
+		}
+		if got := slices.Equal(g.s.POView, g.s.Roadmap); got != tt.wantEqual {
+			t.Errorf("%s sync=%v: PO view equals roadmap = %v, want %v", tt.role, tt.sync, got, tt.wantEqual)
+		}
+	}
+}
+
+func TestColleaguePODriftsWithoutSync(t *testing.T) {
+	g := newTestGame(t, RolePM, 1)
+	var drifts []float64
+	for g.s.Sprint < 4 {
+		advanceTo(t, g, PhaseExecution)
+		drifts = append(drifts, g.urgencyBlend())
+		advanceTo(t, g, PhaseRetro)
+		mustApply(t, g, Action{Kind: ActAdvance})
+	}
+	if !(drifts[0] < drifts[1] && drifts[1] < drifts[2]) {
+		t.Fatalf("drift toward urgency did not grow without syncs: %v", drifts)
+	}
+	advanceTo(t, g, PhasePlanning)
+	mustApply(t, g, Action{Kind: ActSync})
+	if d := g.urgencyBlend(); d != 0 {
+		t.Fatalf("drift after a sync = %v", d)
+	}
+}
+
+func TestStressRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		role    Role
+		actions []Action
+		want    float64
+	}{
+		{"an hour of work", RolePM, []Action{{Kind: ActKPI}}, 2 * 0.012},
+		{"switching hats costs extra", RoleBoth, []Action{{Kind: ActKPI}, {Kind: ActAdvance}, {Kind: ActRefine, Story: 0}}, 4*0.012 + 0.02},
+		{"rest", RolePM, []Action{{Kind: ActResearch}, {Kind: ActResearch}, {Kind: ActRest}}, 12*0.012 - 0.08},
+		{"stress never goes below zero", RolePM, []Action{{Kind: ActRest}}, 0},
+	}
+	for _, tt := range tests {
+		g := newTestGame(t, tt.role, 1)
+		mustApply(t, g, tt.actions...)
+		if d := g.s.Player.Stress - tt.want; d > 1e-9 || d < -1e-9 {
+			t.Errorf("%s: stress %v, want %v", tt.name, g.s.Player.Stress, tt.want)
+		}
+	}
+}
+
+func TestRequestsAndTrust(t *testing.T) {
+	const sales = 2
+	for _, tt := range []struct {
+		answer Answer
+		want   float64 // change of sales' trust right after answering
+	}{
+		{AnswerAccept, 0.02}, {AnswerDecline, -0.03}, {AnswerDefer, -0.01},
+	} {
+		g := newTestGame(t, RoleBoth, 2)
+		advanceTo(t, g, PhaseExecution)
+		mustApply(t, g, Action{Kind: ActAdvance}) // day 2: sales asks
+		if !slices.Contains(g.s.Inbox, 0) {
+			t.Fatalf("sales' request is not in the inbox %v", g.s.Inbox)
+		}
+		before := g.s.Stakeholders[sales].Trust
+		mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: tt.answer})
+		if d := g.s.Stakeholders[sales].Trust - before - tt.want; d > 1e-9 || d < -1e-9 {
+			t.Errorf("%s: trust moved %v, want %v", tt.answer, g.s.Stakeholders[sales].Trust-before, tt.want)
+		}
+		line := g.Describe(g.s.Log[len(g.s.Log)-1])
+		if !strings.Contains(line, `Sales's request "Story 9"`) || !strings.Contains(line, "trust") {
+			t.Errorf("%s: explained as %q", tt.answer, line)
+		}
+	}
+
+	// Left unanswered, it costs more than a no at the sprint's end.
+	g := newTestGame(t, RoleBoth, 2)
+	advanceTo(t, g, PhaseExecution)
+	mustApply(t, g, Action{Kind: ActAdvance})
+	before := g.s.Stakeholders[sales].Trust
+	advanceTo(t, g, PhaseRetro)
+	mustApply(t, g, Action{Kind: ActAdvance})
+	if d := before - g.s.Stakeholders[sales].Trust; d < 0.08-1e-9 {
+		t.Errorf("ignoring a request cost %v trust, want at least 0.08", d)
+	}
+	if g.s.Requests[0].Status != RequestIgnored {
+		t.Errorf("request is %s", g.s.Requests[0].Status)
+	}
+}
+
+func TestTurningsAreRanked(t *testing.T) {
+	g := newTestGame(t, RoleBoth, 3)
+	playScripted(t, g, func(legal []Action, step int) int { return (step * 5) % len(legal) })
+	helped, hurt := g.Turnings(5)
+	if len(helped) == 0 || len(hurt) == 0 {
+		t.Fatalf("helped %d, hurt %d", len(helped), len(hurt))
+	}
+	for i := 1; i < len(helped); i++ {
+		if helped[i].Impact > helped[i-1].Impact {
+			t.Errorf("helped not in order: %v", helped)
+		}
+	}
+	for i := 1; i < len(hurt); i++ {
+		if hurt[i].Impact < hurt[i-1].Impact {
+			t.Errorf("hurt not in order: %v", hurt)
+		}
+	}
+	if helped[0].Impact <= 0 || hurt[0].Impact >= 0 || !strings.HasPrefix(helped[0].Text, "Sprint ") {
+		t.Errorf("turnings %+v / %+v", helped[0], hurt[0])
+	}
+}
