@@ -1,0 +1,19 @@
+// Command twohats is Two Hats: with no command it opens the game (a window on the desktop, the
+// page in a browser); its commands (scenarios, check, sim, replay, lessons) work headless, for
+// scenario authors and workshop facilitators. Run "twohats help" for the list.
+package main
+
+import (
+	"os"
+	"strings"
+
+	"twohats/game/cli"
+)
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+	}
+	os.Exit(runGame(args))
+}

@@ -1,0 +1,58 @@
+//go:build !js
+
+package ui
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+
+	"twohats/game/ui/save"
+)
+
+func deviceRound(v float64) float64 { return math.Round(v) }
+
+// defaultStore is the save file in the user's configuration directory.
+func defaultStore() Store {
+	dir, err := save.DefaultDir()
+	if err != nil {
+		return nil
+	}
+	return save.DirStore{Dir: dir}
+}
+
+// FileSink writes results files: to Path when set, else into Dir under the suggested name.
+type FileSink struct {
+	Path string
+	Dir  string
+}
+
+// Deliver writes the file and returns its path.
+func (f FileSink) Deliver(name string, b []byte) (string, error) {
+	path := f.Path
+	if path == "" {
+		dir := f.Dir
+		if dir == "" {
+			d, err := save.DefaultDir()
+			if err != nil {
+				return "", err
+			}
+			dir = d
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		path = filepath.Join(dir, name)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return path, nil
+}
+
+func defaultSink() ResultsSink { return FileSink{} }

@@ -1,0 +1,275 @@
+// Package save keeps a game in progress. A save is simply the replay: the scenario (its id, and
+// its TOML when it was loaded from a file), the role, the seed and every decision so far. Loading
+// rebuilds the game by applying the decisions again, which the engine makes deterministic.
+//
+// A save that cannot be read (damaged, or written by another version) is reported with a clear
+// message and is never overwritten without the player's say-so: see Guard.
+package save
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"twohats/game/scenario"
+	"twohats/game/sim"
+)
+
+// Version is the save format this build writes and reads.
+const Version = 1
+
+// File is one saved game.
+type File struct {
+	Version    int          `json:"version"`
+	Scenario   string       `json:"scenario"`
+	SourceName string       `json:"source_name,omitempty"` // the file a non-shipped scenario came from
+	Source     string       `json:"source,omitempty"`      // that scenario's TOML
+	Role       sim.Role     `json:"role"`
+	Seed       uint64       `json:"seed"`
+	Actions    []sim.Action `json:"actions"`
+}
+
+// Of makes the save of a game. source and sourceName are empty for a shipped scenario.
+func Of(g *sim.Game, sourceName string, source []byte) File {
+	return File{Version: Version, Scenario: g.Scenario().ID, SourceName: sourceName, Source: string(source),
+		Role: g.Role(), Seed: g.Seed(), Actions: append([]sim.Action(nil), g.Actions()...)}
+}
+
+// Marshal writes the save as indented JSON.
+func (f File) Marshal() ([]byte, error) {
+	f.Version = Version
+	if f.Actions == nil {
+		f.Actions = []sim.Action{}
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// Error is a save that cannot be used. Its message is written for the player.
+type Error struct {
+	Reason string
+	Err    error
+}
+
+func (e *Error) Error() string { return e.Reason }
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrNone is returned by a Store that holds no save.
+var ErrNone = errors.New("no saved game")
+
+// Parse reads a save. A damaged file or one of another version is an *Error saying so.
+func Parse(b []byte) (File, error) {
+	var probe struct {
+		Version *int `json:"version"`
+	}
+	if err := json.Unmarshal(b, &probe); err != nil {
+		return File{}, &Error{Reason: "The saved game is damaged and cannot be read (" + err.Error() + ").", Err: err}
+	}
+	if probe.Version == nil {
+		return File{}, &Error{Reason: "The saved game has no version number; it was not written by Two Hats."}
+	}
+	if *probe.Version != Version {
+		when := "an older"
+		if *probe.Version > Version {
+			when = "a newer"
+		}
+		return File{}, &Error{Reason: fmt.Sprintf("The saved game was written by %s version of Two Hats (save format %d; this one reads format %d).", when, *probe.Version, Version)}
+	}
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return File{}, &Error{Reason: "The saved game is damaged and cannot be read (" + err.Error() + ").", Err: err}
+	}
+	if f.Scenario == "" {
+		return File{}, &Error{Reason: "The saved game does not say which scenario it belongs to."}
+	}
+	return f, nil
+}
+
+// Loader finds a scenario by id, or parses the source a save carries.
+type Loader func(id, sourceName string, source []byte) (*scenario.Scenario, error)
+
+// Rebuild replays a save into a game. observe, if not nil, sees the game after every decision
+// (the screens use it to rebuild their charts).
+func Rebuild(f File, load Loader, observe func(*sim.Game)) (*sim.Game, error) {
+	sc, err := load(f.Scenario, f.SourceName, []byte(f.Source))
+	if err != nil {
+		return nil, &Error{Reason: fmt.Sprintf("The saved game's scenario %q cannot be loaded: %v", f.Scenario, err), Err: err}
+	}
+	g, err := sim.New(sc, f.Role, f.Seed)
+	if err != nil {
+		return nil, &Error{Reason: "The saved game cannot be started again: " + err.Error(), Err: err}
+	}
+	if observe != nil {
+		observe(g)
+	}
+	for i, a := range f.Actions {
+		if err := g.Apply(a); err != nil {
+			return nil, &Error{Reason: fmt.Sprintf("The saved game does not replay: decision %d of %d is refused (%v). The scenario may have changed since.", i+1, len(f.Actions), err), Err: err}
+		}
+		if observe != nil {
+			observe(g)
+		}
+	}
+	return g, nil
+}
+
+// Store is where saves live: a file on the desktop, localStorage in the browser.
+type Store interface {
+	Load() ([]byte, error) // ErrNone when there is no save
+	Save(b []byte) error
+	Remove() error
+	Where() string // for messages: a path, or "this browser"
+}
+
+// DirStore keeps the save as save.json in a directory.
+type DirStore struct{ Dir string }
+
+// DefaultDir is the game's directory under the user's configuration directory.
+func DefaultDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "twohats"), nil
+}
+
+func (s DirStore) path() string { return filepath.Join(s.Dir, "save.json") }
+
+// Where is the save file's path.
+func (s DirStore) Where() string { return s.path() }
+
+// Load reads the save file.
+func (s DirStore) Load() ([]byte, error) {
+	b, err := os.ReadFile(s.path())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrNone
+	}
+	return b, err
+}
+
+// Save writes the save file atomically: a temporary file, then a rename.
+func (s DirStore) Save(b []byte) error {
+	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(s.Dir, "save-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(b)
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), s.path()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// Remove deletes the save.
+func (s DirStore) Remove() error {
+	err := os.Remove(s.path())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// MemStore keeps a save in memory: for tests and for autoplay, which must not touch the player's save.
+type MemStore struct{ B []byte }
+
+// Load returns the saved bytes.
+func (m *MemStore) Load() ([]byte, error) {
+	if m.B == nil {
+		return nil, ErrNone
+	}
+	return m.B, nil
+}
+
+// Save keeps a copy.
+func (m *MemStore) Save(b []byte) error { m.B = append([]byte(nil), b...); return nil }
+
+// Remove forgets the save.
+func (m *MemStore) Remove() error { m.B = nil; return nil }
+
+// Where says where it lives.
+func (m *MemStore) Where() string { return "memory" }
+
+// Guard is the one way the game writes saves. It reads what the store holds first; if that is a
+// save it cannot read, it refuses to write over it until Allow is called (after asking the player).
+type Guard struct {
+	Store   Store
+	Problem error // why the existing save is unusable, nil when it is fine or absent
+	allowed bool
+}
+
+// Open looks at the store and returns a Guard and the save found there (ok false when none or
+// unusable; then Problem says why, if it is unusable).
+func Open(st Store) (*Guard, File, bool) {
+	g := &Guard{Store: st}
+	if st == nil {
+		return g, File{}, false
+	}
+	b, err := st.Load()
+	if errors.Is(err, ErrNone) {
+		return g, File{}, false
+	}
+	if err != nil {
+		g.Problem = &Error{Reason: "The saved game cannot be read: " + err.Error(), Err: err}
+		return g, File{}, false
+	}
+	f, err := Parse(b)
+	if err != nil {
+		g.Problem = err
+		return g, File{}, false
+	}
+	return g, f, true
+}
+
+// Blocked reports whether writing would destroy a save the player has not agreed to lose.
+func (g *Guard) Blocked() bool { return g.Problem != nil && !g.allowed }
+
+// Allow lets the guard write over an unusable save: the player said yes.
+func (g *Guard) Allow() { g.allowed = true }
+
+// ErrBlocked is returned by Write while an unusable save is protected.
+var ErrBlocked = errors.New("an unreadable saved game is kept until you agree to replace it")
+
+// Write saves f, unless an unusable save is protected.
+func (g *Guard) Write(f File) error {
+	if g.Store == nil {
+		return nil
+	}
+	if g.Blocked() {
+		return ErrBlocked
+	}
+	b, err := f.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := g.Store.Save(b); err != nil {
+		return err
+	}
+	g.Problem = nil
+	return nil
+}
+
+// Clear removes the save (a finished game leaves none), unless it is protected.
+func (g *Guard) Clear() error {
+	if g.Store == nil || g.Blocked() {
+		return nil
+	}
+	return g.Store.Remove()
+}

@@ -1,0 +1,116 @@
+package save
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"twohats/game/scenario"
+	"twohats/game/sim"
+)
+
+func loadTutorial(t *testing.T) Loader {
+	t.Helper()
+	b, err := os.ReadFile("../../../scenarios/tutorial.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(id, _ string, _ []byte) (*scenario.Scenario, error) {
+		return scenario.Parse("tutorial.toml", b)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	load := loadTutorial(t)
+	sc, _ := load("tutorial", "", nil)
+	g, err := sim.New(sc, sim.RoleBoth, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf []sim.Action
+	for i := 0; i < 40 && !g.Over(); i++ {
+		buf = g.Legal(buf[:0])
+		a := buf[i%len(buf)]
+		if err := g.Apply(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	st := DirStore{Dir: filepath.Join(dir, "twohats")}
+	guard, _, ok := Open(st)
+	if ok || guard.Problem != nil {
+		t.Fatalf("empty store: ok=%v problem=%v", ok, guard.Problem)
+	}
+	if err := guard.Write(Of(g, "", nil)); err != nil {
+		t.Fatal(err)
+	}
+	_, f, ok := Open(st)
+	if !ok {
+		t.Fatal("save not found after writing")
+	}
+	n := 0
+	g2, err := Rebuild(f, load, func(*sim.Game) { n++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(g.Actions())+1 {
+		t.Errorf("observe called %d times, want %d", n, len(g.Actions())+1)
+	}
+	if g2.Outcome() != g.Outcome() || g2.State().Sprint != g.State().Sprint || g2.State().Phase != g.State().Phase {
+		t.Errorf("replay differs: %+v vs %+v", g2.Outcome(), g.Outcome())
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "twohats", "*.tmp")); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}
+
+func TestRefused(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"corrupt", `{"version": 1, "scenario": "tutorial", "actions": [`, "damaged"},
+		{"garbage", "not json at all", "damaged"},
+		{"old", `{"version": 0, "scenario": "tutorial", "role": "both", "seed": 1, "actions": []}`, "older version"},
+		{"new", `{"version": 7, "scenario": "tutorial"}`, "newer version"},
+		{"noversion", `{"scenario": "tutorial"}`, "no version"},
+		{"unknown", `{"version": 1, "scenario": "tutorial", "role": "both", "seed": 1, "hats": 3}`, "damaged"},
+		{"badrole", `{"version": 1, "scenario": "tutorial", "role": "king", "seed": 1}`, "damaged"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := &MemStore{B: []byte(c.body)}
+			guard, _, ok := Open(st)
+			if ok {
+				t.Fatal("an unusable save was accepted")
+			}
+			var se *Error
+			if !errors.As(guard.Problem, &se) || !strings.Contains(se.Error(), c.want) {
+				t.Fatalf("problem %v, want one mentioning %q", guard.Problem, c.want)
+			}
+			if err := guard.Write(File{Scenario: "tutorial", Role: sim.RolePM}); !errors.Is(err, ErrBlocked) {
+				t.Fatalf("write over an unusable save: %v, want ErrBlocked", err)
+			}
+			if string(st.B) != c.body {
+				t.Fatal("the unusable save was overwritten without asking")
+			}
+			guard.Allow()
+			if err := guard.Write(File{Scenario: "tutorial", Role: sim.RolePM}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Parse(st.B); err != nil {
+				t.Fatalf("after Allow the new save does not parse: %v", err)
+			}
+		})
+	}
+}
+
+func TestReplayRefused(t *testing.T) {
+	load := loadTutorial(t)
+	f := File{Version: Version, Scenario: "tutorial", Role: sim.RolePM, Seed: 1,
+		Actions: []sim.Action{{Kind: sim.ActPlan, Stories: []int{0}}}}
+	_, err := Rebuild(f, load, nil)
+	var se *Error
+	if !errors.As(err, &se) || !strings.Contains(se.Reason, "decision 1 of 1") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -1,0 +1,111 @@
+package scene
+
+import (
+	"fmt"
+	"twohats/game/sim"
+	"twohats/game/ui/input"
+)
+
+// Autoplayer plays through the screens like a person: a bot policy makes each decision, and the
+// decision is carried out by the intents a player's keyboard and mouse would make (switch board,
+// move the focus, press the key). It also opens the help and the pause menu once, so that a tour
+// visits every screen.
+type Autoplayer struct {
+	Policy Policy
+	Every  int // frames between two intents
+
+	want      *sim.Action
+	wantBuf   sim.Action
+	count     int
+	steps     int
+	wait      int
+	tour      int
+	release   *input.Intent
+	relBuf    input.Intent
+	Decisions int // decisions carried out through the screens
+	Fallbacks int // decisions the screens could not express, applied directly (a bug if > 0)
+	Intents   int
+	LastErr   string
+	seen      string
+}
+
+// maxSteps is how many intents one decision may take before the autoplayer gives up on the screens.
+const maxSteps = 4000
+
+// Step returns the intent to feed this frame, if any.
+func (a *Autoplayer) Step(m *Manager) (input.Intent, bool) {
+	if m.Fade > 0 {
+		return input.Intent{}, false
+	}
+	if n := m.Name(); n != a.seen {
+		a.seen = n
+		a.wait = max(a.wait, 3*a.Every+4)
+	}
+	if a.wait > 0 {
+		a.wait--
+		return input.Intent{}, false
+	}
+	if a.release != nil {
+		in := *a.release
+		a.release = nil
+		a.wait = a.Every
+		return in, true
+	}
+	c := m.C
+	top := m.Top()
+	var want *sim.Action
+	if sp, ok := m.Scene().(*Sprint); ok && c.Game != nil && !c.Game.Over() {
+		g := c.Game
+		if a.want != nil && len(g.Actions()) > a.count {
+			a.want = nil
+			a.Decisions++
+		}
+		if top == Scene(sp) {
+			// The tour: help once, then the pause menu once, on the first board.
+			switch a.tour {
+			case 0:
+				a.tour++
+				return a.emit(input.Of(input.Help))
+			case 1:
+				a.tour++
+				return a.emit(input.Of(input.Back))
+			}
+			if a.want == nil && a.Policy != nil {
+				a.wantBuf = a.Policy.Next(g)
+				a.want, a.count, a.steps = &a.wantBuf, len(g.Actions()), 0
+			}
+		}
+		want = a.want
+	}
+	in, ok := top.Auto(c, want)
+	if want != nil && top == m.Scene() && (!ok || a.steps >= maxSteps) {
+		// The screens could not carry the decision out: apply it directly and count it.
+		a.Fallbacks++
+		if err := c.Game.Check(*want); err != nil {
+			a.LastErr = err.Error()
+		} else {
+			a.LastErr = fmt.Sprintf("no intent path for %s after %d steps (ok=%v, want %v)", want.Kind, a.steps, ok, want.Stories)
+			if sp, isSp := m.Scene().(*Sprint); isSp {
+				a.LastErr += fmt.Sprintf(" draft %v board %s", sp.Order, sp.Name())
+			}
+		}
+		c.Apply(*want)
+		a.want = nil
+		return input.Intent{}, false
+	}
+	if !ok {
+		return input.Intent{}, false
+	}
+	a.steps++
+	return a.emit(in)
+}
+
+func (a *Autoplayer) emit(in input.Intent) (input.Intent, bool) {
+	a.Intents++
+	a.wait = a.Every
+	if in.Kind == input.Press {
+		a.relBuf = input.Intent{Kind: input.Release, X: in.X, Y: in.Y}
+		a.release = &a.relBuf
+	}
+	return in, true
+}

@@ -1,0 +1,388 @@
+// Package scene holds the screens of Two Hats as state machines: each scene takes intents and
+// changes its own state or the game's (only through sim.Game.Apply), and draws itself when asked.
+// The logic needs no display: tests drive the scenes with intents and read their state. The
+// Manager switches scenes and stacks overlays (help, pause); the Autoplayer turns a bot's
+// decisions into the same intents a player's devices make.
+package scene
+
+import (
+	"fmt"
+	"strings"
+
+	"twohats/game/results"
+	"twohats/game/scenario"
+	"twohats/game/sim"
+	"twohats/game/ui/input"
+	"twohats/game/ui/save"
+	"twohats/game/ui/widget"
+	"twohats/scenarios"
+)
+
+// Scene is one screen.
+type Scene interface {
+	// Name is the screen's name in screenshots and tests: title, role, scenario, strategy,
+	// planning, execution, review, retro, end, help, pause.
+	Name() string
+	// Handle reacts to one intent.
+	Handle(c *Ctx, in input.Intent)
+	// Tick advances animations by a frame; it sets c.Dirty when the screen must be drawn again.
+	Tick(c *Ctx)
+	// Draw paints the whole screen (an overlay paints over the scene below).
+	Draw(c *Ctx, p *widget.Painter)
+	// Auto returns the next intent toward what the autoplayer wants: the action want (nil outside
+	// a game), or the set-up choices in c.Opts. ok is false when the scene has nothing to do.
+	Auto(c *Ctx, want *sim.Action) (in input.Intent, ok bool)
+}
+
+// ResultsSink receives the results file at the end of a game: a file on the desktop, a download
+// in the browser. It returns where the results went, for the end screen.
+type ResultsSink interface {
+	Deliver(name string, b []byte) (where string, err error)
+}
+
+// Options are the start parameters: from flags on the desktop, from the URL in a browser.
+type Options struct {
+	Scenario       string   // a shipped scenario id, or "" to ask
+	ScenarioFile   string   // the name of a scenario loaded from a file
+	ScenarioSource []byte   // its TOML
+	Role           sim.Role // 0 to ask
+	Seed           uint64
+	Autoplay       string // a bot policy name, or ""
+	Policy         Policy // the bot itself when Autoplay is set
+}
+
+// Policy is what the autoplayer asks for decisions; bot.Policy satisfies it.
+type Policy interface {
+	Name() string
+	Next(g *sim.Game) sim.Action
+}
+
+// Entry is a scenario offered on the scenario screen.
+type Entry struct {
+	ID         string
+	SourceName string // set for a scenario from a file
+	Source     []byte
+	Sc         *scenario.Scenario
+	Err        error // a shipped scenario that does not load (a bug) is listed with its error
+}
+
+// Ctx is what the scenes share: the game in play, the set-up choices, the save and the results.
+type Ctx struct {
+	W, H  float64 // logical screen size
+	P     *widget.Painter
+	Opts  Options
+	Game  *sim.Game
+	Entry *Entry // the scenario of the game in play
+	Track *Tracker
+	Guard *save.Guard
+	Saved *save.File // a save that can be continued, found at start
+	Sink  ResultsSink
+	List  []Entry // scenarios offered
+
+	Role     sim.Role // chosen on the role screen
+	Dirty    bool     // the screen must be drawn again
+	DirtyTop bool     // only the top bar must be drawn again
+	Status   string   // a one-line message for the player (why an action is refused, saved...)
+	statusT  int
+	Quit     bool   // the player asked to leave the program
+	Finished bool   // the end screen is showing
+	Results  string // where the results file went
+	Frame    int
+
+	mgr *Manager
+}
+
+// NewCtx makes a context with the shipped scenarios and, if given, one from a file first.
+func NewCtx(opts Options, p *widget.Painter) *Ctx {
+	c := &Ctx{Opts: opts, P: p, W: 1280, H: 720, Dirty: true}
+	if opts.ScenarioSource != nil {
+		sc, err := scenario.Parse(opts.ScenarioFile, opts.ScenarioSource)
+		c.List = append(c.List, Entry{ID: idOf(sc), SourceName: opts.ScenarioFile, Source: opts.ScenarioSource, Sc: sc, Err: err})
+	}
+	for _, id := range scenarios.IDs() {
+		sc, err := scenarios.Load(id)
+		c.List = append(c.List, Entry{ID: id, Sc: sc, Err: err})
+	}
+	return c
+}
+
+func idOf(sc *scenario.Scenario) string {
+	if sc == nil {
+		return "file"
+	}
+	return sc.ID
+}
+
+// Load finds a scenario for a save: shipped by id, or from the source it carries.
+func Load(id, sourceName string, source []byte) (*scenario.Scenario, error) {
+	if len(source) > 0 {
+		return scenario.Parse(sourceName, source)
+	}
+	return scenarios.Load(id)
+}
+
+// Say shows a one-line message for a few seconds.
+func (c *Ctx) Say(format string, args ...any) {
+	c.Status = fmt.Sprintf(format, args...)
+	c.statusT = 240
+	c.Dirty = true
+}
+
+// Goto switches to another scene with a short transition.
+func (c *Ctx) Goto(s Scene) { c.mgr.next = s }
+
+// Open puts an overlay on top; Close removes the top one.
+func (c *Ctx) Open(s Scene) { c.mgr.open = append(c.mgr.open, s) }
+
+// Close removes the top overlay.
+func (c *Ctx) Close() { c.mgr.close++ }
+
+// StartGame begins a new game of entry e in role r and goes to the first sprint screen.
+func (c *Ctx) StartGame(e *Entry, r sim.Role) error {
+	if e.Err != nil {
+		return e.Err
+	}
+	g, err := sim.New(e.Sc, r, c.Opts.Seed)
+	if err != nil {
+		return err
+	}
+	c.Game, c.Entry, c.Role = g, e, r
+	c.Track = NewTracker(g)
+	c.autosave()
+	c.Goto(NewSprint(c))
+	return nil
+}
+
+// Continue rebuilds the saved game and goes to it.
+func (c *Ctx) Continue(f save.File) error {
+	var tr *Tracker
+	g, err := save.Rebuild(f, Load, func(g *sim.Game) {
+		if tr == nil {
+			tr = NewTracker(g)
+		} else {
+			tr.Observe(g, true)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	e := &Entry{ID: f.Scenario, SourceName: f.SourceName, Source: []byte(f.Source), Sc: g.Scenario()}
+	c.Game, c.Entry, c.Role, c.Track = g, e, f.Role, tr
+	tr.Settle()
+	if g.Over() {
+		c.Goto(NewEnd(c))
+	} else {
+		c.Goto(NewSprint(c))
+	}
+	return nil
+}
+
+// Apply performs a decision; a refused one is shown as the status line. It returns whether the
+// decision was taken.
+func (c *Ctx) Apply(a sim.Action) bool {
+	if err := c.Game.Apply(a); err != nil {
+		c.Say("%s", capital(err.Error()))
+		return false
+	}
+	c.Track.Observe(c.Game, false)
+	c.autosave()
+	c.Dirty = true
+	if c.Game.Over() {
+		c.Goto(NewEnd(c))
+	}
+	return true
+}
+
+func (c *Ctx) autosave() {
+	if c.Guard == nil || c.Game == nil {
+		return
+	}
+	var src []byte
+	if c.Entry != nil && c.Entry.SourceName != "" {
+		src = c.Entry.Source
+	}
+	name := ""
+	if c.Entry != nil {
+		name = c.Entry.SourceName
+	}
+	if err := c.Guard.Write(save.Of(c.Game, name, src)); err != nil && err != save.ErrBlocked {
+		c.Say("Could not save: %v", err)
+	}
+}
+
+// SaveNow saves on request (pause menu) and says so.
+func (c *Ctx) SaveNow() {
+	if c.Guard == nil || c.Guard.Store == nil {
+		c.Say("Saving is off in this session.")
+		return
+	}
+	if c.Guard.Blocked() {
+		c.Say("Not saved: an unreadable older save is kept. Replace it from the title screen.")
+		return
+	}
+	c.autosave()
+	if c.Status == "" || !strings.HasPrefix(c.Status, "Could not") {
+		c.Say("Saved to %s", c.Guard.Store.Where())
+	}
+}
+
+// deliverResults writes the results file of the finished game.
+func (c *Ctx) deliverResults() {
+	if c.Sink == nil || c.Game == nil {
+		return
+	}
+	policy := "human"
+	if c.Opts.Policy != nil {
+		policy = c.Opts.Policy.Name()
+	}
+	f := results.FromGame(c.Game, policy)
+	if c.Entry != nil && c.Entry.SourceName != "" {
+		f.ScenarioSource = string(c.Entry.Source)
+	}
+	b, err := f.Marshal()
+	if err != nil {
+		c.Results = "results not written: " + err.Error()
+		return
+	}
+	name := fmt.Sprintf("results-%s-%s-%d.json", c.Game.Scenario().ID, c.Game.Role(), c.Game.Seed())
+	where, err := c.Sink.Deliver(name, b)
+	if err != nil {
+		c.Results = "results not written: " + err.Error()
+		return
+	}
+	c.Results = where
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Manager runs the current scene and the overlays above it.
+type Manager struct {
+	C        *Ctx
+	scene    Scene
+	overlays []Scene
+	next     Scene
+	open     []Scene
+	close    int
+	Fade     int // frames of the transition left
+	visited  map[string]bool
+}
+
+// FadeFrames is how long a transition lasts.
+const FadeFrames = 10
+
+// NewManager starts at scene s.
+func NewManager(c *Ctx, s Scene) *Manager {
+	m := &Manager{C: c, scene: s, visited: map[string]bool{}}
+	c.mgr = m
+	m.visited[s.Name()] = true
+	return m
+}
+
+// Top is the scene that receives intents: the top overlay, or the scene.
+func (m *Manager) Top() Scene {
+	if n := len(m.overlays); n > 0 {
+		return m.overlays[n-1]
+	}
+	return m.scene
+}
+
+// Scene is the scene under the overlays.
+func (m *Manager) Scene() Scene { return m.scene }
+
+// Name is the name of what the player sees: the top overlay or the scene.
+func (m *Manager) Name() string { return m.Top().Name() }
+
+// Visited lists the scene names seen so far.
+func (m *Manager) Visited() map[string]bool { return m.visited }
+
+// Handle passes an intent to the top scene. Help and pause are handled here, for every screen.
+func (m *Manager) Handle(in input.Intent) {
+	c := m.C
+	if in.Kind != input.Hover && in.Kind != input.Drag {
+		c.Dirty = true
+	}
+	top := m.Top()
+	switch {
+	case in.Kind == input.Help && top.Name() != "help":
+		m.open = append(m.open, NewHelp())
+	default:
+		top.Handle(c, in)
+	}
+	m.settle()
+}
+
+func (m *Manager) settle() {
+	c := m.C
+	for ; m.close > 0 && len(m.overlays) > 0; m.close-- {
+		m.overlays = m.overlays[:len(m.overlays)-1]
+		c.Dirty = true
+	}
+	m.close = 0
+	if len(m.open) > 0 {
+		m.overlays = append(m.overlays, m.open...)
+		m.open = m.open[:0]
+		c.Dirty = true
+	}
+	if m.next != nil {
+		m.scene, m.next = m.next, nil
+		m.overlays = m.overlays[:0]
+		m.Fade = FadeFrames
+		c.Dirty = true
+	}
+	m.visited[m.Name()] = true
+}
+
+// Tick advances a frame.
+func (m *Manager) Tick() {
+	c := m.C
+	c.Frame++
+	if c.statusT > 0 {
+		c.statusT--
+		if c.statusT == 0 {
+			c.Status = ""
+			c.Dirty = true
+		}
+	}
+	if m.Fade > 0 {
+		m.Fade--
+	}
+	m.scene.Tick(c)
+	for _, o := range m.overlays {
+		o.Tick(c)
+	}
+	m.settle()
+}
+
+// Draw paints the scene and the overlays.
+func (m *Manager) Draw(p *widget.Painter) {
+	c := m.C
+	m.scene.Draw(c, p)
+	for _, o := range m.overlays {
+		p.Fill(widget.R(0, 0, c.W, c.H), widget.Shade)
+		o.Draw(c, p)
+	}
+}
+
+// DrawTop redraws only the top bar of a sprint screen, when nothing covers it; it reports false
+// when the whole screen must be drawn instead.
+func (m *Manager) DrawTop(p *widget.Painter) bool {
+	s, ok := m.scene.(*Sprint)
+	if !ok || len(m.overlays) > 0 || m.C.Game == nil || m.C.Game.State().Event >= 0 || s.Picker {
+		return false
+	}
+	drawTopBar(m.C, p, s.L.top, &s.top)
+	return true
+}
+
+// Resize sets the logical screen size.
+func (m *Manager) Resize(w, h float64) {
+	if w != m.C.W || h != m.C.H {
+		m.C.W, m.C.H = w, h
+		m.C.Dirty = true
+	}
+}

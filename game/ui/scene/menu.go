@@ -1,0 +1,140 @@
+package scene
+
+import (
+	"image/color"
+
+	"twohats/game/ui/input"
+	"twohats/game/ui/widget"
+)
+
+// menu is a vertical list of choices with a focus, keys and mouse.
+type menu struct {
+	items []menuItem
+	Cur   int
+	rects []widget.Rect
+	hover int
+}
+
+type menuItem struct {
+	key      rune
+	label    string
+	note     string
+	disabled string // why not, or ""
+}
+
+// handle moves the focus or picks; it returns the picked index or −1.
+func (m *menu) handle(c *Ctx, in input.Intent) int {
+	switch in.Kind {
+	case input.Up, input.Left:
+		if m.Cur > 0 {
+			m.Cur--
+		}
+	case input.Down, input.Right:
+		if m.Cur < len(m.items)-1 {
+			m.Cur++
+		}
+	case input.Confirm, input.Toggle:
+		return m.pick(c, m.Cur)
+	case input.Shortcut:
+		for i, it := range m.items {
+			if it.key == in.Rune {
+				m.Cur = i
+				return m.pick(c, i)
+			}
+		}
+	case input.Hover:
+		h := -1
+		for i, r := range m.rects {
+			if r.Contains(in.X, in.Y) {
+				h = i
+			}
+		}
+		if h != m.hover {
+			m.hover = h
+			c.Dirty = true
+		}
+	case input.Release:
+		for i, r := range m.rects {
+			if r.Contains(in.X, in.Y) {
+				m.Cur = i
+				return m.pick(c, i)
+			}
+		}
+	}
+	return -1
+}
+
+func (m *menu) pick(c *Ctx, i int) int {
+	if i < 0 || i >= len(m.items) {
+		return -1
+	}
+	if d := m.items[i].disabled; d != "" {
+		c.Say("%s", d)
+		return -1
+	}
+	return i
+}
+
+// toward returns the intent that brings the focus to i, then confirms.
+func (m *menu) toward(i int) input.Intent {
+	switch {
+	case m.Cur < i:
+		return input.Of(input.Down)
+	case m.Cur > i:
+		return input.Of(input.Up)
+	}
+	return input.Of(input.Confirm)
+}
+
+// draw paints the menu as buttons in a column starting at x, y.
+func (m *menu) draw(p *widget.Painter, x, y, w float64) {
+	m.rects = m.rects[:0]
+	for i, it := range m.items {
+		r := widget.R(x, y, w, 48)
+		m.rects = append(m.rects, r)
+		b := widget.Button{Key: string(it.key), Label: it.label, Focused: i == m.Cur, Primary: i == m.Cur}
+		if it.disabled != "" {
+			b.State = widget.Disabled
+		} else if i == m.hover {
+			b.State = widget.Hovered
+		}
+		p.DrawButton(r, &b, false)
+		if it.note != "" {
+			p.TextRight(it.note, widget.Small, r.Right()-12, r.Y+(48-widget.LineHeight(widget.Small))/2, noteInk(i == m.Cur && it.disabled == ""))
+		}
+		y += 56
+	}
+}
+
+func noteInk(onBlue bool) color.RGBA {
+	if onBlue {
+		return color.RGBA{0xe0, 0xee, 0xf8, 0xff}
+	}
+	return widget.InkMuted
+}
+
+// statusLine draws the context's one-line message at the bottom of a plain screen.
+func statusLine(c *Ctx, p *widget.Painter, hint string) {
+	r := widget.R(0, c.H-40, c.W, 40)
+	p.Fill(r, widget.Bar)
+	line, col := hint, widget.BarMuted
+	if c.Status != "" {
+		line, col = c.Status, widget.Yellow
+	}
+	p.Text(p.Fit(line, widget.Small, c.W-32), widget.Small, 16, r.Y+(40-widget.LineHeight(widget.Small))/2, col)
+}
+
+// drawRow paints the menu as buttons in a row.
+func (m *menu) drawRow(p *widget.Painter, x, y, w float64) {
+	m.rects = m.rects[:0]
+	for i, it := range m.items {
+		r := widget.R(x, y, w, 44)
+		m.rects = append(m.rects, r)
+		b := widget.Button{Key: string(it.key), Label: it.label, Focused: i == m.Cur, Primary: i == m.Cur}
+		if i == m.hover {
+			b.State = widget.Hovered
+		}
+		p.DrawButton(r, &b, false)
+		x += w + 16
+	}
+}

@@ -1,0 +1,130 @@
+package scene
+
+import (
+	"twohats/game/sim"
+	"twohats/game/ui/input"
+	"twohats/game/ui/save"
+	"twohats/game/ui/widget"
+)
+
+// Help is the help overlay: the keys and a glossary.
+type Help struct{ page int }
+
+// NewHelp makes the help overlay.
+func NewHelp() *Help { return &Help{} }
+
+// Name is "help".
+func (h *Help) Name() string { return "help" }
+
+// Tick does nothing.
+func (h *Help) Tick(c *Ctx) {}
+
+// Handle closes on Esc, F1 or Enter.
+func (h *Help) Handle(c *Ctx, in input.Intent) {
+	switch in.Kind {
+	case input.Back, input.Help, input.Confirm, input.Release:
+		c.Close()
+	}
+}
+
+// Auto closes the overlay.
+func (h *Help) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) { return input.Of(input.Back), true }
+
+var glossary = [...][2]string{
+	{"Product Manager (PM)", "The strategy hat: the why, what and for whom. Researches the market, talks to customers, owns the vision and the roadmap, watches KPIs, keeps executives, marketing and sales aligned."},
+	{"Product Owner (PO)", "The Scrum hat: the how and when. Orders the product backlog, writes user stories with acceptance criteria, plans each sprint with the team, accepts or rejects the increment, and is the team's daily contact for stakeholders."},
+	{"Both hats", "One person doing both, common in small companies: fast decisions and good alignment, but twice the load and a real risk of burnout."},
+	{"Titles", "Organisations use these titles differently; some even swap them. What matters is the outcome: the right things built, for the right reasons, by people who can keep going."},
+	{"Roadmap", "The PM's weights over the product's themes: what the product should invest in. Strategy fit is how close it sits to what the market really needs."},
+	{"Backlog", "The ordered list of stories. Top first. The team builds committed stories in this order."},
+	{"Acceptance criteria", "What a story must do to be accepted. Clear criteria (high clarity) mean less rework and fewer defects."},
+	{"Capacity line", "Where the team's likely output runs out on the backlog. Planning past it means unfinished work."},
+	{"Sprint review", "Checks what was built against its criteria. Defects go back; without a review, they ship."},
+	{"Alignment", "How well what shipped matches the roadmap. Sync the two hats to keep it high."},
+	{"Stress and burnout", "Hours, hat switches and unanswered requests add stress. Stress above the line becomes burnout; rest brings it down."},
+}
+
+var helpKeys = "Keys: N next (phase or day) · Tab / Shift+Tab boards · ↑ ↓ pick · Shift+↑ ↓ move a card · Space tick a card into the plan · 1–4 answer a request or choose · letters: the actions on the bar · Enter: the highlighted action · Esc: pause · F1 or ?: this help. Mouse: click, drag cards and sliders."
+
+// Draw paints the glossary over the screen.
+func (h *Help) Draw(c *Ctx, p *widget.Painter) {
+	w := min(980, c.W-48)
+	r := widget.R((c.W-w)/2, 24, w, c.H-48)
+	p.Panel(r, 14, widget.Surface, widget.Blue, 2)
+	in := r.Inset(24)
+	p.Text("How to play", widget.Heading, in.X, in.Y, widget.Ink)
+	p.TextRight("Esc / F1 / click: close", widget.Small, in.Right(), in.Y+4, widget.InkMuted)
+	y := in.Y + 36
+	y += p.Paragraph(helpKeys, widget.Body, widget.R(in.X, y, in.W, 90), widget.Ink) + 12
+	colW := (in.W - 24) / 2
+	x0 := in.X
+	yStart := y
+	for i, g := range glossary {
+		x := x0
+		if i >= (len(glossary)+1)/2 {
+			x = x0 + colW + 24
+		}
+		if i == (len(glossary)+1)/2 {
+			y = yStart
+		}
+		if y > in.Bottom()-40 {
+			continue
+		}
+		p.Text(g[0], widget.BodyBold, x, y, widget.Blue)
+		y += 22
+		y += p.Paragraph(g[1], widget.Small, widget.R(x, y, colW, in.Bottom()-y), widget.Ink) + 10
+	}
+}
+
+// Pause is the pause menu: resume, save, quit to title.
+type Pause struct{ m menu }
+
+// NewPause makes the pause menu.
+func NewPause() *Pause {
+	return &Pause{m: menu{hover: -1, items: []menuItem{
+		{key: 'R', label: "Resume"}, {key: 'S', label: "Save"}, {key: 'T', label: "Quit to title"}}}}
+}
+
+// Name is "pause".
+func (m *Pause) Name() string { return "pause" }
+
+// Tick does nothing.
+func (m *Pause) Tick(c *Ctx) {}
+
+// Handle reacts to an intent.
+func (m *Pause) Handle(c *Ctx, in input.Intent) {
+	if in.Kind == input.Back {
+		c.Close()
+		return
+	}
+	switch i := m.m.handle(c, in); i {
+	case 0:
+		c.Close()
+	case 1:
+		c.SaveNow()
+	case 2:
+		c.Close()
+		if c.Game != nil && c.Guard != nil && !c.Guard.Blocked() && c.Guard.Store != nil {
+			f := save.Of(c.Game, c.Entry.SourceName, c.Entry.Source)
+			c.Saved = &f
+		}
+		c.Game, c.Track = nil, nil
+		c.Goto(NewTitle(c))
+	}
+}
+
+// Auto resumes.
+func (m *Pause) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) { return m.m.toward(0), true }
+
+// Draw paints the menu.
+func (m *Pause) Draw(c *Ctx, p *widget.Painter) {
+	w := 420.0
+	r := widget.R((c.W-w)/2, c.H/2-150, w, 300)
+	p.Panel(r, 14, widget.Surface, widget.Border, 1)
+	p.TextCenter("Paused", widget.Heading, r.CX(), r.Y+20, widget.Ink)
+	p.TextCenter("Your game is saved after every decision.", widget.Small, r.CX(), r.Y+50, widget.InkMuted)
+	m.m.draw(p, r.X+32, r.Y+84, w-64)
+	if c.Status != "" {
+		p.TextCenter(p.Fit(c.Status, widget.Small, w-32), widget.Small, r.CX(), r.Bottom()-30, widget.Blue)
+	}
+}

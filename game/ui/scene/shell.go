@@ -1,0 +1,226 @@
+package scene
+
+import (
+	"math"
+
+	"twohats/game/sim"
+	"twohats/game/ui/widget"
+)
+
+// shell is the one layout of every sprint screen: a top bar, the board in the middle, a context
+// panel at the side and an action bar at the bottom.
+type shell struct {
+	top, tabs, board, side, bar widget.Rect
+}
+
+const (
+	topH  = 64
+	tabsH = 40
+)
+
+func layoutShell(c *Ctx, barH float64) shell {
+	var L shell
+	full := widget.R(0, 0, c.W, c.H)
+	L.top, full = full.CutTop(topH)
+	L.bar, full = full.CutBottom(barH)
+	sideW := math.Round(math.Min(440, math.Max(280, c.W*0.3)))
+	L.side, full = full.CutRight(sideW)
+	full = full.Inset(widget.Grid * 2)
+	L.tabs, L.board = full.CutTop(tabsH)
+	L.board.Y += widget.Grid
+	L.board.H -= widget.Grid
+	L.side = L.side.Inset(widget.Grid * 2)
+	return L
+}
+
+var phaseSteps = [...]string{"Strategy", "Planning", "Execution", "Review", "Retro"}
+
+// topBar is the strings of the top bar, rebuilt when the game changes.
+type topBar struct {
+	ver               int
+	sprint, day, role string
+	scenario          string
+}
+
+func (t *topBar) refresh(c *Ctx) {
+	if t.ver == c.Track.Version && t.sprint != "" {
+		return
+	}
+	s := c.Game.State()
+	t.ver = c.Track.Version
+	t.sprint = "Sprint " + num(float64(s.Sprint)) + " of " + num(float64(s.Sprints))
+	t.day = ""
+	if s.Phase == sim.PhaseExecution {
+		t.day = "Day " + num(float64(s.Day)) + " of " + num(float64(s.Days))
+	}
+	if s.Player.OnLeave {
+		t.day = "ON LEAVE"
+	}
+	t.role = c.Game.Role().Title()
+	t.scenario = c.Game.Scenario().Title
+}
+
+func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
+	t.refresh(c)
+	s := c.Game.State()
+	p.Fill(r, widget.Bar)
+	x := r.X + 16
+	p.Text(t.sprint, widget.Heading, x, r.Y+8, widget.BarInk)
+	p.Text(t.role+" · "+p.Fit(t.scenario, widget.Small, 220), widget.Small, x, r.Y+36, widget.BarMuted)
+	x += math.Max(p.Width(t.sprint, widget.Heading), 160) + 20
+
+	// Phase steps: the current one is filled and underlined, past ones are ticked with a dot.
+	meterW := 4 * 132.0
+	stepsW := r.Right() - meterW - 16 - x
+	compact := stepsW < 5*86+110
+	for i, name := range phaseSteps {
+		label := name
+		if compact {
+			label = name[:4]
+		}
+		w := p.Width(label, widget.Small) + 16
+		cr := widget.R(x, r.Y+12, w, 24)
+		switch {
+		case int(s.Phase) == i:
+			p.Panel(cr, 12, widget.BarInk, widget.Alpha(widget.BarInk, 0), 0)
+			p.TextCenter(label, widget.Small, cr.CX(), cr.Y+(24-widget.LineHeight(widget.Small))/2, widget.Bar)
+		case int(s.Phase) > i:
+			p.TextCenter(label, widget.Small, cr.CX(), cr.Y+(24-widget.LineHeight(widget.Small))/2, widget.BarMuted)
+		default:
+			p.Panel(cr, 12, widget.Bar, widget.BarRaised, 1)
+			p.TextCenter(label, widget.Small, cr.CX(), cr.Y+(24-widget.LineHeight(widget.Small))/2, widget.BarMuted)
+		}
+		x += w + 4
+	}
+	if t.day != "" {
+		cr := widget.R(x+8, r.Y+12, p.Width(t.day, widget.Mono)+16, 24)
+		p.Panel(cr, 12, widget.Yellow, widget.Alpha(widget.Yellow, 0), 0)
+		p.Text(t.day, widget.Mono, cr.X+8, cr.Y+(24-widget.LineHeight(widget.Mono))/2, widget.Ink)
+	}
+
+	// Meters, always in the same place at the right.
+	mx := r.Right() - meterW - 8
+	for i := range c.Track.Meters {
+		drawMeter(c, p, widget.R(mx+float64(i)*132, r.Y+6, 124, r.H-12), &c.Track.Meters[i], i)
+	}
+}
+
+func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int) {
+	p.Text(m.Label, widget.Small, r.X, r.Y, widget.BarMuted)
+	val := m.Text
+	if kind == MAlign && c.Game.State().Value == 0 {
+		val = "—" // nothing shipped yet
+	}
+	p.TextRight(val, widget.Mono, r.Right(), r.Y, widget.BarInk)
+	fill := widget.SkyBlue
+	v := m.Shown / m.Max
+	switch kind {
+	case MStress, MBurnout:
+		fill = widget.Orange
+		if v > 0.55 {
+			fill = widget.Vermilion
+		}
+	case MAlign:
+		fill = widget.Green
+	}
+	track := widget.R(r.X, r.Y+22, r.W, 10)
+	p.Meter(track, v, fill, widget.BarRaised)
+	if kind == MStress || kind == MBurnout {
+		// The danger zone is hatched, so the level reads without colour.
+		z := widget.R(track.X+track.W*0.55, track.Y, track.W*0.45, track.H)
+		p.Hatch(z, widget.Alpha(widget.BarInk, 0.35), 4)
+	}
+	if m.DeltaT > 0 {
+		good := m.Delta > 0
+		if m.HighBad {
+			good = !good
+		}
+		col := widget.Green
+		glyph := "▲ "
+		if m.Delta < 0 {
+			glyph = "▼ "
+		}
+		if !good {
+			col = widget.Vermilion
+		}
+		if kind == MHours {
+			col = widget.BarMuted // spending hours is neither good nor bad
+		}
+		a := math.Min(1, float64(m.DeltaT)/40)
+		chip := widget.R(r.X, r.Y+36, p.Width(glyph+m.DText, widget.Mono)+10, 18)
+		p.Panel(chip, 4, widget.Alpha(col, a), widget.Alpha(col, 0), 0)
+		p.Text(glyph+m.DText, widget.Mono, chip.X+5, chip.Y+(18-widget.LineHeight(widget.Mono))/2, widget.Alpha(widget.InkOn(col), a))
+	}
+}
+
+// act is one button of the action bar.
+type act struct {
+	key     rune
+	keyName string
+	label   string
+	cost    string
+	a       sim.Action
+	local   int // a screen-only operation, or 0 for a game action
+	enabled bool
+	reason  string
+	primary bool
+	r       widget.Rect
+}
+
+// layoutBar places the buttons in rows and returns the bar height needed.
+func layoutBar(p *widget.Painter, acts []act, width float64) float64 {
+	x, y := 16.0, 12.0
+	const h = 36
+	for i := range acts {
+		b := widget.Button{Key: acts[i].keyName, Label: acts[i].label, Cost: acts[i].cost}
+		w := p.ButtonWidth(&b)
+		if x+w > width-16 && x > 16 {
+			x, y = 16, y+h+8
+		}
+		acts[i].r = widget.R(x, y, w, h)
+		x += w + 8
+	}
+	return y + h + 12 + 22 // room for the hint line
+}
+
+func drawBar(c *Ctx, p *widget.Painter, r widget.Rect, acts []act, hover, pressed int, hint string) {
+	p.Fill(r, widget.Bar)
+	for i := range acts {
+		a := &acts[i]
+		b := widget.Button{Key: a.keyName, Label: a.label, Cost: a.cost, Primary: a.primary}
+		switch {
+		case !a.enabled:
+			b.State = widget.Disabled
+		case i == pressed:
+			b.State = widget.Pressed
+		case i == hover:
+			b.State = widget.Hovered
+		}
+		br := a.r
+		br.X += r.X
+		br.Y += r.Y
+		p.DrawButton(br, &b, true)
+	}
+	line := hint
+	col := widget.BarMuted
+	if c.Status != "" {
+		line, col = c.Status, widget.Yellow
+	}
+	if hover >= 0 && hover < len(acts) && !acts[hover].enabled && acts[hover].reason != "" {
+		line, col = "Not now: "+acts[hover].reason, widget.Yellow
+	}
+	p.Text(p.Fit(line, widget.Small, r.W-32), widget.Small, r.X+16, r.Bottom()-24, col)
+}
+
+// actAt is the action-bar button under a point, or −1.
+func actAt(acts []act, bar widget.Rect, x, y float64) int {
+	for i := range acts {
+		r := acts[i].r
+		r.X += bar.X
+		r.Y += bar.Y
+		if r.Contains(x, y) {
+			return i
+		}
+	}
+	return -1
+}

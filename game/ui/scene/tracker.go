@@ -1,0 +1,203 @@
+package scene
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"twohats/game/sim"
+)
+
+// Meter is one always-visible gauge of the top bar. It eases toward its value and shows the last
+// change as a small "+3" or "−5" for a while.
+type Meter struct {
+	Label   string
+	Value   float64 // the true value, 0..Max
+	Max     float64
+	Shown   float64 // what is drawn now, easing toward Value
+	Delta   int     // the last change in whole units
+	DeltaT  int     // frames left to show the delta
+	Text    string  // the value formatted, cached
+	DText   string  // the delta formatted, cached
+	HighBad bool    // a high value is bad (stress, burnout)
+	Unit    string
+}
+
+func (m *Meter) set(v float64, quiet bool) {
+	if quiet {
+		m.Value, m.Shown, m.Delta, m.DeltaT = v, v, 0, 0
+		m.format()
+		return
+	}
+	d := int(math.Round(v) - math.Round(m.Value))
+	m.Value = v
+	if d != 0 {
+		m.Delta, m.DeltaT = d, 150
+		m.DText = signed(d)
+	}
+	m.format()
+}
+
+func (m *Meter) format() {
+	m.Text = strconv.Itoa(int(math.Round(m.Value))) + m.Unit
+}
+
+// signed writes a whole number with a sign, using the real minus sign.
+func signed(d int) string {
+	if d > 0 {
+		return "+" + strconv.Itoa(d)
+	}
+	return "−" + strconv.Itoa(-d)
+}
+
+// tick eases the meter; it reports whether anything moved.
+func (m *Meter) tick() bool {
+	moved := false
+	if m.Shown != m.Value {
+		m.Shown += (m.Value - m.Shown) * 0.2
+		if math.Abs(m.Shown-m.Value) < 0.05*m.Max/100+0.01 {
+			m.Shown = m.Value
+		}
+		moved = true
+	}
+	if m.DeltaT > 0 {
+		m.DeltaT--
+		moved = moved || m.DeltaT%6 == 0 || m.DeltaT == 0
+	}
+	return moved
+}
+
+// The meters of the top bar.
+const (
+	MHours = iota
+	MStress
+	MBurnout
+	MAlign
+	numMeters
+)
+
+// Tracker watches the game after every decision: the meters and their changes, the burndown of
+// each sprint, and stakeholders' trust when the sprint began (for the review's reactions).
+type Tracker struct {
+	Meters     [numMeters]Meter
+	Burn       []float64 // remaining points at the start of each day of this sprint's execution (index 0: the plan)
+	BurnSprint int
+	Committed  float64 // points committed this sprint
+	TrustStart []float64
+	TrustSpr   int
+	Version    int // bumps on every observed change
+	LogSeen    int
+	outcome    sim.Outcome
+	lastDay    int
+}
+
+// NewTracker starts watching g.
+func NewTracker(g *sim.Game) *Tracker {
+	t := &Tracker{}
+	t.Meters[MHours] = Meter{Label: "Hours left", Max: float64(g.Scenario().HoursPerSprint), Unit: " h"}
+	t.Meters[MStress] = Meter{Label: "Stress", Max: 100, HighBad: true}
+	t.Meters[MBurnout] = Meter{Label: "Burnout", Max: 100, HighBad: true}
+	t.Meters[MAlign] = Meter{Label: "Alignment", Max: 100}
+	t.Observe(g, true)
+	return t
+}
+
+// Outcome is the running outcome, computed at the last change.
+func (t *Tracker) Outcome() sim.Outcome { return t.outcome }
+
+// Observe reads the game after a decision. quiet skips the animation (when replaying a save).
+func (t *Tracker) Observe(g *sim.Game, quiet bool) {
+	s := g.State()
+	t.outcome = g.Outcome()
+	t.Version++
+	t.Meters[MHours].set(float64(s.Player.Hours), quiet)
+	t.Meters[MStress].set(100*s.Player.Stress, quiet)
+	t.Meters[MBurnout].set(100*s.Player.Burnout, quiet)
+	t.Meters[MAlign].set(100*t.outcome.Alignment, quiet)
+	if t.TrustSpr != s.Sprint || t.TrustStart == nil {
+		t.TrustSpr = s.Sprint
+		t.TrustStart = t.TrustStart[:0]
+		for _, h := range s.Stakeholders {
+			t.TrustStart = append(t.TrustStart, h.Trust)
+		}
+	}
+	if t.BurnSprint != s.Sprint {
+		t.BurnSprint, t.Burn, t.Committed, t.lastDay = s.Sprint, t.Burn[:0], 0, 0
+	}
+	if s.Phase == sim.PhaseExecution && s.Day != t.lastDay {
+		if len(t.Burn) == 0 {
+			t.Committed = 0
+			for _, ix := range s.Committed {
+				t.Committed += float64(s.Stories[ix].Effort)
+			}
+		}
+		for len(t.Burn) < s.Day-1 { // days passed without a look (should not happen)
+			t.Burn = append(t.Burn, remaining(s))
+		}
+		t.Burn = append(t.Burn, remaining(s))
+		t.lastDay = s.Day
+	}
+	if s.Phase == sim.PhaseReview && t.lastDay != -1 && len(t.Burn) > 0 {
+		t.Burn = append(t.Burn, remainingDone(s))
+		t.lastDay = -1
+	}
+}
+
+// Settle stops every animation (after loading).
+func (t *Tracker) Settle() {
+	for i := range t.Meters {
+		t.Meters[i].Shown, t.Meters[i].DeltaT = t.Meters[i].Value, 0
+	}
+}
+
+// Tick animates the meters and reports whether the top bar must be drawn again.
+func (t *Tracker) Tick() bool {
+	moved := false
+	for i := range t.Meters {
+		if t.Meters[i].tick() {
+			moved = true
+		}
+	}
+	return moved
+}
+
+// remaining is the estimated points not yet built in the sprint: the effort of every unfinished
+// story less what has been built of it.
+func remaining(s *sim.State) float64 {
+	r := 0.0
+	for _, ix := range s.Committed {
+		st := &s.Stories[ix]
+		if st.Status == sim.StoryCommitted {
+			r += math.Max(0, float64(st.Effort)-st.Progress)
+		}
+	}
+	return r
+}
+
+// remainingDone is what was left when the sprint's work ended.
+func remainingDone(s *sim.State) float64 {
+	r := 0.0
+	for _, ix := range s.Committed {
+		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted || st.Status == sim.StoryBacklog {
+			r += math.Max(0, float64(st.Effort)-st.Progress)
+		}
+	}
+	return r
+}
+
+// pct formats a share as a whole percentage.
+func pct(v float64) string { return strconv.Itoa(int(math.Round(100*v))) + "%" }
+
+// num formats a number with no decimals.
+func num(v float64) string { return strconv.Itoa(int(math.Round(v))) }
+
+// num1 formats a number with one decimal.
+func num1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// lower makes the first letter lower case.
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

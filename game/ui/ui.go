@@ -1,0 +1,439 @@
+// Package ui is the desktop (and later browser) face of Two Hats: an ebiten.Game that reads the
+// devices into intents, runs the scene manager, draws only when something changed, and can save
+// screenshots, print frame statistics and play itself with a bot.
+//
+// Only this package and its sub-packages import Ebitengine.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/metrics"
+	"runtime/pprof"
+	"slices"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"twohats/game/ui/input"
+	"twohats/game/ui/save"
+	"twohats/game/ui/scene"
+	"twohats/game/ui/widget"
+)
+
+// Start is what the game starts with: from flags on the desktop, from the page's URL in a browser.
+type Start = scene.Options
+
+// ResultsSink receives the results file when a game ends.
+type ResultsSink = scene.ResultsSink
+
+// Store keeps the saved game.
+type Store = save.Store
+
+// Policy is a bot that plays (bot.Policy).
+type Policy = scene.Policy
+
+// Options configure Run.
+type Options struct {
+	Start       Start
+	Store       Store       // nil: the platform's default (a file in the user config dir)
+	Results     ResultsSink // nil: the platform's default
+	Screenshots string      // a directory: save a PNG of every screen visited
+	ExitAtEnd   bool        // leave when the end screen shows
+	FrameStats  bool        // print frame-time and allocation statistics at exit
+	Width       int         // window size in logical pixels; 0 for 1280×720
+	Height      int
+	Log         io.Writer // statistics and notes; nil for os.Stderr
+}
+
+// Run opens the window and plays until the player quits.
+func Run(o Options) error {
+	if o.Log == nil {
+		o.Log = os.Stderr
+	}
+	a, err := newApp(o)
+	if err != nil {
+		return err
+	}
+	w, h := o.Width, o.Height
+	if w == 0 || h == 0 {
+		w, h = 1280, 720
+	}
+	ebiten.SetWindowTitle("Two Hats")
+	ebiten.SetWindowSize(w, h)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetWindowSizeLimits(960, 540, -1, -1)
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetVsyncEnabled(true)
+	if path := os.Getenv("TWOHATS_CPUPROFILE"); path != "" {
+		if f, perr := os.Create(path); perr == nil {
+			pprof.StartCPUProfile(f)
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { <-sig; a.stop.Store(true) }()
+	err = ebiten.RunGame(a)
+	signal.Stop(sig)
+	a.report()
+	if path := os.Getenv("TWOHATS_MEMPROFILE"); path != "" {
+		if f, perr := os.Create(path); perr == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
+	if errors.Is(err, ebiten.Termination) {
+		err = nil
+	}
+	if err == nil && a.err != nil {
+		err = a.err
+	}
+	return err
+}
+
+type app struct {
+	o       Options
+	m       *scene.Manager
+	c       *scene.Ctx
+	p       *widget.Painter
+	reader  input.Reader
+	intents []input.Intent
+	ap      *scene.Autoplayer
+	canvas  *ebiten.Image
+	scale   float64
+	dw, dh  int
+	err     error
+
+	present  bool // the canvas changed: show it
+	fadeSeen int
+
+	// screenshots
+	shotKey  string
+	shotN    int
+	shotDue  bool
+	shotPix  []byte
+	seenShot map[string]bool
+	endShot  bool
+	endWait  int
+
+	// frame statistics
+	frame      int
+	t0         time.Time
+	upd        time.Duration
+	samples    []time.Duration
+	allocs     uint64
+	allocFrame int
+	alloc0     uint64
+	ms         []metrics.Sample
+	skipStat   bool
+	draws      int
+	kinds      [numKinds]frameStats
+	stop       atomic.Bool
+	open       bool
+	updates    int
+}
+
+func newApp(o Options) (*app, error) {
+	a := &app{o: o, scale: 1, seenShot: map[string]bool{}}
+	a.p = widget.NewPainter(1)
+	c := scene.NewCtx(o.Start, a.p)
+	a.c = c
+	st := o.Store
+	if st == nil && o.Start.Autoplay == "" {
+		st = defaultStore()
+	}
+	if o.Start.Autoplay != "" && st == nil {
+		st = &save.MemStore{} // a bot never touches the player's save
+	}
+	guard, f, ok := save.Open(st)
+	c.Guard = guard
+	if ok {
+		c.Saved = &f
+	}
+	c.Sink = o.Results
+	if c.Sink == nil {
+		c.Sink = defaultSink()
+	}
+	var first scene.Scene = scene.NewTitle(c)
+	a.m = scene.NewManager(c, first)
+	if o.Start.Autoplay != "" {
+		a.ap = &scene.Autoplayer{Policy: o.Start.Policy, Every: 2}
+	} else if o.Start.Scenario != "" || o.Start.ScenarioSource != nil {
+		// A scenario on the command line skips the title: straight into the game when the role is
+		// known too, else to the role choice.
+		if o.Start.Role != 0 {
+			for i := range c.List {
+				e := &c.List[i]
+				if e.ID == o.Start.Scenario || (e.SourceName != "" && e.SourceName == o.Start.ScenarioFile) {
+					if err := c.StartGame(e, o.Start.Role); err != nil {
+						return nil, err
+					}
+				}
+			}
+		} else {
+			c.Goto(scene.NewRole(c))
+		}
+		a.m.Handle(input.Intent{}) // settle the switch
+	}
+	if o.FrameStats {
+		a.ms = []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+		a.samples = make([]time.Duration, 0, 1<<16)
+	}
+	if o.Screenshots != "" {
+		if err := os.MkdirAll(o.Screenshots, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func (a *app) heap() uint64 {
+	metrics.Read(a.ms)
+	return a.ms[0].Value.Uint64()
+}
+
+// Update reads the devices and the autoplayer, and runs the scenes.
+func (a *app) Update() error {
+	if a.o.FrameStats {
+		a.t0 = time.Now()
+		if !a.open {
+			a.alloc0 = a.heap()
+			a.open = true
+		}
+	}
+	a.updates++
+	a.intents = a.reader.Read(a.intents[:0], a.scale)
+	if a.ap != nil {
+		if in, ok := a.ap.Step(a.m); ok {
+			a.intents = append(a.intents, in)
+		}
+	}
+	for _, in := range a.intents {
+		a.m.Handle(in)
+	}
+	a.m.Tick()
+	if a.c.Quit || a.stop.Load() {
+		return ebiten.Termination
+	}
+	if a.o.ExitAtEnd && a.m.Name() == "end" && a.m.Fade == 0 {
+		a.endWait++
+		if (a.o.Screenshots == "" || a.endShot) && a.endWait > 3 {
+			return ebiten.Termination
+		}
+	}
+	if a.o.FrameStats {
+		a.upd += time.Since(a.t0)
+	}
+	return nil
+}
+
+// Draw redraws the canvas only when something changed, and the screen only when the canvas or the
+// transition changed.
+func (a *app) Draw(screen *ebiten.Image) {
+	var t0 time.Time
+	if a.o.FrameStats {
+		t0 = time.Now()
+	}
+	a.skipStat = false
+	drawn, topOnly := false, false
+	sw, sh := screen.Bounds().Dx(), screen.Bounds().Dy()
+	if a.canvas == nil || a.canvas.Bounds().Dx() != sw || a.canvas.Bounds().Dy() != sh {
+		if a.canvas != nil {
+			a.canvas.Deallocate()
+		}
+		a.canvas = ebiten.NewImage(sw, sh)
+		a.c.Dirty = true
+	}
+	if a.c.DirtyTop && !a.c.Dirty {
+		a.p.Dst = a.canvas
+		if a.m.DrawTop(a.p) {
+			a.present = true
+			topOnly = true
+		} else {
+			a.c.Dirty = true
+		}
+		a.c.DirtyTop = false
+	}
+	if a.c.Dirty {
+		a.c.Dirty, a.c.DirtyTop = false, false
+		a.p.Dst = a.canvas
+		a.m.Draw(a.p)
+		a.present = true
+		drawn = true
+	}
+	fade := a.m.Fade
+	if a.present || fade > 0 || fade != a.fadeSeen {
+		screen.Fill(widget.Background)
+		var op ebiten.DrawImageOptions
+		if fade > 0 {
+			op.ColorScale.ScaleAlpha(float32(1 - float64(fade)/scene.FadeFrames))
+		}
+		screen.DrawImage(a.canvas, &op)
+		a.present = false
+	}
+	a.fadeSeen = fade
+	if a.o.Screenshots != "" && fade == 0 {
+		a.maybeShoot()
+	}
+	if a.o.FrameStats {
+		kind := kindIdle
+		switch {
+		case drawn:
+			kind = kindFull
+		case topOnly:
+			kind = kindTop
+		}
+		a.record(a.upd+time.Since(t0), kind)
+		a.upd, a.open = 0, false
+	}
+}
+
+func (a *app) shotName() string {
+	s := 0
+	if a.c.Game != nil {
+		s = a.c.Game.State().Sprint
+	}
+	return fmt.Sprintf("%s-sprint%d", a.m.Name(), s)
+}
+
+func (a *app) maybeShoot() {
+	key := a.shotName()
+	if a.seenShot[key] {
+		if a.m.Name() == "end" {
+			a.endShot = true
+		}
+		return
+	}
+	a.seenShot[key] = true
+	a.shotN++
+	w, h := a.canvas.Bounds().Dx(), a.canvas.Bounds().Dy()
+	if len(a.shotPix) != 4*w*h {
+		a.shotPix = make([]byte, 4*w*h)
+	}
+	a.canvas.ReadPixels(a.shotPix)
+	img := &image.RGBA{Pix: a.shotPix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	name := filepath.Join(a.o.Screenshots, fmt.Sprintf("%02d-%s.png", a.shotN, key))
+	f, err := os.Create(name)
+	if err == nil {
+		err = png.Encode(f, img)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		a.err = err
+	}
+	a.skipStat = true
+	if a.m.Name() == "end" {
+		a.endShot = true
+	}
+}
+
+const (
+	kindIdle = iota // nothing changed: nothing drawn
+	kindTop         // only the top bar's meters moved
+	kindFull        // the screen was drawn again
+	numKinds
+)
+
+var kindNames = [numKinds]string{"idle (no redraw)", "meters only", "full redraw"}
+
+type frameStats struct {
+	t      []time.Duration
+	allocs uint64
+}
+
+func (a *app) record(d time.Duration, kind int) {
+	a.frame++
+	a.draws++
+	end := a.heap()
+	if a.frame <= 60 || a.skipStat {
+		return // warm-up: fonts, atlases and first layouts
+	}
+	al := end - a.alloc0
+	a.samples = append(a.samples, d)
+	a.allocs += al
+	a.allocFrame++
+	k := &a.kinds[kind]
+	k.t = append(k.t, d)
+	k.allocs += al
+}
+
+func percentile(xs []time.Duration, p float64) time.Duration {
+	if len(xs) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(p*float64(len(xs)))) - 1
+	return xs[max(0, min(i, len(xs)-1))]
+}
+
+func (a *app) report() {
+	if a.ap != nil && a.ap.Fallbacks > 0 {
+		fmt.Fprintf(a.o.Log, "autoplay: %d of %d decisions could not go through the screens (last: %s)\n", a.ap.Fallbacks, a.ap.Decisions+a.ap.Fallbacks, a.ap.LastErr)
+	}
+	if !a.o.FrameStats {
+		return
+	}
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/1e6) }
+	line := func(name string, xs []time.Duration, allocs uint64) {
+		xs = slices.Clone(xs)
+		slices.Sort(xs)
+		mean := 0.0
+		if len(xs) > 0 {
+			mean = float64(allocs) / float64(len(xs))
+		}
+		fmt.Fprintf(a.o.Log, "  %-17s %6d frames  p50 %s  p95 %s  p99 %s  max %s  alloc %.0f B/frame\n", name, len(xs),
+			ms(percentile(xs, .5)), ms(percentile(xs, .95)), ms(percentile(xs, .99)), ms(percentile(xs, 1)), mean)
+	}
+	w, h := 0, 0
+	if a.canvas != nil {
+		w, h = a.canvas.Bounds().Dx(), a.canvas.Bounds().Dy()
+	}
+	fmt.Fprintf(a.o.Log, "frame stats at %dx%d device px (Update+Draw CPU time per drawn frame; warm-up and screenshot frames excluded):\n", w, h)
+	line("all", a.samples, a.allocs)
+	for k := range a.kinds {
+		line(kindNames[k], a.kinds[k].t, a.kinds[k].allocs)
+	}
+	fmt.Fprintf(a.o.Log, "  %d updates, %d draws\n", a.updates, a.draws)
+	if a.ap != nil {
+		fmt.Fprintf(a.o.Log, "  autoplay: %d decisions through %d intents\n", a.ap.Decisions, a.ap.Intents)
+	}
+}
+
+// LayoutF lays the screen out in device pixels so text stays crisp on HiDPI screens; the scenes
+// work in logical pixels.
+func (a *app) LayoutF(w, h float64) (float64, float64) {
+	s := 1.0
+	if m := ebiten.Monitor(); m != nil {
+		s = m.DeviceScaleFactor()
+	}
+	if s <= 0 {
+		s = 1
+	}
+	// Big windows zoom the whole interface so that a 2560×1440 window reads like 1280×720; the
+	// layout works in logical pixels from 960×540 up.
+	zoom := math.Max(1, math.Min(w/1280, h/720))
+	if z := s * zoom; z != a.scale {
+		a.scale = z
+		a.p.SetScale(z)
+		a.c.Dirty = true
+	}
+	a.m.Resize(math.Round(w/zoom), math.Round(h/zoom))
+	return deviceRound(w * s), deviceRound(h * s)
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (a *app) Layout(w, h int) (int, int) {
+	fw, fh := a.LayoutF(float64(w), float64(h))
+	return int(fw), int(fh)
+}

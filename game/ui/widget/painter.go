@@ -1,0 +1,361 @@
+package widget
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+)
+
+// Painter draws in logical pixels onto a device-pixel image. It caches what is costly: measured
+// widths, wrapped lines and rounded panels (drawn once into offscreen images). One Painter serves
+// the whole game; it is not safe for concurrent use.
+type Painter struct {
+	Dst   *ebiten.Image
+	Scale float64
+	faces *Faces
+
+	white   *ebiten.Image
+	op      ebiten.DrawImageOptions
+	top     text.DrawOptions
+	widths  map[measureKey]float64
+	wraps   map[wrapKey][]string
+	panels  map[panelKey]*ebiten.Image
+	path    vector.Path
+	stroke  vector.StrokeOptions
+	fillOps vector.DrawPathOptions
+}
+
+type measureKey struct {
+	s string
+	f Font
+}
+
+type wrapKey struct {
+	s string
+	f Font
+	w int
+}
+
+type panelKey struct {
+	w, h, r, bw int
+	fill, line  color.RGBA
+}
+
+// NewPainter makes a painter for a device scale factor.
+func NewPainter(scale float64) *Painter {
+	p := &Painter{}
+	p.SetScale(scale)
+	return p
+}
+
+// SetScale changes the device scale factor; every cache is dropped.
+func (p *Painter) SetScale(s float64) {
+	if s <= 0 {
+		s = 1
+	}
+	if p.faces != nil && s == p.Scale {
+		return
+	}
+	p.Scale = s
+	p.faces = NewFaces(s)
+	p.Flush()
+}
+
+// Flush drops the caches, e.g. when the window size changes.
+func (p *Painter) Flush() {
+	for _, img := range p.panels {
+		img.Deallocate()
+	}
+	p.widths = make(map[measureKey]float64, 256)
+	p.wraps = make(map[wrapKey][]string, 64)
+	p.panels = make(map[panelKey]*ebiten.Image, 32)
+}
+
+// Faces are the painter's fonts.
+func (p *Painter) Faces() *Faces { return p.faces }
+
+func (p *Painter) px(v float64) float64 { return math.Round(v * p.Scale) }
+
+// Fill paints a rectangle.
+func (p *Painter) Fill(r Rect, c color.Color) {
+	if r.W <= 0 || r.H <= 0 {
+		return
+	}
+	p.ensureWhite()
+	x0, y0 := p.px(r.X), p.px(r.Y)
+	x1, y1 := p.px(r.X+r.W), p.px(r.Y+r.H)
+	p.op.GeoM.Reset()
+	p.op.GeoM.Scale(x1-x0, y1-y0)
+	p.op.GeoM.Translate(x0, y0)
+	p.op.ColorScale.Reset()
+	p.op.ColorScale.ScaleWithColor(c)
+	p.Dst.DrawImage(p.white, &p.op)
+}
+
+// Line draws a straight line of logical width w: a stretched, rotated pixel, so it costs no path
+// and allocates nothing.
+func (p *Painter) Line(x0, y0, x1, y1, w float64, c color.Color) {
+	p.ensureWhite()
+	dx, dy := (x1-x0)*p.Scale, (y1-y0)*p.Scale
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return
+	}
+	p.op.GeoM.Reset()
+	p.op.GeoM.Translate(0, -0.5)
+	p.op.GeoM.Scale(l, w*p.Scale)
+	p.op.GeoM.Rotate(math.Atan2(dy, dx))
+	p.op.GeoM.Translate(x0*p.Scale, y0*p.Scale)
+	p.op.ColorScale.Reset()
+	p.op.ColorScale.ScaleWithColor(c)
+	p.op.Filter = ebiten.FilterLinear
+	p.Dst.DrawImage(p.white, &p.op)
+	p.op.Filter = ebiten.FilterNearest
+}
+
+// Dot draws a filled circle (a cached round panel).
+func (p *Painter) Dot(cx, cy, r float64, c color.RGBA) {
+	p.Panel(Rect{cx - r, cy - r, 2 * r, 2 * r}, r, c, color.RGBA{}, 0)
+}
+
+// Knob draws a filled circle with an outline.
+func (p *Painter) Knob(cx, cy, r float64, fill, line color.RGBA, w float64) {
+	p.Panel(Rect{cx - r, cy - r, 2 * r, 2 * r}, r, fill, line, w)
+}
+
+func (p *Painter) ensureWhite() {
+	if p.white == nil {
+		p.white = ebiten.NewImage(3, 3)
+		p.white.Fill(color.White)
+		p.white = p.white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+	}
+}
+
+// Panel paints a rounded rectangle with an optional border (line.A == 0 for none). The shape is
+// drawn once per size and colour into an offscreen image and reused.
+func (p *Painter) Panel(r Rect, radius float64, fill, line color.RGBA, border float64) {
+	x0, y0 := p.px(r.X), p.px(r.Y)
+	w, h := int(p.px(r.X+r.W)-x0), int(p.px(r.Y+r.H)-y0)
+	if w <= 0 || h <= 0 {
+		return
+	}
+	k := panelKey{w: w, h: h, r: int(p.px(radius)), bw: int(math.Max(p.px(border), 0)), fill: fill, line: line}
+	if line.A == 0 {
+		k.bw = 0
+	}
+	img, ok := p.panels[k]
+	if !ok {
+		if len(p.panels) > 400 {
+			for kk, im := range p.panels {
+				im.Deallocate()
+				delete(p.panels, kk)
+			}
+		}
+		img = ebiten.NewImage(w, h)
+		p.roundRect(img, float32(w), float32(h), float32(k.r), fill, line, float32(k.bw))
+		p.panels[k] = img
+	}
+	p.op.GeoM.Reset()
+	p.op.GeoM.Translate(x0, y0)
+	p.op.ColorScale.Reset()
+	p.Dst.DrawImage(img, &p.op)
+}
+
+func (p *Painter) roundPath(x, y, w, h, r float32) {
+	p.path.Reset()
+	r = min(r, w/2, h/2)
+	p.path.MoveTo(x+r, y)
+	p.path.LineTo(x+w-r, y)
+	p.path.ArcTo(x+w, y, x+w, y+r, r)
+	p.path.LineTo(x+w, y+h-r)
+	p.path.ArcTo(x+w, y+h, x+w-r, y+h, r)
+	p.path.LineTo(x+r, y+h)
+	p.path.ArcTo(x, y+h, x, y+h-r, r)
+	p.path.LineTo(x, y+r)
+	p.path.ArcTo(x, y, x+r, y, r)
+	p.path.Close()
+}
+
+func (p *Painter) roundRect(img *ebiten.Image, w, h, r float32, fill, line color.RGBA, bw float32) {
+	p.fillOps.AntiAlias = true
+	if bw > 0 {
+		p.roundPath(0, 0, w, h, r)
+		p.fillOps.ColorScale.Reset()
+		p.fillOps.ColorScale.ScaleWithColor(line)
+		vector.FillPath(img, &p.path, nil, &p.fillOps)
+		p.roundPath(bw, bw, w-2*bw, h-2*bw, max(r-bw, 0))
+	} else {
+		p.roundPath(0, 0, w, h, r)
+	}
+	p.fillOps.ColorScale.Reset()
+	p.fillOps.ColorScale.ScaleWithColor(fill)
+	vector.FillPath(img, &p.path, nil, &p.fillOps)
+}
+
+// Width is the logical width of s in font f (cached).
+func (p *Painter) Width(s string, f Font) float64 {
+	k := measureKey{s, f}
+	if w, ok := p.widths[k]; ok {
+		return w
+	}
+	w := text.Advance(s, p.faces.Face(f)) / p.Scale
+	if len(p.widths) > 4000 {
+		clear(p.widths)
+	}
+	p.widths[k] = w
+	return w
+}
+
+// Text draws s with its line box's top-left at x, y and returns its width.
+func (p *Painter) Text(s string, f Font, x, y float64, c color.Color) float64 {
+	if s == "" {
+		return 0
+	}
+	p.top.GeoM.Reset()
+	// Centre the glyphs in the line height.
+	y += (LineHeight(f) - specs[f].size*1.2) / 2
+	p.top.GeoM.Translate(p.px(x), p.px(y))
+	p.top.ColorScale.Reset()
+	p.top.ColorScale.ScaleWithColor(c)
+	p.top.LineSpacing = LineHeight(f) * p.Scale
+	text.Draw(p.Dst, s, p.faces.Face(f), &p.top)
+	return p.Width(s, f)
+}
+
+// TextRight draws s ending at x.
+func (p *Painter) TextRight(s string, f Font, x, y float64, c color.Color) {
+	p.Text(s, f, x-p.Width(s, f), y, c)
+}
+
+// TextCenter draws s centred on cx.
+func (p *Painter) TextCenter(s string, f Font, cx, y float64, c color.Color) {
+	p.Text(s, f, cx-p.Width(s, f)/2, y, c)
+}
+
+// TextIn draws s vertically centred in r, from its left edge plus pad.
+func (p *Painter) TextIn(s string, f Font, r Rect, pad float64, c color.Color) {
+	p.Text(s, f, r.X+pad, r.Y+(r.H-LineHeight(f))/2, c)
+}
+
+// Fit shortens s with an ellipsis until it fits in w (cached through Width).
+func (p *Painter) Fit(s string, f Font, w float64) string {
+	if p.Width(s, f) <= w {
+		return s
+	}
+	k := wrapKey{s, f, -int(w)}
+	if l, ok := p.wraps[k]; ok {
+		return l[0]
+	}
+	rs := []rune(s)
+	out := "…"
+	for n := len(rs) - 1; n > 0; n-- {
+		c := strings.TrimRight(string(rs[:n]), " ") + "…"
+		if text.Advance(c, p.faces.Face(f))/p.Scale <= w {
+			out = c
+			break
+		}
+	}
+	p.wraps[k] = []string{out}
+	return out
+}
+
+// Wrap breaks s into lines no wider than w, greedily at spaces; explicit newlines are kept.
+// The result is cached: do not change it.
+func (p *Painter) Wrap(s string, f Font, w float64) []string {
+	k := wrapKey{s, f, int(w)}
+	if l, ok := p.wraps[k]; ok {
+		return l
+	}
+	face := p.faces.Face(f)
+	limit := w * p.Scale
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		line := words[0]
+		for _, wd := range words[1:] {
+			try := line + " " + wd
+			if text.Advance(try, face) <= limit {
+				line = try
+				continue
+			}
+			lines = append(lines, line)
+			line = wd
+		}
+		lines = append(lines, line)
+	}
+	if len(p.wraps) > 2000 {
+		clear(p.wraps)
+	}
+	p.wraps[k] = lines
+	return lines
+}
+
+// Paragraph draws s wrapped to r's width from its top, at most as many lines as fit, and returns
+// the height used.
+func (p *Painter) Paragraph(s string, f Font, r Rect, c color.Color) float64 {
+	lh := LineHeight(f)
+	y := r.Y
+	lines := p.Wrap(s, f, r.W)
+	for i, l := range lines {
+		if y+lh > r.Bottom()+0.5 {
+			break
+		}
+		if i < len(lines)-1 && y+2*lh > r.Bottom()+0.5 {
+			l = p.Fit(l+" …", f, r.W)
+		}
+		p.Text(l, f, r.X, y, c)
+		y += lh
+	}
+	return y - r.Y
+}
+
+// ParagraphHeight is the height s takes wrapped to width w.
+func (p *Painter) ParagraphHeight(s string, f Font, w float64) float64 {
+	return float64(len(p.Wrap(s, f, w))) * LineHeight(f)
+}
+
+// Meter draws a horizontal meter: a track, a fill, and a hatch pattern on the fill so that the
+// level never depends on colour alone.
+func (p *Painter) Meter(r Rect, v float64, fill, track color.RGBA) {
+	v = math.Max(0, math.Min(1, v))
+	p.Panel(r, r.H/2, track, color.RGBA{}, 0)
+	if v <= 0 {
+		return
+	}
+	fw := math.Max(r.H, r.W*v)
+	p.Panel(Rect{r.X, r.Y, fw, r.H}, r.H/2, fill, color.RGBA{}, 0)
+}
+
+// Hatch draws diagonal stripes over r: the pattern that marks a bad or risky area besides colour.
+// The stripes are drawn once per size and colour into an offscreen image.
+func (p *Painter) Hatch(r Rect, c color.RGBA, gap float64) {
+	x0, y0 := p.px(r.X), p.px(r.Y)
+	w, h := int(p.px(r.X+r.W)-x0), int(p.px(r.Y+r.H)-y0)
+	if w <= 0 || h <= 0 {
+		return
+	}
+	k := panelKey{w: w, h: h, r: -1, bw: int(gap * 10), fill: c}
+	img, ok := p.panels[k]
+	if !ok {
+		img = ebiten.NewImage(w, h)
+		fw, fh := float32(w), float32(h)
+		g := float32(gap * p.Scale)
+		for x := -fh; x < fw; x += g {
+			vector.StrokeLine(img, x, fh, x+fh, 0, float32(p.Scale), c, true)
+		}
+		p.panels[k] = img
+	}
+	p.op.GeoM.Reset()
+	p.op.GeoM.Translate(x0, y0)
+	p.op.ColorScale.Reset()
+	p.Dst.DrawImage(img, &p.op)
+}
