@@ -1,6 +1,7 @@
 // Command twohats is Two Hats: with no command it opens the game (a window on the desktop, the
-// page in a browser); its commands (scenarios, check, sim, replay, lessons) work headless, for
-// scenario authors and workshop facilitators. Run "twohats help" for the list.
+// page in a browser); its commands (scenarios, check, sim, replay, lessons, serve, debrief) work headless, for
+// scenario authors and workshop facilitators; serve and debrief run a workshop. Run "twohats help"
+// for the list.
 package main
 
 import (

@@ -31,6 +31,8 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"sim", "twohats sim --scenario ID|FILE --role pm|po|both --policy NAME --seed N [--runs K] [--json] [--results-dir DIR]", "play games with a bot policy"},
 	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
 	{"lessons", "twohats lessons [--runs K] [--json]", "check that the lessons emerge over many seeds"},
+	{"serve", "twohats serve --results DIR [--web DIR] [--addr 127.0.0.1:8080]", "run the workshop server: the browser build, results collection, the room page at /room"},
+	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},
 }
 
 // IsCommand reports whether name is a headless subcommand.
@@ -67,6 +69,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		code, err = replay(args[1:], stdout)
 	case "lessons":
 		code, err = lessonsCmd(args[1:], stdout)
+	case "serve":
+		code, err = serveCmd(args[1:], stdout)
+	case "debrief":
+		code, err = debriefCmd(args[1:], stdout)
 	default:
 		return usage(stderr, fmt.Sprintf("unknown command %q", args[0]))
 	}

@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"twohats/game/debrief"
+	"twohats/game/results"
+)
+
+// debriefCmd reads results files and folders, checks every file by replaying it, and prints the
+// roles' table; --csv and --png write one row per game and the charts.
+func debriefCmd(args []string, w io.Writer) (int, error) {
+	fs := newFlags("debrief")
+	csvPath := fs.String("csv", "", "write one row per game to this CSV file")
+	pngPath := fs.String("png", "", "write the charts to this PNG file")
+	scen := fs.String("scenario", "", "only the games of this scenario")
+	// Flags may come before, between or after the paths.
+	var paths []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return ExitUsage, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		paths = append(paths, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(paths) == 0 {
+		return ExitUsage, usagef("debrief needs at least one results FILE or DIR")
+	}
+
+	files, skipped := collect(paths)
+	games, left := checkGames(files)
+	skipped = append(skipped, left...)
+	if *scen != "" {
+		var keep []debrief.Game
+		for _, g := range games {
+			if g.Scenario == *scen {
+				keep = append(keep, g)
+			}
+		}
+		if len(keep) < len(games) {
+			fmt.Fprintf(w, "%d game(s) of other scenarios than %s not shown.\n", len(games)-len(keep), *scen)
+		}
+		games = keep
+	}
+
+	fmt.Fprintf(w, "%d file(s) read: %d game(s) used, %d left out.\n\n", len(files)+countUnread(skipped), len(games), len(skipped))
+	if len(games) > 0 {
+		if err := debrief.WriteTable(w, debrief.Rows(games)); err != nil {
+			return ExitFailed, err
+		}
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "\nLeft out:\n")
+		for _, s := range skipped {
+			fmt.Fprintf(w, "  %s: %s\n", s.path, s.why)
+		}
+	}
+	if len(games) == 0 {
+		return ExitFailed, fmt.Errorf("no usable results files")
+	}
+
+	if *csvPath != "" {
+		var buf bytes.Buffer
+		if err := debrief.WriteCSV(&buf, games); err != nil {
+			return ExitFailed, err
+		}
+		if err := writeAtomic(*csvPath, buf.Bytes()); err != nil {
+			return ExitFailed, fmt.Errorf("csv: %v", err)
+		}
+		fmt.Fprintf(w, "\nWrote %d row(s) to %s\n", len(games), *csvPath)
+	}
+	if *pngPath != "" {
+		ids := debrief.Scenarios(games)
+		shown := debrief.OfScenario(games, ids[0])
+		img, err := debrief.Chart(shown, fmt.Sprintf("Two Hats debrief: %s, %d game%s", ids[0], len(shown), map[bool]string{true: "", false: "s"}[len(shown) == 1]))
+		if err != nil {
+			return ExitFailed, err
+		}
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			return ExitFailed, err
+		}
+		if err := writeAtomic(*pngPath, buf.Bytes()); err != nil {
+			return ExitFailed, fmt.Errorf("png: %v", err)
+		}
+		fmt.Fprintf(w, "Wrote the charts for %s to %s", ids[0], *pngPath)
+		if len(ids) > 1 {
+			fmt.Fprintf(w, " (other scenarios: %s; pick one with --scenario)", strings.Join(ids[1:], ", "))
+		}
+		fmt.Fprintln(w)
+	}
+	return ExitOK, nil
+}
+
+type readFile struct {
+	path string
+	data []byte
+}
+
+type leftOut struct {
+	path, why string
+	unread    bool // the path could not be read at all (counted among the files read)
+}
+
+func countUnread(ls []leftOut) int {
+	n := 0
+	for _, l := range ls {
+		if l.unread {
+			n++
+		}
+	}
+	return n
+}
+
+// collect reads every named file, and every *.json file directly inside every named folder
+// (hidden and temporary files left aside), in a stable order.
+func collect(paths []string) ([]readFile, []leftOut) {
+	var files []readFile
+	var skipped []leftOut
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			skipped = append(skipped, leftOut{p, unwrapPath(err).Error(), true})
+			continue
+		}
+		names := []string{p}
+		if st.IsDir() {
+			des, err := os.ReadDir(p)
+			if err != nil {
+				skipped = append(skipped, leftOut{p, unwrapPath(err).Error(), true})
+				continue
+			}
+			names = names[:0]
+			for _, de := range des {
+				if !de.IsDir() && !strings.HasPrefix(de.Name(), ".") && strings.HasSuffix(de.Name(), ".json") {
+					names = append(names, filepath.Join(p, de.Name()))
+				}
+			}
+			sort.Strings(names)
+		}
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				skipped = append(skipped, leftOut{n, unwrapPath(err).Error(), true})
+				continue
+			}
+			files = append(files, readFile{n, b})
+		}
+	}
+	return files, skipped
+}
+
+// checkGames parses and replays every file on all cores. A file that does not parse, does not
+// replay, does not reproduce its result, or repeats a game already read is left out, with why.
+// The per-sprint records used for the charts are the replay's, not the file's.
+func checkGames(files []readFile) ([]debrief.Game, []leftOut) {
+	type checked struct {
+		game debrief.Game
+		why  string
+		key  [32]byte
+	}
+	out := make([]checked, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rf, err := results.Parse(f.data)
+			if err != nil {
+				out[i].why = err.Error()
+				return
+			}
+			g, diff, err := results.Replay(rf, LoadForReplay)
+			if err != nil {
+				out[i].why = "cannot be replayed: " + err.Error()
+				return
+			}
+			if len(diff) > 0 {
+				out[i].why = "replay does not reproduce the result: " + strings.Join(diff, "; ")
+				return
+			}
+			clean := results.FromGame(g, rf.Policy)
+			clean.Player = rf.Player
+			clean.ScenarioSource = rf.ScenarioSource
+			b, _ := clean.Marshal()
+			out[i] = checked{game: debrief.Game{Source: f.path, File: clean}, key: sha256.Sum256(b)}
+		}()
+	}
+	wg.Wait()
+	var games []debrief.Game
+	var skipped []leftOut
+	first := map[[32]byte]string{}
+	for i, c := range out {
+		if c.why != "" {
+			skipped = append(skipped, leftOut{path: files[i].path, why: c.why})
+			continue
+		}
+		if p, dup := first[c.key]; dup {
+			skipped = append(skipped, leftOut{path: files[i].path, why: "the same game as " + p})
+			continue
+		}
+		first[c.key] = files[i].path
+		games = append(games, c.game)
+	}
+	return games, skipped
+}
