@@ -187,8 +187,9 @@ func (p *planner) order(g *sim.Game, s *sim.State) []int {
 	return g.OrderByRoadmap(nil, s.POView)
 }
 
-// answer takes a request when the policy says yes to everything, or when its theme stands at
-// least average on the roadmap the player's hat knows (urgent asks for the urgency policy).
+// answer takes a request when the policy says yes to everything, or when its theme stands
+// clearly above average on the roadmap the player's hat knows (for the urgency policy, that
+// roadmap is itself the loudness of each theme).
 func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 	rq := s.Requests[r]
 	st := s.Stories[rq.Story]
@@ -198,11 +199,7 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 		if !g.Role().Wears(sim.HatPM) {
 			view = s.POView
 		}
-		if p.urgency {
-			yes = st.Urgency >= 0.5
-		} else {
-			yes = view[st.Theme]*float64(len(view)) >= 1.1
-		}
+		yes = view[st.Theme]*float64(len(view)) >= 1.1
 	}
 	a := sim.Action{Kind: sim.ActAnswer, Request: r, Answer: sim.AnswerDecline}
 	if yes {

@@ -12,6 +12,7 @@ import (
 func lessonsCmd(args []string, w io.Writer) (int, error) {
 	fs := newFlags("lessons")
 	runs := fs.Int("runs", 300, "seeds per arm")
+	seed := fs.Uint64("seed", 1, "first seed")
 	asJSON := fs.Bool("json", false, "every comparison as JSON")
 	verbose := fs.Bool("v", false, "list every comparison, not only the weakest of each lesson")
 	arms := fs.Bool("arms", false, "also print every arm's means (for calibrating the model)")
@@ -25,6 +26,7 @@ func lessonsCmd(args []string, w io.Writer) (int, error) {
 		return ExitUsage, usagef("lessons: --runs must be between 2 and 100000, not %d", *runs)
 	}
 	r := lessons.NewRunner(scenarios.Load, scenarios.IDs(), *runs)
+	r.FirstSeed = *seed
 	report, err := r.Check()
 	if err != nil {
 		return ExitFailed, err
@@ -40,7 +42,7 @@ func lessonsCmd(args []string, w io.Writer) (int, error) {
 		enc.SetIndent("", "  ")
 		return code, enc.Encode(report)
 	}
-	fmt.Fprintf(w, "Lessons over %d seeds per arm; a comparison passes when the difference exceeds 3 standard errors.\n\n", *runs)
+	fmt.Fprintf(w, "Lessons over %d seeds per arm (from seed %d); a comparison passes when the difference exceeds 3 standard errors.\n\n", *runs, *seed)
 	for _, l := range report {
 		verdict := "PASS"
 		if !l.Pass {

@@ -71,6 +71,7 @@ type Loader func(id string) (*scenario.Scenario, error)
 // Runner plays arms on demand and remembers them.
 type Runner struct {
 	Runs      int
+	FirstSeed uint64 // seeds FirstSeed..FirstSeed+Runs-1; 1 unless set
 	Scenarios []string
 	load      Loader
 	cache     map[Arm][]results.Summary
@@ -79,7 +80,7 @@ type Runner struct {
 
 // NewRunner makes a runner over the given scenario ids with runs seeds per arm.
 func NewRunner(load Loader, ids []string, runs int) *Runner {
-	return &Runner{Runs: runs, Scenarios: ids, load: load, cache: map[Arm][]results.Summary{}, loaded: map[string]*scenario.Scenario{}}
+	return &Runner{Runs: runs, FirstSeed: 1, Scenarios: ids, load: load, cache: map[Arm][]results.Summary{}, loaded: map[string]*scenario.Scenario{}}
 }
 
 // Prepare plays every arm not yet played, all in one batch so every core stays busy.
@@ -100,7 +101,7 @@ func (r *Runner) Prepare(arms []Arm) error {
 			return err
 		}
 		for i := 0; i < r.Runs; i++ {
-			jobs = append(jobs, batch.Job{Scenario: sc, Role: a.Role, Policy: a.Policy, Seed: uint64(1 + i)})
+			jobs = append(jobs, batch.Job{Scenario: sc, Role: a.Role, Policy: a.Policy, Seed: r.FirstSeed + uint64(i)})
 		}
 	}
 	outs := batch.Run(jobs, 0, false)

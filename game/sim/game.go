@@ -1,9 +1,11 @@
 package sim
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"twohats/game/scenario"
@@ -113,7 +115,6 @@ func (g *Game) setup() {
 	s.Stories = make([]StoryState, len(sc.Stories))
 	s.Backlog = make([]int, 0, len(sc.Stories))
 	s.Committed = make([]int, 0, len(sc.Stories))
-	density, effort := 0.0, 0.0
 	for i, st := range sc.Stories {
 		storyIx[st.ID] = i
 		req := -1
@@ -130,12 +131,8 @@ func (g *Game) setup() {
 			s.Stories[i].Status = StoryBacklog
 			s.Backlog = append(s.Backlog, i)
 		}
-		density += st.Value
-		effort += float64(st.Effort)
 	}
-	// A perfect game ships a full sprint of the scenario's average story every sprint, each in a
-	// theme the market wants a bit more than average.
-	g.potential = float64(sc.Team.Capacity) * float64(sc.Sprints) * density / effort * 1.2
+	g.potential = g.perfectValue()
 	s.Requests = make([]RequestState, len(sc.Requests))
 	s.Inbox = make([]int, 0, len(sc.Requests))
 	for i, rq := range sc.Requests {
@@ -160,6 +157,37 @@ func (g *Game) setup() {
 	s.Log = make([]Consequence, 0, 256)
 	s.Player.Hours = sc.HoursPerSprint
 	g.startSprint()
+}
+
+// perfectValue is what a perfect game could ship: the stories that pay most per point in today's
+// market, as many as the team's nominal capacity holds over all sprints. It is the yardstick of
+// the value share, so a score reads the same across scenarios of different sizes.
+func (g *Game) perfectValue() float64 {
+	s := &g.s
+	n := float64(len(s.Market.Need))
+	order := make([]int, len(s.Stories))
+	for i := range order {
+		order[i] = i
+	}
+	pay := func(ix int) float64 {
+		st := &s.Stories[ix]
+		return st.Value * s.Market.Need[st.Theme] * n
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(pay(b)/float64(s.Stories[b].Effort), pay(a)/float64(s.Stories[a].Effort))
+	})
+	room := float64(g.sc.Team.Capacity * g.sc.Sprints)
+	total := 0.0
+	for _, ix := range order {
+		if e := float64(s.Stories[ix].Effort); e <= room {
+			room -= e
+			total += pay(ix)
+		}
+	}
+	if total <= 0 {
+		return 1
+	}
+	return total
 }
 
 func hatOfKind(kind string) Hat {
