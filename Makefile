@@ -1,0 +1,53 @@
+# Two Hats. `make test` is the one command that checks everything; it installs what the tests
+# need first (see .ci/install-deps).
+
+GO ?= go
+XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
+
+.PHONY: test deps lint unit bench run web wasm-test browser-test
+
+test: deps lint unit wasm-test browser-test
+
+deps:
+	./.ci/install-deps
+
+lint:
+	@fmt=$$(gofmt -l cmd game scenarios); if [ -n "$$fmt" ]; then echo "gofmt would rewrite: $$fmt"; exit 1; fi
+	$(GO) vet ./...
+
+# Every package's tests, the desktop game's under a virtual display. The lessons test runs its
+# full 300 seeds per arm here (go test -short runs fewer).
+unit:
+	$(XVFB) $(GO) test -count=1 -timeout 30m ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./game/...
+
+run:
+	$(GO) run ./cmd/twohats
+
+# The browser build in dist/web: the page, Go's wasm_exec.js and the game as WebAssembly. Any
+# static server can serve the folder (`twohats serve --web dist/web --results DIR` does too).
+# The page learns the .wasm's size (for its progress bar) and a version (to defeat stale caches).
+WEB := dist/web
+
+web:
+	@mkdir -p $(WEB)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WEB)/twohats.wasm ./cmd/twohats
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
+	@size=$$(wc -c < $(WEB)/twohats.wasm | tr -d ' '); \
+	ver=$$( (sha256sum $(WEB)/twohats.wasm 2>/dev/null || shasum -a 256 $(WEB)/twohats.wasm) | cut -c1-12); \
+	sed -e "s/@WASM_SIZE@/$$size/" -e "s/@WASM_VERSION@/$$ver/" assets/web/index.html > $(WEB)/index.html; \
+	echo "$(WEB): twohats.wasm $$size bytes, $$(gzip -9 -c $(WEB)/twohats.wasm | wc -c | tr -d ' ') gzipped"
+
+# The engine's tests compiled to WebAssembly and run by Node: the golden replay test in
+# game/results then shows linux/amd64 and js/wasm reach the identical result.
+wasm-test:
+	GOOS=js GOARCH=wasm $(GO) test -short -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./game/sim/ ./game/scenario/ ./game/bot/ ./game/results/ ./scenarios/
+
+# The browser build played by a bot in headless Chromium (.ci/browser/test.mjs); the desktop
+# binary built here replays the results file the browser wrote.
+browser-test: web
+	$(GO) build -o dist/twohats ./cmd/twohats
+	@[ -d .ci/browser/node_modules/playwright-core ] || npm ci --prefix .ci/browser --no-audit --no-fund
+	TWOHATS_BIN=dist/twohats TWOHATS_WEB=$(WEB) node .ci/browser/test.mjs
