@@ -4,21 +4,46 @@ import (
 	"testing"
 
 	"twohats/game/sim"
+	"twohats/scenarios"
 )
 
-func TestSmoke(t *testing.T) {
-	sc := smokeScenario()
-	for _, r := range sim.Roles {
-		for _, name := range Names {
-			g, err := sim.New(sc, r, 1)
-			if err != nil {
-				t.Fatal(err)
+// TestEveryPolicyFinishesEveryScenario: every named policy, and every spam policy, plays every
+// shipped scenario to the end in every role with legal actions only.
+func TestEveryPolicyFinishesEveryScenario(t *testing.T) {
+	names := append([]string(nil), Names...)
+	for k := sim.ActResearch; k <= sim.ActRest; k++ {
+		names = append(names, "spam-"+k.String())
+	}
+	for _, id := range scenarios.IDs() {
+		sc, err := scenarios.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range sim.Roles {
+			for _, name := range names {
+				g, err := sim.New(sc, r, 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := New(name, 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := Play(g, p); err != nil {
+					t.Fatalf("%s/%s/%s: %v", id, r, name, err)
+				}
+				if o := g.Outcome(); o.SprintsPlayed != sc.Sprints {
+					t.Errorf("%s/%s/%s played %d of %d sprints", id, r, name, o.SprintsPlayed, sc.Sprints)
+				}
 			}
-			p, _ := New(name, 1)
-			if err := Play(g, p); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%s/%s: %+v actions=%d", r, name, g.Outcome(), len(g.Actions()))
+		}
+	}
+}
+
+func TestUnknownPolicy(t *testing.T) {
+	for _, name := range []string{"", "best", "spam-", "spam-dance"} {
+		if _, err := New(name, 1); err == nil {
+			t.Errorf("New(%q) accepted", name)
 		}
 	}
 }

@@ -129,16 +129,19 @@ func (g *Game) OrderByUrgency(buf []int) []int {
 	return buf
 }
 
-// PlanFromTop appends to buf the stories a plan would commit taking the backlog from the top:
-// each story that still fits under the forecast (and the team's capacity) goes in.
-func (g *Game) PlanFromTop(buf []int) []int {
+// PlanFromTop appends to buf the stories a plan would commit taking the backlog from the top.
+func (g *Game) PlanFromTop(buf []int) []int { return g.PlanFrom(buf, g.s.Backlog) }
+
+// PlanFrom appends to buf the stories a plan would commit taking them in the given order: each
+// story that still fits under the forecast (and the team's capacity) goes in.
+func (g *Game) PlanFrom(buf, order []int) []int {
 	s := &g.s
 	limit := g.Forecast()
 	if c := float64(s.Team.Capacity); limit > c {
 		limit = c
 	}
 	pts := 0.0
-	for _, ix := range s.Backlog {
+	for _, ix := range order {
 		e := float64(s.Stories[ix].Effort)
 		if pts+e > limit {
 			continue

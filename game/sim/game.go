@@ -354,18 +354,8 @@ func (g *Game) Check(a Action) error {
 		if len(a.Stories) != len(s.Backlog) {
 			return fmt.Errorf("an order must list all %d backlog stories, got %d", len(s.Backlog), len(a.Stories))
 		}
-		for i, ix := range a.Stories {
-			if err := g.checkStory(ix); err != nil {
-				return err
-			}
-			if s.Stories[ix].Status != StoryBacklog {
-				return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
-			}
-			for _, jx := range a.Stories[:i] {
-				if jx == ix {
-					return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
-				}
-			}
+		if err := g.checkBacklogList(a.Stories); err != nil {
+			return err
 		}
 		return inPhase(PhasePlanning, PhaseExecution)
 	case ActPlan:
@@ -375,19 +365,11 @@ func (g *Game) Check(a Action) error {
 		if len(a.Stories) == 0 {
 			return errors.New("a plan needs at least one story")
 		}
+		if err := g.checkBacklogList(a.Stories); err != nil {
+			return err
+		}
 		pts := 0
-		for i, ix := range a.Stories {
-			if err := g.checkStory(ix); err != nil {
-				return err
-			}
-			if s.Stories[ix].Status != StoryBacklog {
-				return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
-			}
-			for _, jx := range a.Stories[:i] {
-				if jx == ix {
-					return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
-				}
-			}
+		for _, ix := range a.Stories {
 			pts += s.Stories[ix].Effort
 		}
 		if pts > s.Team.Capacity {
@@ -425,6 +407,22 @@ func (g *Game) Check(a Action) error {
 func (g *Game) checkStory(ix int) error {
 	if ix < 0 || ix >= len(g.s.Stories) {
 		return fmt.Errorf("no story %d", ix)
+	}
+	return nil
+}
+
+// checkBacklogList checks that every story of a list exists, is in the backlog, and is listed once.
+func (g *Game) checkBacklogList(stories []int) error {
+	for i, ix := range stories {
+		if err := g.checkStory(ix); err != nil {
+			return err
+		}
+		if g.s.Stories[ix].Status != StoryBacklog {
+			return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
+		}
+		if slices.Contains(stories[:i], ix) {
+			return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
+		}
 	}
 	return nil
 }

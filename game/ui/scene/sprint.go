@@ -178,14 +178,7 @@ func (s *Sprint) planFromTop(c *Ctx) {
 	if st.Phase != sim.PhasePlanning || st.Planned {
 		return
 	}
-	limit := math.Min(c.Game.Forecast(), float64(st.Team.Capacity))
-	pts := 0.0
-	for _, ix := range s.Order {
-		e := float64(st.Stories[ix].Effort)
-		if pts+e > limit {
-			continue
-		}
-		pts += e
+	for _, ix := range c.Game.PlanFrom(s.scratch[:0], s.Order) {
 		s.InPlan[ix] = true
 	}
 }
