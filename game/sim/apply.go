@@ -32,6 +32,10 @@ func (g *Game) perform(a Action) {
 	}
 	blur := t.BurnoutNoise * s.Player.Burnout // a tired mind decides worse
 	switch a.Kind {
+	case ActResearch, ActInterview, ActKPI, ActRoadmap, ActRefine, ActOrder:
+		c.Blur = blur
+	}
+	switch a.Kind {
 	case ActResearch:
 		c.Insight = g.learn(-1, t.ResearchGain, blur)
 	case ActInterview:
@@ -40,6 +44,7 @@ func (g *Game) perform(a Action) {
 		c.Trust = g.moveKind(scenario.KindCustomer, 0.02, &c)
 		g.heard[customersHeard] = true
 	case ActRoadmap:
+		before := distance(s.Roadmap, s.Market.Need)
 		copy(s.Roadmap, a.Weights)
 		for i := range s.Roadmap {
 			s.Roadmap[i] *= 1 + blur*gauss(g.rng)
@@ -49,14 +54,14 @@ func (g *Game) perform(a Action) {
 		if g.role == RoleBoth {
 			copy(s.POView, s.Roadmap)
 		}
-		c.Alignment = -distance(s.Roadmap, s.Market.Need) // shown as the new strategy fit gap
+		c.Fit = before - distance(s.Roadmap, s.Market.Need)
 	case ActExecutive:
 		c.Trust = g.moveKind(scenario.KindExecutive, 0.04, &c)
 		g.heard[executivesHeard] = true
 	case ActKPI:
 		c.Insight = g.learnShipped(t.KPIGain, blur)
 	case ActSync:
-		c.Alignment = distance(s.POView, s.Roadmap)
+		c.Handoff = distance(s.POView, s.Roadmap)
 		copy(s.POView, s.Roadmap)
 		s.Synced = true
 		s.SinceSync = 0
@@ -162,10 +167,12 @@ func (g *Game) trust(who int, delta float64) float64 {
 }
 
 // commit moves the planned stories from the backlog into the sprint.
+// The plan's consequence is the next one logged: what the stories ship is credited to it.
 func (g *Game) commit(stories []int) {
 	s := &g.s
 	for _, ix := range stories {
 		s.Stories[ix].Status = StoryCommitted
+		s.Stories[ix].plannedBy = len(s.Log)
 		s.Committed = append(s.Committed, ix)
 	}
 	g.dropFromBacklog()
@@ -313,7 +320,13 @@ func (g *Game) ship(ix int, defect bool) {
 	g.alignDen += effort
 	g.sprintANum += effort * standing
 	g.sprintPts += effort
-	c.Value, c.Alignment = v, standing
+	c.Value, c.Standing = v, standing
+	if p := st.plannedBy; p >= 0 && p < len(s.Log) {
+		// The plan that committed the story earns what it ships.
+		s.Log[p].Value += v
+		s.Log[p].AlignWork += effort * (standing - 0.5)
+		s.Log[p].Impact = g.impact(&s.Log[p])
+	}
 	if st.Requester >= 0 && st.DueSprint > 0 {
 		c.Trust = g.trust(st.Requester, t.TrustDelivered)
 		st.DueSprint = 0

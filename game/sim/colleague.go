@@ -63,7 +63,7 @@ func (g *Game) colleaguePOPlan() {
 	}
 	plan := g.PlanFromTop(s.Committed[:0])
 	g.commit(plan)
-	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Alignment: d})
+	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Drift: d})
 }
 
 func (g *Game) blendKey(ix int, d, n float64) float64 {

@@ -28,13 +28,18 @@ type Consequence struct {
 	Action      Action // the action, for ConAction; Action.Kind also tells a colleague's move
 	Subject     int    // a story, request, event or theme index, by kind; -1 if none
 	Stakeholder int    // the stakeholder concerned, or -1
-	Trust       float64
+	Trust       float64 // change of the stakeholder's trust (the mean change when several moved)
 	Stress      float64
-	Value       float64
+	Value       float64 // value shipped; for a plan, everything it went on to ship
 	Insight     float64 // how much closer the estimate came to the market
-	Alignment   float64 // for a shipped story, how high its theme stood on the roadmap
+	Fit         float64 // how much closer the roadmap came to the market
+	Handoff     float64 // for a sync, how far the PO's view of the roadmap had drifted from it
+	Drift       float64 // for a colleague PO's plan, how far it leaned toward urgency (0..1)
+	Standing    float64 // for a shipped story, where its theme stood on the roadmap (0..1)
+	AlignWork   float64 // for a plan, Σ effort × (standing − ½) of what it shipped
 	Morale      float64
 	Debt        float64
 	Hours       int
+	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64
 }

@@ -20,6 +20,9 @@ func (g *Game) Describe(c Consequence) string {
 		b.WriteString(": ")
 		b.WriteString(moved)
 	}
+	if c.Blur >= 0.15 {
+		b.WriteString(" (burnout blurred it)")
+	}
 	return b.String()
 }
 
@@ -59,7 +62,7 @@ func (g *Game) what(c Consequence) string {
 	case ConBurnedOut:
 		return "burned out: forced leave for the next sprint"
 	case ConUnplanned:
-		return "nobody planned the sprint, so the team took the loudest asks"
+		return "nobody planned the sprint, so the team took the loudest asks" + shippedNote(c)
 	case ConColleague:
 		who := "your colleague"
 		switch g.role {
@@ -74,7 +77,7 @@ func (g *Game) what(c Consequence) string {
 		case ActRoadmap:
 			return who + " updated the roadmap and briefed the executives"
 		case ActPlan:
-			return fmt.Sprintf("%s planned the sprint (%.0f%% by urgency)", who, 100*c.Alignment)
+			return fmt.Sprintf("%s planned the sprint (%.0f%% by urgency)%s", who, 100*c.Drift, shippedNote(c))
 		case ActReview:
 			return who + " held the sprint review"
 		case ActAnswer:
@@ -88,7 +91,7 @@ func (g *Game) what(c Consequence) string {
 	case ActRefine:
 		return fmt.Sprintf("wrote acceptance criteria for %q", g.storyTitle(a.Story))
 	case ActPlan:
-		return fmt.Sprintf("planned the sprint: %d stories", len(a.Stories))
+		return fmt.Sprintf("planned the sprint: %d stories%s", len(a.Stories), shippedNote(c))
 	case ActAnswer:
 		verb := map[Answer]string{AnswerAccept: "accepted", AnswerDefer: "deferred", AnswerDecline: "declined", AnswerEscalate: "escalated"}[a.Answer]
 		return verb + " " + g.request(a.Request)
@@ -96,6 +99,14 @@ func (g *Game) what(c Consequence) string {
 		return "held a PM–PO sync"
 	}
 	return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:]
+}
+
+// shippedNote tells what a plan went on to ship.
+func shippedNote(c Consequence) string {
+	if c.Value <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(", which shipped value %.0f", c.Value)
 }
 
 // moves lists what a consequence changed, signed, in whole points of a hundred.
@@ -108,6 +119,8 @@ func moves(c Consequence) string {
 	}
 	add("trust", c.Trust)
 	add("insight", c.Insight)
+	add("strategy fit", c.Fit)
+	add("roadmap drift closed", c.Handoff)
 	add("morale", c.Morale)
 	add("debt", c.Debt)
 	add("stress", c.Stress)
@@ -145,6 +158,9 @@ func (g *Game) Turnings(n int) (helped, hurt []Turning) {
 		return 0
 	})
 	for _, i := range ix {
+		if g.s.Log[i].Kind == ConShipped {
+			continue // credited to the plan that committed it
+		}
 		if len(helped) == n || g.s.Log[i].Impact <= 0.05 {
 			break
 		}
@@ -152,6 +168,9 @@ func (g *Game) Turnings(n int) (helped, hurt []Turning) {
 	}
 	for k := len(ix) - 1; k >= 0; k-- {
 		i := ix[k]
+		if g.s.Log[i].Kind == ConShipped {
+			continue
+		}
 		if len(hurt) == n || g.s.Log[i].Impact >= -0.05 {
 			break
 		}

@@ -126,7 +126,7 @@ func (g *Game) setup() {
 			te = min
 		}
 		s.Stories[i] = StoryState{Def: i, Theme: themeIx[st.Theme], Value: st.Value, Effort: st.Effort,
-			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: te, Status: StoryHeld}
+			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: te, Status: StoryHeld, plannedBy: -1}
 		if st.InBacklog {
 			s.Stories[i].Status = StoryBacklog
 			s.Backlog = append(s.Backlog, i)

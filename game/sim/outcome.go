@@ -60,9 +60,10 @@ func Grade(score float64) string {
 }
 
 // impact estimates the score points a consequence moved directly: what it did to the terms of
-// the score, each at its weight. Value counts against the game's potential; trust at the
-// stakeholder's share of influence; stress at the burnout weight, because stress is what burnout
-// is made of.
+// the score, each at its weight. Value counts against the game's potential (a plan is credited
+// with what it went on to ship); trust at the stakeholder's share of influence; insight and a
+// better roadmap at the fit weight; a sync at the alignment weight for the drift it closed;
+// stress at the burnout weight, because stress is what burnout is made of.
 func (g *Game) impact(c *Consequence) float64 {
 	t := g.t
 	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
@@ -81,11 +82,12 @@ func (g *Game) impact(c *Consequence) float64 {
 		}
 	}
 	x += t.WeightTrust * c.Trust * share
-	x += t.WeightFit * c.Insight
+	x += t.WeightFit * (c.Insight + c.Fit)
+	x += t.WeightAlignment * c.Handoff
 	x += t.WeightHealth * 0.5 * (c.Morale - c.Debt)
 	x -= t.WeightBurnout * c.Stress * 0.5
-	if c.Kind == ConShipped || c.Kind == ConDefectShipped {
-		x += t.WeightAlignment * (c.Alignment - 0.5) * float64(g.s.Stories[c.Subject].Effort) / (g.alignDen + 1)
-	}
+	// A plan's shipped work counts at its standing on the roadmap, against all the work the team
+	// could do in the game.
+	x += t.WeightAlignment * c.AlignWork / float64(g.sc.Team.Capacity*g.sc.Sprints)
 	return 100 * x / positive
 }

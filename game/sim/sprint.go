@@ -105,6 +105,7 @@ func (g *Game) endPlanning() {
 	}
 	for _, ix := range picked {
 		s.Stories[ix].Status = StoryCommitted
+		s.Stories[ix].plannedBy = len(s.Log)
 	}
 	s.Committed = picked
 	g.dropFromBacklog()

@@ -74,6 +74,7 @@ type StoryState struct {
 	Shipped    int     // sprint it shipped in
 	Realised   float64 // value it brought when it shipped
 	trueEffort float64
+	plannedBy  int // the log index of the plan that committed it this time, or -1
 }
 
 // Work is the story's true size including the rework its missing clarity causes.
