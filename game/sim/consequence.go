@@ -25,9 +25,9 @@ const (
 type Consequence struct {
 	Sprint, Day int
 	Kind        ConsequenceKind
-	Action      Action // the action, for ConAction; Action.Kind also tells a colleague's move
-	Subject     int    // a story, request, event or theme index, by kind; -1 if none
-	Stakeholder int    // the stakeholder concerned, or -1
+	Action      Action  // the action, for ConAction; Action.Kind also tells a colleague's move
+	Subject     int     // a story, request, event or theme index, by kind; -1 if none
+	Stakeholder int     // the stakeholder concerned, or -1
 	Trust       float64 // change of the stakeholder's trust (the mean change when several moved)
 	Stress      float64
 	Value       float64 // value shipped; for a plan, everything it went on to ship
