@@ -24,6 +24,7 @@ type planner struct {
 	refined  int
 	buf      []int
 	weights  []float64
+	keys     []float64
 	reserved int
 }
 
@@ -187,19 +188,23 @@ func (p *planner) order(g *sim.Game, s *sim.State) []int {
 	return g.OrderByRoadmap(nil, s.POView)
 }
 
-// answer takes a request when the policy says yes to everything, or when its theme stands
-// clearly above average on the roadmap the player's hat knows (for the urgency policy, that
-// roadmap is itself the loudness of each theme).
+// answer takes a request when the policy says yes to everything; otherwise when its story would
+// stand in the better half of the backlog as the player's hat knows the roadmap (for the urgency
+// policy, that roadmap is itself the loudness of each theme): would I build this soon anyway?
 func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 	rq := s.Requests[r]
-	st := s.Stories[rq.Story]
 	yes := !p.choose
 	if !yes {
 		view := s.Roadmap
 		if !g.Role().Wears(sim.HatPM) {
 			view = s.POView
 		}
-		yes = view[st.Theme]*float64(len(view)) >= 1.1
+		p.keys = p.keys[:0]
+		for _, ix := range s.Backlog {
+			p.keys = append(p.keys, g.RoadmapKey(ix, view))
+		}
+		slices.Sort(p.keys)
+		yes = len(p.keys) == 0 || g.RoadmapKey(rq.Story, view) >= p.keys[len(p.keys)/2]
 	}
 	a := sim.Action{Kind: sim.ActAnswer, Request: r, Answer: sim.AnswerDecline}
 	if yes {

@@ -20,15 +20,18 @@ type Tuning struct {
 	HoursReview    int `toml:"hours_review"`
 	HoursRest      int `toml:"hours_rest"`
 
-	StressPerHour  float64 `toml:"stress_per_hour"` // stress each hour worked adds
-	StressSwitch   float64 `toml:"stress_switch"`   // stress a change of hat between two actions adds
-	StressPending  float64 `toml:"stress_pending"`  // stress each unanswered request adds per day
-	StressRest     float64 `toml:"stress_rest"`     // stress one rest removes
-	StressRecovery float64 `toml:"stress_recovery"` // share of stress shed over the weekend between sprints
-	BurnoutFrom    float64 `toml:"burnout_from"`    // stress above which burnout builds
-	BurnoutRate    float64 `toml:"burnout_rate"`    // burnout per unit of stress above burnout_from, per day
-	BurnoutHeal    float64 `toml:"burnout_heal"`    // burnout shed per sprint while stress stays below burnout_from
-	BurnoutNoise   float64 `toml:"burnout_noise"`   // how much burnout blurs the player's decisions
+	StressPerHour   float64 `toml:"stress_per_hour"`  // stress each hour worked adds
+	StressSwitch    float64 `toml:"stress_switch"`    // stress a change of hat between two actions adds
+	OvertimeFrom    float64 `toml:"overtime_from"`    // share of the sprint's hours past which work is overtime
+	StressOvertime  float64 `toml:"stress_overtime"`  // stress each hour of overtime adds on top
+	StressPending   float64 `toml:"stress_pending"`   // stress each unanswered request adds per day
+	StressRest      float64 `toml:"stress_rest"`      // stress one rest removes
+	StressRecovery  float64 `toml:"stress_recovery"`  // share of stress shed over the weekend between sprints
+	BurnoutFrom     float64 `toml:"burnout_from"`     // stress above which burnout builds
+	BurnoutRate     float64 `toml:"burnout_rate"`     // burnout per unit of stress above burnout_from, per day
+	BurnoutOvertime float64 `toml:"burnout_overtime"` // burnout each hour of overtime adds: chronic overwork wears even with breaks
+	BurnoutHeal     float64 `toml:"burnout_heal"`     // burnout shed per sprint while stress stays below burnout_from
+	BurnoutNoise    float64 `toml:"burnout_noise"`    // how much burnout blurs the player's decisions
 
 	ResearchGain  float64 `toml:"research_gain"`  // share of the estimate error market research removes
 	InterviewGain float64 `toml:"interview_gain"` // share of one theme's estimate error an interview removes
@@ -63,13 +66,13 @@ func DefaultTuning() Tuning {
 		HoursResearch: 6, HoursInterview: 3, HoursRoadmap: 3, HoursExecutive: 2, HoursKPI: 2, HoursSync: 2,
 		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 1, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
 
-		StressPerHour: 0.012, StressSwitch: 0.02, StressPending: 0.004, StressRest: 0.08,
-		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
+		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.01, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0,
 		RefineClarity: 0.35, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
 
-		TrustAccept: 0.02, TrustDecline: 0.03, TrustIgnore: 0.08, TrustBroken: 0.12, TrustDelivered: 0.06,
+		TrustAccept: 0.02, TrustDecline: 0.02, TrustIgnore: 0.08, TrustBroken: 0.12, TrustDelivered: 0.03,
 		TrustSilence:   0.03,
 		PromiseSprints: 2,
 

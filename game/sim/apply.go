@@ -22,6 +22,15 @@ func (g *Game) perform(a Action) {
 	stress := float64(hours) * t.StressPerHour
 	if a.Kind == ActRest {
 		stress = -t.StressRest
+	} else {
+		// Hours past the sustainable share of the sprint are overtime, and wear twice.
+		from := int(t.OvertimeFrom * float64(g.sc.HoursPerSprint))
+		over := min(hours, g.sprintWork+hours-from)
+		if over > 0 {
+			stress += float64(over) * t.StressOvertime
+			g.burn(float64(over) * t.BurnoutOvertime)
+		}
+		g.sprintWork += hours
 	}
 	if h := a.Kind.Hat(); h != HatNone {
 		if s.Player.LastHat != HatNone && s.Player.LastHat != h {
@@ -174,6 +183,7 @@ func (g *Game) commit(stories []int) {
 		s.Stories[ix].Status = StoryCommitted
 		s.Stories[ix].plannedBy = len(s.Log)
 		s.Committed = append(s.Committed, ix)
+		g.planned += float64(s.Stories[ix].Effort)
 	}
 	g.dropFromBacklog()
 	s.Planned = true

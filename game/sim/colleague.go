@@ -48,9 +48,8 @@ func (g *Game) urgencyBlend() float64 {
 func (g *Game) colleaguePOPlan() {
 	s := &g.s
 	d := g.urgencyBlend()
-	n := float64(len(s.POView))
 	slices.SortStableFunc(s.Backlog, func(a, b int) int {
-		return cmp.Compare(g.blendKey(b, d, n), g.blendKey(a, d, n))
+		return cmp.Compare(g.blendKey(b, d), g.blendKey(a, d))
 	})
 	for k, ix := range s.Backlog {
 		if k >= 2 {
@@ -66,14 +65,9 @@ func (g *Game) colleaguePOPlan() {
 	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Drift: d})
 }
 
-func (g *Game) blendKey(ix int, d, n float64) float64 {
-	st := &g.s.Stories[ix]
-	fit := g.s.POView[st.Theme] * n * st.Value / float64(st.Effort) / 10
-	k := (1-d)*fit + d*st.Urgency
-	if st.DueSprint > 0 {
-		k += 1000 // a promise is kept first
-	}
-	return k
+func (g *Game) blendKey(ix int, d float64) float64 {
+	// RoadmapKey is about ten for a typical story, urgency at most one.
+	return (1-d)*g.RoadmapKey(ix, g.s.POView)/10 + d*g.s.Stories[ix].Urgency
 }
 
 // colleagueAnswer settles a request that reached the colleague's hat.
@@ -101,21 +95,24 @@ func (g *Game) colleagueAnswer(req int) {
 	g.log(c)
 }
 
-// OrderByRoadmap appends to buf the backlog ordered by value for the effort, weighted by how
-// much the given roadmap view wants each story's theme; promised stories come first.
-func (g *Game) OrderByRoadmap(buf []int, view []float64) []int {
-	s := &g.s
-	buf = append(buf, s.Backlog...)
-	n := float64(len(view))
-	key := func(ix int) float64 {
-		st := &s.Stories[ix]
-		k := view[st.Theme] * n * st.Value / float64(st.Effort)
-		if st.DueSprint > 0 {
-			k += 1000
-		}
-		return k
+// RoadmapKey is how much ordering by the roadmap wants a story: its value per point, times the
+// square of how much the given roadmap view weighs its theme against an even spread. Squaring
+// makes the roadmap lead and value per point break ties within a priority, as a PO who orders by
+// the roadmap does. A promised story comes first: a promise is kept before anything else.
+func (g *Game) RoadmapKey(ix int, view []float64) float64 {
+	st := &g.s.Stories[ix]
+	w := view[st.Theme] * float64(len(view))
+	k := w * w * st.Value / float64(st.Effort)
+	if st.DueSprint > 0 {
+		k += 1000
 	}
-	slices.SortStableFunc(buf, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
+	return k
+}
+
+// OrderByRoadmap appends to buf the backlog ordered by RoadmapKey under the given view.
+func (g *Game) OrderByRoadmap(buf []int, view []float64) []int {
+	buf = append(buf, g.s.Backlog...)
+	slices.SortStableFunc(buf, func(a, b int) int { return cmp.Compare(g.RoadmapKey(b, view), g.RoadmapKey(a, view)) })
 	return buf
 }
 

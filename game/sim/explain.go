@@ -61,6 +61,8 @@ func (g *Game) what(c Consequence) string {
 		return ev.Title
 	case ConBurnedOut:
 		return "burned out: forced leave for the next sprint"
+	case ConOvercommitted:
+		return "the sprint was planned past the team's forecast and work spilled over"
 	case ConUnplanned:
 		return "nobody planned the sprint, so the team took the loudest asks" + shippedNote(c)
 	case ConColleague:

@@ -30,7 +30,9 @@ type Game struct {
 	alignDen   float64            // Σ effort of shipped stories
 	fitSum     float64
 	healthSum  float64
-	sprintHrs  int // hours worked this sprint
+	sprintHrs  int     // hours spent this sprint, rest included
+	sprintWork int     // hours worked this sprint, rest excluded: what overtime counts
+	planned    float64 // estimated points committed this sprint
 	sprintVal  float64
 	sprintPts  float64
 	sprintANum float64

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"twohats/game/scenario"
 )
 
 func mustApply(t *testing.T, g *Game, as ...Action) {
@@ -75,16 +77,22 @@ func TestColleaguePODriftsWithoutSync(t *testing.T) {
 }
 
 func TestStressRules(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	research := Action{Kind: ActResearch}
 	tests := []struct {
 		name    string
 		role    Role
 		actions []Action
 		want    float64
 	}{
-		{"an hour of work", RolePM, []Action{{Kind: ActKPI}}, 2 * 0.012},
-		{"switching hats costs extra", RoleBoth, []Action{{Kind: ActKPI}, {Kind: ActAdvance}, {Kind: ActRefine, Story: 0}}, 4*0.012 + 0.02},
-		{"rest", RolePM, []Action{{Kind: ActResearch}, {Kind: ActResearch}, {Kind: ActRest}}, 12*0.012 - 0.08},
+		{"two hours of work", RolePM, []Action{{Kind: ActKPI}}, 2 * tu.StressPerHour},
+		{"switching hats costs extra", RoleBoth, []Action{{Kind: ActKPI}, {Kind: ActAdvance}, {Kind: ActRefine, Story: 0}},
+			4*tu.StressPerHour + tu.StressSwitch},
+		{"rest", RolePM, []Action{research, research, {Kind: ActRest}}, 12*tu.StressPerHour - tu.StressRest},
 		{"stress never goes below zero", RolePM, []Action{{Kind: ActRest}}, 0},
+		// 24 of 40 hours are sustainable; the fifth research is all overtime.
+		{"overtime", RolePM, []Action{research, research, research, research, research},
+			30*tu.StressPerHour + 6*tu.StressOvertime},
 	}
 	for _, tt := range tests {
 		g := newTestGame(t, tt.role, 1)
@@ -93,15 +101,25 @@ func TestStressRules(t *testing.T) {
 			t.Errorf("%s: stress %v, want %v", tt.name, g.s.Player.Stress, tt.want)
 		}
 	}
+	g := newTestGame(t, RolePM, 1)
+	mustApply(t, g, research, research, research, research)
+	if g.s.Player.Burnout != 0 {
+		t.Errorf("burnout %v before any overtime", g.s.Player.Burnout)
+	}
+	mustApply(t, g, research)
+	if d := g.s.Player.Burnout - 6*tu.BurnoutOvertime; d > 1e-9 || d < -1e-9 {
+		t.Errorf("six hours of overtime: burnout %v, want %v", g.s.Player.Burnout, 6*tu.BurnoutOvertime)
+	}
 }
 
 func TestRequestsAndTrust(t *testing.T) {
 	const sales = 2
+	tu := scenario.DefaultTuning()
 	for _, tt := range []struct {
 		answer Answer
 		want   float64 // change of sales' trust right after answering
 	}{
-		{AnswerAccept, 0.02}, {AnswerDecline, -0.03}, {AnswerDefer, -0.01},
+		{AnswerAccept, tu.TrustAccept}, {AnswerDecline, -tu.TrustDecline}, {AnswerDefer, -tu.TrustDecline / 3},
 	} {
 		g := newTestGame(t, RoleBoth, 2)
 		advanceTo(t, g, PhaseExecution)
@@ -127,8 +145,8 @@ func TestRequestsAndTrust(t *testing.T) {
 	before := g.s.Stakeholders[sales].Trust
 	advanceTo(t, g, PhaseRetro)
 	mustApply(t, g, Action{Kind: ActAdvance})
-	if d := before - g.s.Stakeholders[sales].Trust; d < 0.08-1e-9 {
-		t.Errorf("ignoring a request cost %v trust, want at least 0.08", d)
+	if d := before - g.s.Stakeholders[sales].Trust; d < tu.TrustIgnore-1e-9 || tu.TrustIgnore <= tu.TrustDecline {
+		t.Errorf("ignoring a request cost %v trust, want at least %v, more than a no", d, tu.TrustIgnore)
 	}
 	if g.s.Requests[0].Status != RequestIgnored {
 		t.Errorf("request is %s", g.s.Requests[0].Status)

@@ -37,7 +37,7 @@ func (g *Game) startSprint() {
 	s.Phase, s.Day = PhaseStrategy, 0
 	s.Planned, s.Reviewed = false, false
 	s.Player.Hours = g.sc.HoursPerSprint
-	g.sprintHrs, g.sprintVal, g.sprintPts, g.sprintANum = 0, 0, 0, 0
+	g.sprintHrs, g.sprintWork, g.sprintVal, g.sprintPts, g.sprintANum, g.planned = 0, 0, 0, 0, 0, 0
 	if s.Player.OnLeave {
 		s.Player.Hours = 0
 	}
@@ -174,11 +174,15 @@ func (g *Game) endDay() {
 	p := &s.Player
 	p.Stress = clamp01(p.Stress + t.StressPending*float64(len(s.Inbox)))
 	if p.Stress > t.BurnoutFrom {
-		p.Burnout = clamp01(p.Burnout + t.BurnoutRate*(p.Stress-t.BurnoutFrom)/float64(s.Days)*10)
-		if p.Burnout > p.BurnoutPeak {
-			p.BurnoutPeak = p.Burnout
-		}
+		g.burn(t.BurnoutRate * (p.Stress - t.BurnoutFrom))
 	}
+}
+
+// burn adds to the player's burnout and keeps its peak.
+func (g *Game) burn(x float64) {
+	p := &g.s.Player
+	p.Burnout = clamp01(p.Burnout + x)
+	p.BurnoutPeak = max(p.BurnoutPeak, p.Burnout)
 }
 
 // endExecution returns unfinished work to the top of the backlog.
@@ -193,6 +197,11 @@ func (g *Game) endExecution() {
 	}
 	if len(back) > 0 {
 		s.Backlog = append(back, s.Backlog...)
+		if g.planned > s.Team.Velocity() {
+			// Pushed past what it could do, the team spills work and loses heart.
+			s.Team.Morale = clamp01(s.Team.Morale - g.t.MoraleOverrun)
+			g.log(Consequence{Sprint: s.Sprint, Kind: ConOvercommitted, Subject: -1, Stakeholder: -1, Morale: -g.t.MoraleOverrun})
+		}
 	}
 	g.dropFromSprint()
 }
