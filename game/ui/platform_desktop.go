@@ -56,3 +56,8 @@ func (f FileSink) Deliver(name string, b []byte) (string, error) {
 }
 
 func defaultSink() ResultsSink { return FileSink{} }
+
+// The browser build's hooks; the desktop needs none.
+func platformStart(*Options)      {}
+func (a *app) platformUpdate()    {}
+func (a *app) platformPresented() {}

@@ -15,9 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/metrics"
 	"runtime/pprof"
-	"slices"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -60,6 +58,7 @@ func Run(o Options) error {
 	if o.Log == nil {
 		o.Log = os.Stderr
 	}
+	platformStart(&o)
 	a, err := newApp(o)
 	if err != nil {
 		return err
@@ -127,20 +126,14 @@ type app struct {
 	endWait  int
 
 	// frame statistics
-	frame      int
-	t0         time.Time
-	upd        time.Duration
-	samples    []time.Duration
-	allocs     uint64
-	allocFrame int
-	alloc0     uint64
-	ms         []metrics.Sample
-	skipStat   bool
-	draws      int
-	kinds      [numKinds]frameStats
-	stop       atomic.Bool
-	open       bool
-	updates    int
+	stats    frameStats
+	skipStat bool
+	stop     atomic.Bool
+	updates  int
+
+	// the browser's signals to its page
+	lastScene  string
+	firstShown bool
 }
 
 func newApp(o Options) (*app, error) {
@@ -185,10 +178,7 @@ func newApp(o Options) (*app, error) {
 		}
 		a.m.Handle(input.Intent{}) // settle the switch
 	}
-	if o.FrameStats {
-		a.ms = []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
-		a.samples = make([]time.Duration, 0, 1<<16)
-	}
+	a.stats = newFrameStats(o.FrameStats)
 	if o.Screenshots != "" {
 		if err := os.MkdirAll(o.Screenshots, 0o755); err != nil {
 			return nil, err
@@ -197,20 +187,10 @@ func newApp(o Options) (*app, error) {
 	return a, nil
 }
 
-func (a *app) heap() uint64 {
-	metrics.Read(a.ms)
-	return a.ms[0].Value.Uint64()
-}
-
 // Update reads the devices and the autoplayer, and runs the scenes.
 func (a *app) Update() error {
-	if a.o.FrameStats {
-		a.t0 = time.Now()
-		if !a.open {
-			a.alloc0 = a.heap()
-			a.open = true
-		}
-	}
+	a.stats.beginUpdate()
+	defer a.stats.endUpdate()
 	a.updates++
 	a.intents = a.reader.Read(a.intents[:0], a.scale)
 	if a.ap != nil {
@@ -222,6 +202,7 @@ func (a *app) Update() error {
 		a.m.Handle(in)
 	}
 	a.m.Tick()
+	a.platformUpdate()
 	if a.c.Quit || a.stop.Load() {
 		return ebiten.Termination
 	}
@@ -230,9 +211,6 @@ func (a *app) Update() error {
 		if (a.o.Screenshots == "" || a.endShot) && a.endWait > 3 {
 			return ebiten.Termination
 		}
-	}
-	if a.o.FrameStats {
-		a.upd += time.Since(a.t0)
 	}
 	return nil
 }
@@ -245,6 +223,7 @@ func (a *app) Draw(screen *ebiten.Image) {
 		t0 = time.Now()
 	}
 	a.skipStat = false
+	made := a.p.Made
 	drawn, topOnly := false, false
 	sw, sh := screen.Bounds().Dx(), screen.Bounds().Dy()
 	if a.canvas == nil || a.canvas.Bounds().Dx() != sw || a.canvas.Bounds().Dy() != sh {
@@ -280,6 +259,7 @@ func (a *app) Draw(screen *ebiten.Image) {
 		}
 		screen.DrawImage(a.canvas, &op)
 		a.present = false
+		a.platformPresented()
 	}
 	a.fadeSeen = fade
 	if a.o.Screenshots != "" && fade == 0 {
@@ -288,13 +268,14 @@ func (a *app) Draw(screen *ebiten.Image) {
 	if a.o.FrameStats {
 		kind := kindIdle
 		switch {
+		case drawn && a.p.Made != made:
+			kind = kindNew
 		case drawn:
-			kind = kindFull
+			kind = kindCached
 		case topOnly:
 			kind = kindTop
 		}
-		a.record(a.upd+time.Since(t0), kind)
-		a.upd, a.open = 0, false
+		a.stats.drew(time.Since(t0), kind, a.p.Made-made, a.skipStat)
 	}
 }
 
@@ -339,44 +320,6 @@ func (a *app) maybeShoot() {
 	}
 }
 
-const (
-	kindIdle = iota // nothing changed: nothing drawn
-	kindTop         // only the top bar's meters moved
-	kindFull        // the screen was drawn again
-	numKinds
-)
-
-var kindNames = [numKinds]string{"idle (no redraw)", "meters only", "full redraw"}
-
-type frameStats struct {
-	t      []time.Duration
-	allocs uint64
-}
-
-func (a *app) record(d time.Duration, kind int) {
-	a.frame++
-	a.draws++
-	end := a.heap()
-	if a.frame <= 60 || a.skipStat {
-		return // warm-up: fonts, atlases and first layouts
-	}
-	al := end - a.alloc0
-	a.samples = append(a.samples, d)
-	a.allocs += al
-	a.allocFrame++
-	k := &a.kinds[kind]
-	k.t = append(k.t, d)
-	k.allocs += al
-}
-
-func percentile(xs []time.Duration, p float64) time.Duration {
-	if len(xs) == 0 {
-		return 0
-	}
-	i := int(math.Ceil(p*float64(len(xs)))) - 1
-	return xs[max(0, min(i, len(xs)-1))]
-}
-
 func (a *app) report() {
 	if a.ap != nil && a.ap.Fallbacks > 0 {
 		fmt.Fprintf(a.o.Log, "autoplay: %d of %d decisions could not go through the screens (last: %s)\n", a.ap.Fallbacks, a.ap.Decisions+a.ap.Fallbacks, a.ap.LastErr)
@@ -384,27 +327,11 @@ func (a *app) report() {
 	if !a.o.FrameStats {
 		return
 	}
-	ms := func(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/1e6) }
-	line := func(name string, xs []time.Duration, allocs uint64) {
-		xs = slices.Clone(xs)
-		slices.Sort(xs)
-		mean := 0.0
-		if len(xs) > 0 {
-			mean = float64(allocs) / float64(len(xs))
-		}
-		fmt.Fprintf(a.o.Log, "  %-17s %6d frames  p50 %s  p95 %s  p99 %s  max %s  alloc %.0f B/frame\n", name, len(xs),
-			ms(percentile(xs, .5)), ms(percentile(xs, .95)), ms(percentile(xs, .99)), ms(percentile(xs, 1)), mean)
-	}
 	w, h := 0, 0
 	if a.canvas != nil {
 		w, h = a.canvas.Bounds().Dx(), a.canvas.Bounds().Dy()
 	}
-	fmt.Fprintf(a.o.Log, "frame stats at %dx%d device px (Update+Draw CPU time per drawn frame; warm-up and screenshot frames excluded):\n", w, h)
-	line("all", a.samples, a.allocs)
-	for k := range a.kinds {
-		line(kindNames[k], a.kinds[k].t, a.kinds[k].allocs)
-	}
-	fmt.Fprintf(a.o.Log, "  %d updates, %d draws\n", a.updates, a.draws)
+	a.stats.report(a.o.Log, w, h, a.updates)
 	if a.ap != nil {
 		fmt.Fprintf(a.o.Log, "  autoplay: %d decisions through %d intents\n", a.ap.Decisions, a.ap.Intents)
 	}

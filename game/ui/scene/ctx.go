@@ -49,6 +49,7 @@ type Options struct {
 	Seed           uint64
 	Autoplay       string // a bot policy name, or ""
 	Policy         Policy // the bot itself when Autoplay is set
+	Player         string // a display name for the results file (typed in the browser at a workshop)
 }
 
 // Policy is what the autoplayer asks for decisions; bot.Policy satisfies it.
@@ -236,6 +237,7 @@ func (c *Ctx) deliverResults() {
 		policy = c.Opts.Policy.Name()
 	}
 	f := results.FromGame(c.Game, policy)
+	f.Player = c.Opts.Player
 	if c.Entry != nil && c.Entry.SourceName != "" {
 		f.ScenarioSource = string(c.Entry.Source)
 	}

@@ -22,6 +22,8 @@ type End struct {
 	maxVal       float64
 	sprintLbl    []string
 	m            menu
+
+	resultsFor, resultsLine string // "Results file: …", made when the results were delivered
 }
 
 // NewEnd makes the end screen and delivers the results file.
@@ -123,19 +125,22 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	// Turnings.
 	ty := chartsY + chH + 16
 	tw := half
-	e.list(p, widget.R(40, ty, tw, c.H-ty-56), "Helped most", "▲", e.helped, widget.Green)
-	e.list(p, widget.R(40+half+24, ty, tw, c.H-ty-56), "Hurt most", "▼", e.hurt, widget.Vermilion)
+	e.list(p, widget.R(40, ty, tw, c.H-ty-56), "▲ Helped most", e.helped, widget.Green)
+	e.list(p, widget.R(40+half+24, ty, tw, c.H-ty-56), "▼ Hurt most", e.hurt, widget.Vermilion)
 	// Menu at the top right; the results file's place under the title.
 	e.m.drawRow(p, c.W-40-2*160-16, 30, 160)
 	if c.Results != "" {
-		p.Text(p.Fit("Results file: "+c.Results, widget.Small, c.W-520), widget.Small, 40, 100, widget.InkMuted)
+		if e.resultsFor != c.Results {
+			e.resultsFor, e.resultsLine = c.Results, "Results file: "+c.Results
+		}
+		p.Text(p.Fit(e.resultsLine, widget.Small, c.W-520), widget.Small, 40, 100, widget.InkMuted)
 	}
 	statusLine(c, p, "N: new game · Q: quit · F1: help")
 }
 
-func (e *End) list(p *widget.Painter, r widget.Rect, title, glyph string, lines []string, col color.RGBA) {
+func (e *End) list(p *widget.Painter, r widget.Rect, title string, lines []string, col color.RGBA) {
 	p.Panel(r, 10, widget.Surface, widget.Border, 1)
-	p.Text(glyph+" "+title, widget.BodyBold, r.X+12, r.Y+8, col)
+	p.Text(title, widget.BodyBold, r.X+12, r.Y+8, col)
 	y := r.Y + 34
 	if len(lines) == 0 {
 		p.Text("nothing stood out", widget.Small, r.X+12, y, widget.InkMuted)

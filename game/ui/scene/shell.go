@@ -40,6 +40,8 @@ type topBar struct {
 	ver               int
 	sprint, day, role string
 	scenario          string
+	sub               string  // the role and the scenario's title, fitted
+	subScale          float64 // the painter's scale sub was fitted at
 }
 
 func (t *topBar) refresh(c *Ctx) {
@@ -58,6 +60,7 @@ func (t *topBar) refresh(c *Ctx) {
 	}
 	t.role = c.Game.Role().Title()
 	t.scenario = c.Game.Scenario().Title
+	t.sub = ""
 }
 
 func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
@@ -66,7 +69,10 @@ func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 	p.Fill(r, widget.Bar)
 	x := r.X + 16
 	p.Text(t.sprint, widget.Heading, x, r.Y+8, widget.BarInk)
-	p.Text(t.role+" · "+p.Fit(t.scenario, widget.Small, 220), widget.Small, x, r.Y+36, widget.BarMuted)
+	if t.sub == "" || t.subScale != p.Scale {
+		t.sub, t.subScale = t.role+" · "+p.Fit(t.scenario, widget.Small, 220), p.Scale
+	}
+	p.Text(t.sub, widget.Small, x, r.Y+36, widget.BarMuted)
 	x += math.Max(p.Width(t.sprint, widget.Heading), 160) + 20
 
 	// Phase steps: the current one is filled and underlined, past ones are ticked with a dot.
@@ -136,10 +142,6 @@ func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int) {
 			good = !good
 		}
 		col := widget.Green
-		glyph := "▲ "
-		if m.Delta < 0 {
-			glyph = "▼ "
-		}
 		if !good {
 			col = widget.Vermilion
 		}
@@ -147,9 +149,9 @@ func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int) {
 			col = widget.BarMuted // spending hours is neither good nor bad
 		}
 		a := math.Min(1, float64(m.DeltaT)/40)
-		chip := widget.R(r.X, r.Y+36, p.Width(glyph+m.DText, widget.Mono)+10, 18)
-		p.Panel(chip, 4, widget.Alpha(col, a), widget.Alpha(col, 0), 0)
-		p.Text(glyph+m.DText, widget.Mono, chip.X+5, chip.Y+(18-widget.LineHeight(widget.Mono))/2, widget.Alpha(widget.InkOn(col), a))
+		chip := widget.R(r.X, r.Y+36, p.Width(m.DChip, widget.Mono)+10, 18)
+		p.PanelFade(chip, 4, col, widget.Alpha(col, 0), 0, a)
+		p.Text(m.DChip, widget.Mono, chip.X+5, chip.Y+(18-widget.LineHeight(widget.Mono))/2, widget.Alpha(widget.InkOn(col), a))
 	}
 }
 
@@ -163,8 +165,18 @@ type act struct {
 	local   int // a screen-only operation, or 0 for a game action
 	enabled bool
 	reason  string
+	notNowS string // "Not now: " and the reason, made when first shown
+	notNowR string // the reason notNowS was made for
 	primary bool
 	r       widget.Rect
+}
+
+// notNow is the hint line for a disabled button under the pointer.
+func (a *act) notNow() string {
+	if a.notNowS == "" || a.notNowR != a.reason {
+		a.notNowS, a.notNowR = "Not now: "+a.reason, a.reason
+	}
+	return a.notNowS
 }
 
 // layoutBar places the buttons in rows and returns the bar height needed.
@@ -207,7 +219,7 @@ func drawBar(c *Ctx, p *widget.Painter, r widget.Rect, acts []act, hover, presse
 		line, col = c.Status, widget.Yellow
 	}
 	if hover >= 0 && hover < len(acts) && !acts[hover].enabled && acts[hover].reason != "" {
-		line, col = "Not now: "+acts[hover].reason, widget.Yellow
+		line, col = acts[hover].notNow(), widget.Yellow
 	}
 	p.Text(p.Fit(line, widget.Small, r.W-32), widget.Small, r.X+16, r.Bottom()-24, col)
 }

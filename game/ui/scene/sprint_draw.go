@@ -179,7 +179,7 @@ func (s *Sprint) drawMarket(c *Ctx, p *widget.Painter) {
 		p.Panel(chip, 6, col, color.RGBA{}, 0)
 		p.TextCenter(th.Letter, widget.Heading, chip.CX(), chip.Y+(32-widget.LineHeight(widget.Heading))/2, widget.InkOn(col))
 		p.Text(p.Fit(th.Name, widget.BodyBold, 140), widget.BodyBold, chip.Right()+10, r.Y+r.H/2-20, widget.Ink)
-		p.Text("est "+s.text.est[i], widget.Mono, chip.Right()+10, r.Y+r.H/2, widget.InkMuted)
+		p.Text(s.text.estLbl[i], widget.Mono, chip.Right()+10, r.Y+r.H/2, widget.InkMuted)
 
 		// Estimate: a hatched bar with a ± whisker.
 		sl := s.sliders[i]

@@ -28,6 +28,7 @@ type sprintText struct {
 	effort    []string // per story: "5 pt"
 	due       []string // per story: "due S3", or ""
 	est       []string // per theme: "45% ± 8"
+	estLbl    []string // per theme: "est 45% ± 8"
 	road      []string // per theme: "40%"
 	draft     []string // per theme: the draft roadmap share
 	poview    []string
@@ -64,6 +65,7 @@ func (t *sprintText) build(c *Ctx, s *Sprint) {
 		}
 		t.due = append(t.due, d)
 	}
+	t.estLbl = t.estLbl[:0]
 	t.est, t.road, t.draft, t.poview = t.est[:0], t.road[:0], t.draft[:0], t.poview[:0]
 	sum := 0.0
 	for _, w := range s.Weights {
@@ -71,6 +73,7 @@ func (t *sprintText) build(c *Ctx, s *Sprint) {
 	}
 	for i := range st.Roadmap {
 		t.est = append(t.est, fmt.Sprintf("%s ± %d", pct(st.Market.Estimate[i]), int(100*st.Market.Spread[i]+0.5)))
+		t.estLbl = append(t.estLbl, "est "+t.est[len(t.est)-1])
 		t.road = append(t.road, pct(st.Roadmap[i]))
 		sh := 0.0
 		if sum > 0 {

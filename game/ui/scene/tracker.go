@@ -19,6 +19,7 @@ type Meter struct {
 	DeltaT  int     // frames left to show the delta
 	Text    string  // the value formatted, cached
 	DText   string  // the delta formatted, cached
+	DChip   string  // the delta with its arrow ("▲ +3"), cached
 	HighBad bool    // a high value is bad (stress, burnout)
 	Unit    string
 }
@@ -34,6 +35,10 @@ func (m *Meter) set(v float64, quiet bool) {
 	if d != 0 {
 		m.Delta, m.DeltaT = d, 150
 		m.DText = signed(d)
+		m.DChip = "▲ " + m.DText
+		if d < 0 {
+			m.DChip = "▼ " + m.DText
+		}
 	}
 	m.format()
 }

@@ -12,23 +12,46 @@ import (
 )
 
 // Painter draws in logical pixels onto a device-pixel image. It caches what is costly: measured
-// widths, wrapped lines and rounded panels (drawn once into offscreen images). One Painter serves
-// the whole game; it is not safe for concurrent use.
+// widths, wrapped lines, laid-out text (each distinct label rendered once into an offscreen image)
+// and rounded panels (drawn once into offscreen images and stretched as nine-slices). A redraw
+// then only issues image draws: no shaping, no paths, no image creation, no allocation. One
+// Painter serves the whole game; it is not safe for concurrent use.
 type Painter struct {
 	Dst   *ebiten.Image
 	Scale float64
+	Made  int // labels and shapes laid out and rendered so far: cache misses, for frame statistics
 	faces *Faces
 
 	white   *ebiten.Image
 	op      ebiten.DrawImageOptions
-	top     text.DrawOptions
 	widths  map[measureKey]float64
 	wraps   map[wrapKey][]string
-	panels  map[panelKey]*ebiten.Image
+	cut     map[wrapKey]string // a paragraph's last visible line, ended with "…"
+	labels  *lru[measureKey, label]
+	panels  *lru[panelKey, *ebiten.Image]
+	glyphs  []text.Glyph
+	verts   []ebiten.Vertex
+	idx     []uint16
+	triOp   ebiten.DrawTrianglesOptions
 	path    vector.Path
-	stroke  vector.StrokeOptions
 	fillOps vector.DrawPathOptions
 }
+
+// label is a string laid out and rendered once, in white, into an offscreen image.
+type label struct {
+	img    *ebiten.Image // nil when nothing shows (spaces)
+	dx, dy float64       // the image's top-left from the line box's, in whole device pixels
+	w      float64       // the logical advance, as Width
+}
+
+// The caches' bounds: far above what one screen shows, so a redraw hits every time.
+const (
+	maxLabels     = 3000
+	maxLabelArea  = 8 << 20 // device pixels (32 MiB of texture)
+	maxPanels     = 600
+	maxPanelArea  = 4 << 20
+	panelStretchW = 3 // the middle of a nine-slice source: columns (rows) that are stretched
+)
 
 type measureKey struct {
 	s string
@@ -68,12 +91,15 @@ func (p *Painter) SetScale(s float64) {
 
 // Flush drops the caches, e.g. when the window size changes.
 func (p *Painter) Flush() {
-	for _, img := range p.panels {
-		img.Deallocate()
+	if p.labels == nil {
+		p.labels = newLRU[measureKey, label](maxLabels, maxLabelArea, func(l label) { deallocate(l.img) })
+		p.panels = newLRU[panelKey, *ebiten.Image](maxPanels, maxPanelArea, deallocate)
 	}
+	p.labels.clear()
+	p.panels.clear()
 	p.widths = make(map[measureKey]float64, 256)
 	p.wraps = make(map[wrapKey][]string, 64)
-	p.panels = make(map[panelKey]*ebiten.Image, 32)
+	p.cut = make(map[wrapKey]string, 16)
 }
 
 // Faces are the painter's fonts.
@@ -137,8 +163,15 @@ func (p *Painter) ensureWhite() {
 }
 
 // Panel paints a rounded rectangle with an optional border (line.A == 0 for none). The shape is
-// drawn once per size and colour into an offscreen image and reused.
+// drawn once per corner, border and colour into an offscreen image and reused: a side longer than
+// its two corners is drawn as a nine-slice whose middle is stretched, so panels of any width (a
+// meter's fill, a button) share one image and look exactly as if drawn at their size.
 func (p *Painter) Panel(r Rect, radius float64, fill, line color.RGBA, border float64) {
+	p.PanelFade(r, radius, fill, line, border, 1)
+}
+
+// PanelFade paints a panel at opacity a (0 to 1): a fading panel reuses the opaque one's image.
+func (p *Painter) PanelFade(r Rect, radius float64, fill, line color.RGBA, border, a float64) {
 	x0, y0 := p.px(r.X), p.px(r.Y)
 	w, h := int(p.px(r.X+r.W)-x0), int(p.px(r.Y+r.H)-y0)
 	if w <= 0 || h <= 0 {
@@ -148,22 +181,73 @@ func (p *Painter) Panel(r Rect, radius float64, fill, line color.RGBA, border fl
 	if line.A == 0 {
 		k.bw = 0
 	}
-	img, ok := p.panels[k]
-	if !ok {
-		if len(p.panels) > 400 {
-			for kk, im := range p.panels {
-				im.Deallocate()
-				delete(p.panels, kk)
-			}
-		}
-		img = ebiten.NewImage(w, h)
-		p.roundRect(img, float32(w), float32(h), float32(k.r), fill, line, float32(k.bw))
-		p.panels[k] = img
+	// The corners take m pixels on each side; beyond that every column (row) is the same.
+	m := max(k.r, k.bw)
+	if w > 2*m+panelStretchW {
+		k.w = 2*m + panelStretchW
 	}
-	p.op.GeoM.Reset()
-	p.op.GeoM.Translate(x0, y0)
-	p.op.ColorScale.Reset()
-	p.Dst.DrawImage(img, &p.op)
+	if h > 2*m+panelStretchW {
+		k.h = 2*m + panelStretchW
+	}
+	img, ok := p.panels.get(k)
+	if !ok {
+		p.Made++
+		img = ebiten.NewImage(k.w, k.h)
+		p.roundRect(img, float32(k.w), float32(k.h), float32(k.r), fill, line, float32(k.bw))
+		p.panels.put(k, img, k.w*k.h)
+	}
+	if k.w == w && k.h == h {
+		p.op.GeoM.Reset()
+		p.op.GeoM.Translate(x0, y0)
+		p.op.ColorScale.Reset()
+		if a < 1 {
+			p.op.ColorScale.ScaleAlpha(float32(a))
+		}
+		p.Dst.DrawImage(img, &p.op)
+		return
+	}
+	p.nineSlice(img, x0, y0, float32(w), float32(h), m, float32(a))
+}
+
+// nineSlice draws src (corners of m pixels) stretched to w×h at x0, y0: one DrawTriangles call.
+func (p *Painter) nineSlice(src *ebiten.Image, x0, y0 float64, w, h float32, m int, a float32) {
+	sw, sh := float32(src.Bounds().Dx()), float32(src.Bounds().Dy())
+	fm := float32(m)
+	// Cut points along each axis, in the source and on the screen; an axis that is not stretched
+	// has no middle.
+	var sx, dx, sy, dy [4]float32
+	nx, ny := cuts(&sx, &dx, sw, w, fm), cuts(&sy, &dy, sh, h, fm)
+	p.verts, p.idx = p.verts[:0], p.idx[:0]
+	fx, fy := float32(x0), float32(y0)
+	for j := 0; j < ny; j++ {
+		for i := 0; i < nx; i++ {
+			if sx[i] == sx[i+1] || sy[j] == sy[j+1] {
+				continue
+			}
+			b := uint16(len(p.verts))
+			p.verts = append(p.verts,
+				ebiten.Vertex{DstX: fx + dx[i], DstY: fy + dy[j], SrcX: sx[i], SrcY: sy[j], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: a},
+				ebiten.Vertex{DstX: fx + dx[i+1], DstY: fy + dy[j], SrcX: sx[i+1], SrcY: sy[j], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: a},
+				ebiten.Vertex{DstX: fx + dx[i], DstY: fy + dy[j+1], SrcX: sx[i], SrcY: sy[j+1], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: a},
+				ebiten.Vertex{DstX: fx + dx[i+1], DstY: fy + dy[j+1], SrcX: sx[i+1], SrcY: sy[j+1], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: a},
+			)
+			p.idx = append(p.idx, b, b+1, b+2, b+1, b+3, b+2)
+		}
+	}
+	p.Dst.DrawTriangles(p.verts, p.idx, src, &p.triOp)
+}
+
+// cuts fills the slice boundaries of one axis and returns the number of slices: three when the
+// source (size s) is stretched to d, else one.
+func cuts(src, dst *[4]float32, s, d, m float32) int {
+	if s == d {
+		src[0], src[1] = 0, s
+		dst[0], dst[1] = 0, d
+		return 1
+	}
+	*src = [4]float32{0, m, s - m, s}
+	*dst = [4]float32{0, m, d - m, d}
+	return 3
 }
 
 func (p *Painter) roundPath(x, y, w, h, r float32) {
@@ -211,20 +295,60 @@ func (p *Painter) Width(s string, f Font) float64 {
 	return w
 }
 
-// Text draws s with its line box's top-left at x, y and returns its width.
+// Text draws s with its line box's top-left at x, y and returns its width. Each distinct string
+// and font is laid out once, rendered in white into an offscreen image and tinted when drawn; the
+// image sits at whole device pixels, so the glyphs are exactly those text.Draw would place there.
 func (p *Painter) Text(s string, f Font, x, y float64, c color.Color) float64 {
 	if s == "" {
 		return 0
 	}
-	p.top.GeoM.Reset()
 	// Centre the glyphs in the line height.
 	y += (LineHeight(f) - specs[f].size*1.2) / 2
-	p.top.GeoM.Translate(p.px(x), p.px(y))
-	p.top.ColorScale.Reset()
-	p.top.ColorScale.ScaleWithColor(c)
-	p.top.LineSpacing = LineHeight(f) * p.Scale
-	text.Draw(p.Dst, s, p.faces.Face(f), &p.top)
-	return p.Width(s, f)
+	l := p.label(s, f)
+	if l.img != nil {
+		p.op.GeoM.Reset()
+		p.op.GeoM.Translate(p.px(x)+l.dx, p.px(y)+l.dy)
+		p.op.ColorScale.Reset()
+		p.op.ColorScale.ScaleWithColor(c)
+		p.Dst.DrawImage(l.img, &p.op)
+	}
+	return l.w
+}
+
+// label returns s in font f laid out and rendered, from the cache or now.
+func (p *Painter) label(s string, f Font) label {
+	k := measureKey{s, f}
+	if l, ok := p.labels.get(k); ok {
+		return l
+	}
+	p.Made++
+	l := label{w: p.Width(s, f)}
+	lo := text.LayoutOptions{LineSpacing: LineHeight(f) * p.Scale}
+	p.glyphs = text.AppendGlyphs(p.glyphs[:0], s, p.faces.Face(f), &lo)
+	var b image.Rectangle
+	for _, g := range p.glyphs {
+		if g.Image == nil {
+			continue
+		}
+		gb := g.Image.Bounds()
+		b = b.Union(image.Rect(int(g.X), int(g.Y), int(g.X)+gb.Dx(), int(g.Y)+gb.Dy()))
+	}
+	if !b.Empty() {
+		l.img = ebiten.NewImage(b.Dx(), b.Dy())
+		l.dx, l.dy = float64(b.Min.X), float64(b.Min.Y)
+		var op ebiten.DrawImageOptions
+		for _, g := range p.glyphs {
+			if g.Image == nil {
+				continue
+			}
+			op.GeoM.Reset()
+			op.GeoM.Translate(g.X-l.dx, g.Y-l.dy)
+			l.img.DrawImage(g.Image, &op)
+		}
+	}
+	clear(p.glyphs) // keep no glyph images alive
+	p.labels.put(k, l, b.Dx()*b.Dy())
+	return l
 }
 
 // TextRight draws s ending at x.
@@ -310,7 +434,16 @@ func (p *Painter) Paragraph(s string, f Font, r Rect, c color.Color) float64 {
 			break
 		}
 		if i < len(lines)-1 && y+2*lh > r.Bottom()+0.5 {
-			l = p.Fit(l+" …", f, r.W)
+			k := wrapKey{l, f, int(r.W)}
+			c, ok := p.cut[k]
+			if !ok {
+				if len(p.cut) > 1000 {
+					clear(p.cut)
+				}
+				c = p.Fit(l+" …", f, r.W)
+				p.cut[k] = c
+			}
+			l = c
 		}
 		p.Text(l, f, r.X, y, c)
 		y += lh
@@ -344,15 +477,16 @@ func (p *Painter) Hatch(r Rect, c color.RGBA, gap float64) {
 		return
 	}
 	k := panelKey{w: w, h: h, r: -1, bw: int(gap * 10), fill: c}
-	img, ok := p.panels[k]
+	img, ok := p.panels.get(k)
 	if !ok {
+		p.Made++
 		img = ebiten.NewImage(w, h)
 		fw, fh := float32(w), float32(h)
 		g := float32(gap * p.Scale)
 		for x := -fh; x < fw; x += g {
 			vector.StrokeLine(img, x, fh, x+fh, 0, float32(p.Scale), c, true)
 		}
-		p.panels[k] = img
+		p.panels.put(k, img, w*h)
 	}
 	p.op.GeoM.Reset()
 	p.op.GeoM.Translate(x0, y0)
