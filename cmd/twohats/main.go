@@ -7,14 +7,12 @@ package main
 import (
 	"os"
 	"strings"
-
-	"twohats/game/cli"
 )
 
 func main() {
 	args := os.Args[1:]
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+		os.Exit(runCommand(args))
 	}
 	os.Exit(runGame(args))
 }

@@ -165,8 +165,8 @@ func newApp(o Options) (*app, error) {
 		// A scenario on the command line skips the title: straight into the game when the role is
 		// known too, else to the role choice.
 		if o.Start.Role != 0 {
-			for i := range c.List {
-				e := &c.List[i]
+			for i := range c.Entries() {
+				e := &c.Entries()[i]
 				if e.ID == o.Start.Scenario || (e.SourceName != "" && e.SourceName == o.Start.ScenarioFile) {
 					if err := c.StartGame(e, o.Start.Role); err != nil {
 						return nil, err

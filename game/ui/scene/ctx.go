@@ -78,7 +78,7 @@ type Ctx struct {
 	Guard *save.Guard
 	Saved *save.File // a save that can be continued, found at start
 	Sink  ResultsSink
-	List  []Entry // scenarios offered
+	list  []Entry // scenarios offered; parsed on first use (see Entries)
 
 	Role     sim.Role // chosen on the role screen
 	Dirty    bool     // the screen must be drawn again
@@ -93,18 +93,27 @@ type Ctx struct {
 	mgr *Manager
 }
 
-// NewCtx makes a context with the shipped scenarios and, if given, one from a file first.
+// NewCtx makes a context offering the shipped scenarios and, if given, one from a file first.
 func NewCtx(opts Options, p *widget.Painter) *Ctx {
-	c := &Ctx{Opts: opts, P: p, W: 1280, H: 720, Dirty: true}
+	return &Ctx{Opts: opts, P: p, W: 1280, H: 720, Dirty: true}
+}
+
+// Entries are the scenarios offered. They are parsed when first asked for, not at start: the
+// title screen needs none, and in the browser parsing them all delays the first frame.
+func (c *Ctx) Entries() []Entry {
+	if c.list != nil {
+		return c.list
+	}
+	opts := c.Opts
 	if opts.ScenarioSource != nil {
 		sc, err := scenario.Parse(opts.ScenarioFile, opts.ScenarioSource)
-		c.List = append(c.List, Entry{ID: idOf(sc), SourceName: opts.ScenarioFile, Source: opts.ScenarioSource, Sc: sc, Err: err})
+		c.list = append(c.list, Entry{ID: idOf(sc), SourceName: opts.ScenarioFile, Source: opts.ScenarioSource, Sc: sc, Err: err})
 	}
 	for _, id := range scenarios.IDs() {
 		sc, err := scenarios.Load(id)
-		c.List = append(c.List, Entry{ID: id, Sc: sc, Err: err})
+		c.list = append(c.list, Entry{ID: id, Sc: sc, Err: err})
 	}
-	return c
+	return c.list
 }
 
 func idOf(sc *scenario.Scenario) string {

@@ -18,7 +18,7 @@ type ScenarioPick struct {
 // NewScenarioPick makes the scenario screen for the chosen role.
 func NewScenarioPick(c *Ctx) *ScenarioPick {
 	s := &ScenarioPick{m: menu{hover: -1}}
-	for i, e := range c.List {
+	for i, e := range c.Entries() {
 		it := menuItem{key: rune('1' + i)}
 		switch {
 		case e.Err != nil:
@@ -55,7 +55,7 @@ func (s *ScenarioPick) Handle(c *Ctx, in input.Intent) {
 		return
 	}
 	if i := s.m.handle(c, in); i >= 0 {
-		if err := c.StartGame(&c.List[i], c.Role); err != nil {
+		if err := c.StartGame(&c.Entries()[i], c.Role); err != nil {
 			c.Say("%v", err)
 		}
 	}
@@ -64,7 +64,7 @@ func (s *ScenarioPick) Handle(c *Ctx, in input.Intent) {
 // Auto picks the scenario asked for on the command line.
 func (s *ScenarioPick) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) {
 	want := 0
-	for i, e := range c.List {
+	for i, e := range c.Entries() {
 		if e.ID == c.Opts.Scenario || (e.SourceName != "" && e.SourceName == c.Opts.ScenarioFile) {
 			want = i
 		}
@@ -81,8 +81,8 @@ func (s *ScenarioPick) Draw(c *Ctx, p *widget.Painter) {
 	s.m.draw(p, 48, 140, lw)
 	r := widget.R(48+lw+32, 140, c.W-lw-48-32-48, c.H-140-64)
 	p.Panel(r, 12, widget.Surface, widget.Border, 1)
-	if s.m.Cur < len(c.List) {
-		e := c.List[s.m.Cur]
+	if s.m.Cur < len(c.Entries()) {
+		e := c.Entries()[s.m.Cur]
 		in := r.Inset(20)
 		if e.Err != nil {
 			p.Paragraph(e.Err.Error(), widget.Body, in, widget.Vermilion)

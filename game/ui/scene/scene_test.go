@@ -91,7 +91,7 @@ func TestAutoplayEveryRoleAndPolicy(t *testing.T) {
 func TestBacklogKeyboard(t *testing.T) {
 	_, c, _ := newTest(t, Options{Seed: 3})
 	c.Role = sim.RoleBoth
-	if err := c.StartGame(&c.List[0], sim.RoleBoth); err != nil {
+	if err := c.StartGame(&c.Entries()[0], sim.RoleBoth); err != nil {
 		t.Fatal(err)
 	}
 	c.Apply(sim.Action{Kind: sim.ActAdvance}) // to planning
@@ -129,7 +129,7 @@ func TestBacklogKeyboard(t *testing.T) {
 
 func TestDisabledSaysWhy(t *testing.T) {
 	_, c, _ := newTest(t, Options{Seed: 3})
-	if err := c.StartGame(&c.List[0], sim.RolePO); err != nil {
+	if err := c.StartGame(&c.Entries()[0], sim.RolePO); err != nil {
 		t.Fatal(err)
 	}
 	s := NewSprint(c)
@@ -166,7 +166,7 @@ func TestContinue(t *testing.T) {
 	c := NewCtx(Options{Seed: 5}, widget.NewPainter(1))
 	c.Guard, _, _ = save.Open(st)
 	NewManager(c, NewTitle(c))
-	if err := c.StartGame(&c.List[0], sim.RolePM); err != nil {
+	if err := c.StartGame(&c.Entries()[0], sim.RolePM); err != nil {
 		t.Fatal(err)
 	}
 	c.Apply(sim.Action{Kind: sim.ActResearch})

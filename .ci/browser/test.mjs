@@ -1,0 +1,312 @@
+// The browser test: plays Two Hats' WebAssembly build (dist/web, built by `make web`) in headless
+// Chromium through playwright-core, with the machine's own Chromium (it never downloads one).
+//
+//   1. the title screen: time from navigation to its first frame, the canvas is not blank, a tap
+//      (touch) on "New game" opens the role choice;
+//   2. a whole game played by a bot from the URL (?scenario=startup&role=both&seed=7&autoplay=roadmap):
+//      no console errors, the end screen is reached, the results JSON parses, the page's
+//      "Download results" button saves the same file, and the desktop binary's `replay`
+//      reproduces it;
+//   3. a bad URL parameter gives a message on the page, not a crash;
+//   4. a game is saved in localStorage and continued after a reload; a tap works as a click;
+//   5. at a workshop (`twohats serve`): the page asks for a name, and the results arrive at the
+//      server with that name.
+//
+// Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
+// desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
+// (where screenshots go, default dist/browser-test).
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+const WEB = path.resolve(process.env.TWOHATS_WEB || "dist/web");
+const BIN = path.resolve(process.env.TWOHATS_BIN || "dist/twohats");
+const SHOTS = path.resolve(process.env.TWOHATS_SHOTS || "dist/browser-test");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const GAME_TIMEOUT = 15 * 60 * 1000; // software WebGL is slow: a whole game takes minutes
+const FLAGS = [
+  "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic",
+  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+let failures = 0;
+function fail(msg) { failures++; console.log(`FAIL ${msg}`); }
+let passed = 0;
+function ok(msg) { passed++; console.log(`ok   ${msg}`); }
+function check(cond, msg) { if (cond) ok(msg); else fail(msg); return cond; }
+const secs = (ms) => (ms / 1000).toFixed(2) + " s";
+
+// ---- a tiny static server for dist/web, as any web host would serve it ----
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".png": "image/png" };
+function staticServer(root) {
+  const srv = http.createServer((req, res) => {
+    const u = new URL(req.url, "http://x");
+    let p = path.normalize(decodeURIComponent(u.pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.join(root, p);
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    const st = fs.statSync(file);
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Content-Length": st.size });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => srv.listen(0, "127.0.0.1", () => resolve(srv)));
+}
+
+// ---- one page with its console watched ----
+async function open(browser, url, name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const log = { errors: [], lines: [] };
+  page.on("console", (m) => {
+    const text = m.text();
+    log.lines.push(`[${m.type()}] ${text}`);
+    if (m.type() === "error") {
+      // The page asks api/config whether a workshop server is there; a plain static server
+      // answers 404, which Chromium reports. That one is expected.
+      const where = (m.location() && m.location().url) || "";
+      if (/Failed to load resource.*404/.test(text) && where.endsWith("/api/config")) return;
+      log.errors.push(text);
+    } else if (/^(panic: |fatal error: )/m.test(text)) {
+      log.errors.push(text);
+    }
+  });
+  page.on("pageerror", (e) => log.errors.push(`page error: ${e.message}`));
+  page.on("crash", () => log.errors.push("the page crashed"));
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  return { context, page, log, t0, name };
+}
+
+// Reads the screenshot's pixels in the page (an <img> on a 2D canvas): how many distinct colours
+// and how much differs from the most common one.
+async function pixels(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts = new Map();
+    let n = 0;
+    for (let y = 0; y < c.height; y += 4) {
+      for (let x = 0; x < c.width; x += 4) {
+        const i = (y * c.width + x) * 4;
+        const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+        counts.set(k, (counts.get(k) || 0) + 1);
+        n++;
+      }
+    }
+    const top = Math.max(...counts.values());
+    return { colours: counts.size, other: (n - top) / n, w: c.width, h: c.height };
+  }, png.toString("base64"));
+}
+
+async function shot(p, file) {
+  const png = await p.page.screenshot({ path: path.join(SHOTS, file) });
+  return pixels(p.page, png);
+}
+
+function noErrors(p) {
+  check(p.log.errors.length === 0, `${p.name}: no errors in the console` + (p.log.errors.length ? `:\n  ${p.log.errors.join("\n  ")}` : ""));
+}
+
+async function titleTest(browser, base) {
+  const p = await open(browser, base + "/", "title");
+  await p.page.waitForFunction(() => window.twohats && window.twohats.firstFrame, null, { timeout: 60000, polling: 50 });
+  const first = await p.page.evaluate(() => window.twohats.firstFrame);
+  const scene = await p.page.evaluate(() => window.twohats.scene);
+  const t = await p.page.evaluate(() => ({ ...window.twohats.timing, update: window.twohats.firstUpdate }));
+  console.log(`time from navigation to the title's first frame: ${secs(first)} (target 3 s): ` +
+    `page script ${secs(t.script)}, browser checked ${secs(t.checked)}, .wasm downloaded and compiled ${secs(t.compiled)}, Go started ${secs(t.run)}, first Update ${secs(t.update)}, first frame ${secs(first)}`);
+  check(scene === "title", `title: the first screen is the title (${scene})`);
+  await p.page.waitForTimeout(300);
+  const px = await shot(p, "title.png");
+  check(px.colours >= 8 && px.other > 0.02, `title: the canvas is not blank (${px.colours} colours, ${(px.other * 100).toFixed(1)}% off the background, ${px.w}×${px.h})`);
+  // A tap on "New game" (touch arrives as touches, not mouse clicks): the role choice follows.
+  const cdp = await p.context.newCDPSession(p.page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: 640, y: 328 }] });
+  await p.page.waitForTimeout(150);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  const role = await p.page.waitForFunction(() => window.twohats.scene !== "title" && window.twohats.scene, null, { timeout: 10000 }).then((h) => h.jsonValue(), () => "title");
+  check(role === "role", `title: a tap on "New game" opens the role choice (${role})`);
+  noErrors(p);
+  await p.context.close();
+  return first;
+}
+
+// A key held for a few frames, as a person presses it (a press shorter than a frame can be missed).
+async function key(page, k) {
+  await page.keyboard.down(k);
+  await page.waitForTimeout(120);
+  await page.keyboard.up(k);
+  await page.waitForTimeout(120);
+}
+
+async function saveTest(browser, base) {
+  const p = await open(browser, base + "/?scenario=tutorial&role=pm&seed=3", "save");
+  await p.page.waitForFunction(() => window.twohats && window.twohats.scene === "strategy", null, { timeout: 60000 });
+  await p.page.waitForTimeout(500);
+  await key(p.page, "n"); // N: next phase, a decision
+  await p.page.waitForFunction(() => window.twohats.scene !== "strategy", null, { timeout: 10000 }).catch(() => {});
+  const saved = await p.page.evaluate(() => localStorage.getItem("twohats.save"));
+  let f = null;
+  try { f = JSON.parse(saved); } catch (e) { /* checked below */ }
+  check(f && f.scenario === "tutorial" && f.seed === 3 && f.actions.length >= 1, `save: the game is saved in localStorage (${f ? f.actions.length + " decision(s)" : saved})`);
+  // Reload without parameters: the title offers Continue, and C picks the game up.
+  await p.page.goto(base + "/", { waitUntil: "commit" });
+  await p.page.waitForFunction(() => window.twohats && window.twohats.scene === "title" && window.twohats.firstFrame, null, { timeout: 60000 });
+  await p.page.waitForTimeout(500);
+  await key(p.page, "c");
+  const scene = await p.page.waitForFunction(() => window.twohats.scene !== "title" && window.twohats.scene, null, { timeout: 10000 }).then((h) => h.jsonValue(), () => "title");
+  check(scene === "planning", `save: after a reload, C continues the saved game (${scene})`);
+  noErrors(p);
+  await p.context.close();
+}
+
+async function playTest(browser, base) {
+  const url = base + "/?scenario=startup&role=both&seed=7&autoplay=roadmap";
+  const p = await open(browser, url, "autoplay");
+  await p.page.waitForFunction(() => window.twohats && window.twohats.firstFrame, null, { timeout: 60000 });
+  const tStart = Date.now();
+  let last = "";
+  const poll = setInterval(async () => {
+    try {
+      const s = await p.page.evaluate(() => window.twohats && window.twohats.scene);
+      if (s && s !== last) { last = s; }
+    } catch (e) { /* page closing */ }
+  }, 1000);
+  try {
+    await p.page.waitForFunction(() => (window.twohats && window.twohats.scene === "end" && window.twohats.results) || window.twohats.problem,
+      null, { timeout: GAME_TIMEOUT, polling: 500 });
+  } catch (e) {
+    clearInterval(poll);
+    fail(`autoplay: the end screen was not reached within ${secs(GAME_TIMEOUT)} (last screen: ${last})`);
+    console.log(p.log.lines.slice(-30).join("\n"));
+    await p.page.screenshot({ path: path.join(SHOTS, "autoplay-timeout.png") });
+    await p.context.close();
+    return;
+  }
+  clearInterval(poll);
+  const problem = await p.page.evaluate(() => window.twohats.problem);
+  if (problem) {
+    fail(`autoplay: the page reports a problem: ${problem}`);
+    console.log(p.log.lines.slice(-30).join("\n"));
+    await p.context.close();
+    return;
+  }
+  console.log(`autoplay: a whole startup game took ${secs(Date.now() - tStart)} from the first frame to the end screen`);
+  check(p.log.lines.some((l) => l.includes("twohats: scene end")), "autoplay: the console says \"twohats: scene end\"");
+  await p.page.waitForTimeout(500);
+  const px = await shot(p, "end.png");
+  check(px.colours >= 8 && px.other > 0.02, `autoplay: the end screen is not blank (${px.colours} colours)`);
+
+  const { json, name } = await p.page.evaluate(() => ({ json: window.twohats.results, name: window.twohats.resultsName }));
+  let res = null;
+  try { res = JSON.parse(json); } catch (e) { fail(`autoplay: the results are not JSON: ${e.message}`); }
+  if (res) {
+    check(res.scenario === "startup" && res.role === "both" && res.seed === 7 && res.policy === "roadmap",
+      `autoplay: the results are startup, both, seed 7, roadmap (${res.scenario}, ${res.role}, ${res.seed}, ${res.policy}; score ${res.score}, grade ${res.grade})`);
+  }
+  // The page's button saves the file.
+  const bar = p.page.locator("#download");
+  if (check(await bar.isVisible(), "autoplay: the page shows \"Download results\" on the end screen")) {
+    const [dl] = await Promise.all([p.page.waitForEvent("download", { timeout: 10000 }), bar.click()]);
+    const saved = path.join(SHOTS, dl.suggestedFilename());
+    await dl.saveAs(saved);
+    check(dl.suggestedFilename() === name && fs.readFileSync(saved, "utf8") === json, `autoplay: the download is ${name}, the same bytes`);
+    // The desktop binary replays it.
+    try {
+      const out = execFileSync(BIN, ["replay", saved], { encoding: "utf8" });
+      ok(`autoplay: \`twohats replay\` reproduces the browser's result: ${out.trim().split("\n").pop()}`);
+    } catch (e) {
+      fail(`autoplay: \`twohats replay ${saved}\` failed (exit ${e.status}):\n${e.stdout}${e.stderr}`);
+    }
+  }
+  noErrors(p);
+  await p.context.close();
+}
+
+async function badParamTest(browser, base) {
+  const p = await open(browser, base + "/?scenario=startup&role=boss", "bad parameter");
+  await p.page.waitForFunction(() => window.twohats && (window.twohats.problem || window.twohats.firstFrame), null, { timeout: 60000 });
+  const problem = await p.page.evaluate(() => window.twohats.problem);
+  const text = await p.page.locator("#problem").innerText().catch(() => "");
+  check(problem === "This link's settings are not right" && /role/.test(text), `bad parameter: the page says so (${JSON.stringify(text.split("\n").pop())})`);
+  await p.page.screenshot({ path: path.join(SHOTS, "bad-parameter.png") });
+  await p.context.close();
+}
+
+async function workshopTest(browser) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-results-"));
+  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const srv = spawn(BIN, ["serve", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let srvOut = "";
+  srv.stdout.on("data", (d) => { srvOut += d; });
+  srv.stderr.on("data", (d) => { srvOut += d; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
+      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const p = await open(browser, base + "/?scenario=tutorial&role=pm&seed=3&autoplay=roadmap", "workshop");
+    await p.page.locator("#name").waitFor({ state: "visible", timeout: 60000 });
+    ok("workshop: the page asks for a name");
+    await p.page.screenshot({ path: path.join(SHOTS, "workshop-name.png") });
+    await p.page.locator("#name").fill("Ada L.");
+    await p.page.locator("#play").click();
+    const t = Date.now();
+    await p.page.waitForFunction(() => (window.twohats && window.twohats.outcome) || window.twohats.problem, null, { timeout: GAME_TIMEOUT, polling: 500 });
+    const outcome = await p.page.evaluate(() => window.twohats.outcome || window.twohats.problem);
+    console.log(`workshop: a tutorial game took ${secs(Date.now() - t)}`);
+    check(/^Sent to the workshop/.test(outcome), `workshop: the page says ${JSON.stringify(outcome)}`);
+    await p.page.waitForTimeout(500);
+    await p.page.screenshot({ path: path.join(SHOTS, "workshop-end.png") });
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const stored = files.length === 1 ? JSON.parse(fs.readFileSync(path.join(dir, files[0]), "utf8")) : null;
+    check(stored && stored.player === "Ada L." && stored.role === "pm", `workshop: the server stored the game with the name (${files.join(", ")})`);
+    noErrors(p);
+    await p.context.close();
+  } finally {
+    srv.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  for (const f of ["index.html", "wasm_exec.js", "twohats.wasm"]) {
+    if (!fs.existsSync(path.join(WEB, f))) { console.log(`FAIL ${WEB}/${f} is missing: run make web`); process.exit(1); }
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const srv = await staticServer(WEB);
+  const base = `http://127.0.0.1:${srv.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const only = process.argv.slice(2);
+  const want = (n) => only.length === 0 || only.includes(n);
+  try {
+    if (want("title")) await titleTest(browser, base);
+    if (want("bad")) await badParamTest(browser, base);
+    if (want("save")) await saveTest(browser, base);
+    if (want("play")) await playTest(browser, base);
+    if (want("workshop")) await workshopTest(browser);
+  } finally {
+    await browser.close();
+    srv.close();
+  }
+  console.log(`screenshots in ${SHOTS}`);
+  console.log(`browser test: ${passed} passed, ${failures} failed`);
+  process.exit(failures ? 1 : 0);
+}
+
+main().catch((e) => { console.log(`FAIL ${e.stack || e}`); process.exit(1); });
