@@ -78,12 +78,13 @@ func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 	// Phase steps: the current one is filled and underlined, past ones are ticked with a dot.
 	meterW := 4 * 132.0
 	stepsW := r.Right() - meterW - 16 - x
+	// Too narrow for all five steps (below about 1100 px): only the current one, named in full.
 	compact := stepsW < 5*86+110
 	for i, name := range phaseSteps {
-		label := name
-		if compact {
-			label = name[:4]
+		if compact && int(s.Phase) != i {
+			continue
 		}
+		label := name
 		w := p.Width(label, widget.Small) + 16
 		cr := widget.R(x, r.Y+12, w, 24)
 		switch {

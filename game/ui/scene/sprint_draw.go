@@ -153,10 +153,11 @@ func (s *Sprint) drawSide(c *Ctx, p *widget.Painter) {
 	}
 }
 
-func (s *Sprint) drawHeader(p *widget.Painter, x, y float64, title, note string) {
-	w := p.Text(title, widget.Heading, x, y, widget.Ink)
-	if note != "" {
-		p.Text(note, widget.Small, x+w+12, y+6, widget.InkMuted)
+// drawHeader writes a column's title at the top of r and, after it, a note cut to what fits.
+func (s *Sprint) drawHeader(p *widget.Painter, r widget.Rect, title, note string) {
+	w := p.Text(title, widget.Heading, r.X, r.Y, widget.Ink)
+	if room := r.W - w - 12; note != "" && room > 40 {
+		p.Text(p.Fit(note, widget.Small, room), widget.Small, r.X+w+12, r.Y+6, widget.InkMuted)
 	}
 }
 
@@ -165,7 +166,7 @@ func (s *Sprint) drawMarket(c *Ctx, p *widget.Painter) {
 	st := g.State()
 	sc := g.Scenario()
 	b := s.L.board
-	s.drawHeader(p, b.X, b.Y, "Market and roadmap", "hatched bar: market estimate ± doubt · solid: your draft roadmap · ▼ roadmap in force")
+	s.drawHeader(p, b, "Market and roadmap", "hatched bar: market estimate ± doubt · solid: your draft roadmap · ▼ roadmap in force")
 	for i, r := range s.rows {
 		th := sc.Themes[i]
 		focused := i == s.Theme
@@ -311,7 +312,7 @@ func (s *Sprint) drawBacklog(c *Ctx, p *widget.Painter) {
 	if planning {
 		note = "Space ticks a card into the plan"
 	}
-	s.drawHeader(p, left.X, left.Y, "Product backlog", note)
+	s.drawHeader(p, left, "Product backlog", note)
 	clip := widget.R(left.X, left.Y+32, left.W, left.H-32)
 	// Cards, with the capacity line where the running total passes the forecast.
 	fc := g.Forecast()
@@ -358,7 +359,7 @@ func (s *Sprint) drawBacklog(c *Ctx, p *widget.Painter) {
 	if planning {
 		title = "Plan preview"
 	}
-	s.drawHeader(p, right.X, right.Y, title, "")
+	s.drawHeader(p, right, title, "")
 	if planning {
 		y := right.Y + 36
 		for _, ix := range s.Order {
@@ -419,7 +420,7 @@ func (s *Sprint) drawSprintBoard(c *Ctx, p *widget.Painter) {
 	left, right := b.CutLeft(math.Round(b.W * 0.58))
 	right.X += 16
 	right.W -= 16
-	s.drawHeader(p, left.X, left.Y, "Inbox", "requests wait for your answer · 1–4 answers the picked one")
+	s.drawHeader(p, left, "Inbox", "requests wait for your answer · 1–4 answers the picked one")
 	for i, r := range s.reqCards {
 		if r.Bottom() > left.Bottom() {
 			p.Text("…more requests below: answer these first", widget.Small, left.X, r.Y, widget.InkMuted)
@@ -449,14 +450,15 @@ func (s *Sprint) drawSprintBoard(c *Ctx, p *widget.Painter) {
 		p.Paragraph("No requests waiting. Press N to let a day pass; the team keeps building.", widget.Body, widget.R(left.X, left.Y+40, left.W, 60), widget.InkMuted)
 	}
 	// Sprint column and burndown.
-	s.drawHeader(p, right.X, right.Y, "In the sprint", "")
+	s.drawHeader(p, right, "In the sprint", "")
+	chartH := math.Min(190, math.Round(right.H*0.45))
 	for i, r := range s.sprCards {
-		if r.Bottom() > right.Bottom()-200 {
+		if r.Bottom() > right.Bottom()-chartH-10 {
 			break
 		}
 		s.drawMini(c, p, r, st.Committed[i], s.Focus == len(st.Inbox)+i)
 	}
-	chart := widget.R(right.X, right.Bottom()-190, right.W, 190)
+	chart := widget.R(right.X, right.Bottom()-chartH, right.W, chartH)
 	s.drawBurndown(c, p, chart)
 }
 
@@ -497,7 +499,7 @@ func (s *Sprint) drawReview(c *Ctx, p *widget.Painter) {
 	left, right := b.CutLeft(math.Round(b.W * 0.55))
 	right.X += 16
 	right.W -= 16
-	s.drawHeader(p, left.X, left.Y, "The increment", "")
+	s.drawHeader(p, left, "The increment", "")
 	y := left.Y + 36
 	shown := 0
 	for i, ix := range st.Committed {
@@ -525,7 +527,7 @@ func (s *Sprint) drawReview(c *Ctx, p *widget.Painter) {
 	if shown == 0 {
 		p.Paragraph("Nothing was built this sprint.", widget.Body, widget.R(left.X, y, left.W, 40), widget.InkMuted)
 	}
-	s.drawHeader(p, right.X, right.Y, "Stakeholders", "trust, and how it moved this sprint")
+	s.drawHeader(p, right, "Stakeholders", "trust, and how it moved this sprint")
 	y = right.Y + 36
 	for i := range sc.Stakeholders {
 		if y+54 > right.Bottom() {
@@ -585,7 +587,7 @@ func (s *Sprint) drawRetro(c *Ctx, p *widget.Painter) {
 	g := c.Game
 	st := g.State()
 	b := s.L.board
-	s.drawHeader(p, b.X, b.Y, "How the sprint felt", "")
+	s.drawHeader(p, b, "How the sprint felt", "")
 	y := b.Y + 44
 	rows := [...]struct {
 		label string
