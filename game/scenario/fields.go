@@ -70,7 +70,7 @@ type table struct {
 }
 
 func (c *checker) table(path string, m map[string]any) *table {
-	return &table{c: c, path: path, m: m}
+	return &table{c: c, path: path, m: m, known: make([]string, 0, len(m)+4)}
 }
 
 func (t *table) at(key string) string { return joinPath(t.path, key) }
@@ -258,7 +258,7 @@ func (t *table) list(key string, required bool) (tables []*table, present bool) 
 
 // done reports every key of the table that the loader never asked for.
 func (t *table) done() {
-	keys := make([]string, 0, len(t.m))
+	var keys []string // almost always empty: no allocation in the common case
 	for k := range t.m {
 		if !slices.Contains(t.known, k) {
 			keys = append(keys, k)

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -31,7 +32,8 @@ func Parse(file string, src []byte) (sc *Scenario, err error) {
 	}()
 	text := string(src)
 	var m map[string]any
-	if _, derr := toml.Decode(text, &m); derr != nil {
+	// NewDecoder on the bytes: toml.Decode(text) would copy the source twice more.
+	if _, derr := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); derr != nil {
 		p := Problem{File: file, Line: 1, Col: 1, Msg: derr.Error()}
 		var pe toml.ParseError
 		if errors.As(derr, &pe) {
