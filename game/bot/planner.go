@@ -25,6 +25,8 @@ type planner struct {
 	buf      []int
 	weights  []float64
 	keys     []float64
+	orderBuf []int
+	planBuf  []int
 	reserved int
 }
 
@@ -133,7 +135,8 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 				}
 			}
 		}
-		if a := (sim.Action{Kind: sim.ActPlan, Stories: g.PlanFromTop(nil)}); len(a.Stories) > 0 && p.can(g, a, 0) {
+		p.planBuf = g.PlanFromTop(p.planBuf[:0])
+		if a := (sim.Action{Kind: sim.ActPlan, Stories: p.planBuf}); len(a.Stories) > 0 && p.can(g, a, 0) {
 			return a
 		}
 	case sim.PhaseReview:
@@ -181,11 +184,14 @@ func changed(a, b []float64) bool {
 	return d > 0.04
 }
 
+// order is the backlog order the policy wants, in a buffer it reuses (Apply copies an action).
 func (p *planner) order(g *sim.Game, s *sim.State) []int {
 	if p.urgency {
-		return g.OrderByUrgency(nil)
+		p.orderBuf = g.OrderByUrgency(p.orderBuf[:0])
+	} else {
+		p.orderBuf = g.OrderByRoadmap(p.orderBuf[:0], s.POView)
 	}
-	return g.OrderByRoadmap(nil, s.POView)
+	return p.orderBuf
 }
 
 // answer takes a request when the policy says yes to everything; otherwise when its story would

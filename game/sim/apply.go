@@ -5,7 +5,7 @@ import "twohats/game/scenario"
 // perform carries out a checked action and logs what it moved.
 func (g *Game) perform(a Action) {
 	s, t := &g.s, g.t
-	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConAction, Action: a, Subject: -1, Stakeholder: -1}
+	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConAction, Action: a.decision(), Subject: -1, Stakeholder: -1}
 	if a.Kind == ActAdvance {
 		g.advance()
 		return

@@ -24,12 +24,12 @@ import (
 // colleaguePMStrategy is a colleague Product Manager's sprint start.
 func (g *Game) colleaguePMStrategy() {
 	s := &g.s
-	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
+	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
 	c.Insight = g.learn(-1, g.t.ResearchGain, 0)
 	g.log(c)
 	copy(s.Roadmap, s.Market.Estimate)
 	s.Synced = false
-	c = Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1}
+	c = Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1}
 	c.Trust = g.moveKind(scenario.KindExecutive, 0.02, &c)
 	g.heard[executivesHeard] = true
 	g.log(c)
@@ -48,9 +48,10 @@ func (g *Game) urgencyBlend() float64 {
 func (g *Game) colleaguePOPlan() {
 	s := &g.s
 	d := g.urgencyBlend()
-	slices.SortStableFunc(s.Backlog, func(a, b int) int {
-		return cmp.Compare(g.blendKey(b, d), g.blendKey(a, d))
-	})
+	for _, ix := range s.Backlog {
+		g.keys[ix] = g.blendKey(ix, d)
+	}
+	g.sortByKey(s.Backlog)
 	for k, ix := range s.Backlog {
 		if k >= 2 {
 			break
@@ -62,7 +63,7 @@ func (g *Game) colleaguePOPlan() {
 	}
 	plan := g.PlanFromTop(s.Committed[:0])
 	g.commit(plan)
-	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Drift: d})
+	g.log(Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActPlan}, Subject: -1, Stakeholder: -1, Drift: d})
 }
 
 func (g *Game) blendKey(ix int, d float64) float64 {
@@ -82,7 +83,7 @@ func (g *Game) colleagueAnswer(req int) {
 	}
 	yes := view[st.Theme]*n >= 1 || (rq.Hat == HatPO && st.Urgency >= 0.6)
 	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConColleague, Subject: req, Stakeholder: rq.Stakeholder,
-		Action: Action{Kind: ActAnswer, Request: req, Answer: AnswerDecline}}
+		Action: Decision{Kind: ActAnswer, Request: req, Answer: AnswerDecline}}
 	if yes {
 		c.Action.Answer = AnswerAccept
 		g.acceptRequest(req)
@@ -111,9 +112,19 @@ func (g *Game) RoadmapKey(ix int, view []float64) float64 {
 
 // OrderByRoadmap appends to buf the backlog ordered by RoadmapKey under the given view.
 func (g *Game) OrderByRoadmap(buf []int, view []float64) []int {
+	start := len(buf)
 	buf = append(buf, g.s.Backlog...)
-	slices.SortStableFunc(buf, func(a, b int) int { return cmp.Compare(g.RoadmapKey(b, view), g.RoadmapKey(a, view)) })
+	for _, ix := range g.s.Backlog {
+		g.keys[ix] = g.RoadmapKey(ix, view)
+	}
+	g.sortByKey(buf[start:])
 	return buf
+}
+
+// sortByKey orders stories by g.keys, highest first, keeping ties in their order. The keys are
+// computed once per sort rather than once per comparison.
+func (g *Game) sortByKey(stories []int) {
+	slices.SortStableFunc(stories, func(a, b int) int { return cmp.Compare(g.keys[b], g.keys[a]) })
 }
 
 // OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first.

@@ -25,10 +25,10 @@ const (
 type Consequence struct {
 	Sprint, Day int
 	Kind        ConsequenceKind
-	Action      Action  // the action, for ConAction; Action.Kind also tells a colleague's move
-	Subject     int     // a story, request, event or theme index, by kind; -1 if none
-	Stakeholder int     // the stakeholder concerned, or -1
-	Trust       float64 // change of the stakeholder's trust (the mean change when several moved)
+	Action      Decision // the action, for ConAction; Action.Kind also tells a colleague's move
+	Subject     int      // a story, request, event or theme index, by kind; -1 if none
+	Stakeholder int      // the stakeholder concerned, or -1
+	Trust       float64  // change of the stakeholder's trust (the mean change when several moved)
 	Stress      float64
 	Value       float64 // value shipped; for a plan, everything it went on to ship
 	Insight     float64 // how much closer the estimate came to the market
@@ -42,4 +42,21 @@ type Consequence struct {
 	Hours       int
 	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64
+}
+
+// Decision is what a consequence keeps of an action: its kind and what it acted on, without the
+// action's lists. Keeping the log free of pointers keeps it cheap to allocate and to collect.
+type Decision struct {
+	Kind    ActionKind
+	Answer  Answer
+	Theme   int
+	Story   int
+	Request int
+	Choice  int
+	Count   int // how many stories a plan or an order named
+}
+
+func (a Action) decision() Decision {
+	return Decision{Kind: a.Kind, Answer: a.Answer, Theme: a.Theme, Story: a.Story, Request: a.Request,
+		Choice: a.Choice, Count: len(a.Stories)}
 }

@@ -93,7 +93,7 @@ func (g *Game) what(c Consequence) string {
 	case ActRefine:
 		return fmt.Sprintf("wrote acceptance criteria for %q", g.storyTitle(a.Story))
 	case ActPlan:
-		return fmt.Sprintf("planned the sprint: %d stories%s", len(a.Stories), shippedNote(c))
+		return fmt.Sprintf("planned the sprint: %d stories%s", a.Count, shippedNote(c))
 	case ActAnswer:
 		verb := map[Answer]string{AnswerAccept: "accepted", AnswerDefer: "deferred", AnswerDecline: "declined", AnswerEscalate: "escalated"}[a.Answer]
 		return verb + " " + g.request(a.Request)

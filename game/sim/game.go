@@ -38,7 +38,9 @@ type Game struct {
 	sprintANum float64
 	scratch    []float64
 	orderBuf   []int
-	heard      [2]bool // whether executives and customers saw anything of the product this sprint
+	keys       []float64 // per story: the sort key of the ordering being computed
+	seen       []bool    // per story: scratch for checking a list of stories
+	heard      [2]bool   // whether executives and customers saw anything of the product this sprint
 }
 
 // Who must hear from the product every sprint or lose trust.
@@ -70,7 +72,6 @@ func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
 		return nil, fmt.Errorf("scenario %q is incomplete (themes, stories, sprints and hours are required)", sc.ID)
 	}
 	g := &Game{sc: sc, t: &sc.Tuning, role: role, seed: seed, rng: newRand(seed)}
-	g.actions = make([]Action, 0, 128)
 	g.setup()
 	return g, nil
 }
@@ -116,6 +117,8 @@ func (g *Game) setup() {
 	storyIx := make(map[string]int, len(sc.Stories))
 	s.Stories = make([]StoryState, len(sc.Stories))
 	s.Backlog = make([]int, 0, len(sc.Stories))
+	g.keys = make([]float64, len(sc.Stories))
+	g.seen = make([]bool, len(sc.Stories))
 	s.Committed = make([]int, 0, len(sc.Stories))
 	for i, st := range sc.Stories {
 		storyIx[st.ID] = i
@@ -156,7 +159,9 @@ func (g *Game) setup() {
 	g.choiceBase[len(sc.Events)] = len(g.effects)
 	s.Team = TeamState{Capacity: sc.Team.Capacity, Morale: sc.Team.Morale, Debt: sc.Team.Debt}
 	s.History = make([]SprintRecord, 0, sc.Sprints)
-	s.Log = make([]Consequence, 0, 256)
+	// Room for a typical game's decisions and consequences, so that neither grows while playing.
+	g.actions = make([]Action, 0, sc.Sprints*(s.Days+20))
+	s.Log = make([]Consequence, 0, sc.Sprints*24)
 	s.Player.Hours = sc.HoursPerSprint
 	g.startSprint()
 }
@@ -415,16 +420,19 @@ func (g *Game) checkStory(ix int) error {
 
 // checkBacklogList checks that every story of a list exists, is in the backlog, and is listed once.
 func (g *Game) checkBacklogList(stories []int) error {
-	for i, ix := range stories {
+	seen := g.seen
+	clear(seen)
+	for _, ix := range stories {
 		if err := g.checkStory(ix); err != nil {
 			return err
 		}
 		if g.s.Stories[ix].Status != StoryBacklog {
 			return fmt.Errorf("story %q is not in the backlog", g.storyTitle(ix))
 		}
-		if slices.Contains(stories[:i], ix) {
+		if seen[ix] {
 			return fmt.Errorf("story %q is listed twice", g.storyTitle(ix))
 		}
+		seen[ix] = true
 	}
 	return nil
 }

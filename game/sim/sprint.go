@@ -210,7 +210,7 @@ func (g *Game) endExecution() {
 func (g *Game) endReview() {
 	s := &g.s
 	if !s.Reviewed && g.role == RolePM {
-		c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Action{Kind: ActReview}, Subject: -1, Stakeholder: -1}
+		c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActReview}, Subject: -1, Stakeholder: -1}
 		g.review(&c)
 		g.log(c)
 	}
