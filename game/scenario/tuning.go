@@ -67,7 +67,7 @@ func DefaultTuning() Tuning {
 		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 1, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
 
 		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
-		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.01, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0,
 		RefineClarity: 0.35, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
