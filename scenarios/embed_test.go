@@ -80,3 +80,17 @@ func TestScenariosUseEveryFeature(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad loads and validates each shipped scenario. Target: ≤ 1 ms each.
+func BenchmarkLoad(b *testing.B) {
+	for _, id := range IDs() {
+		b.Run(id, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(id); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
