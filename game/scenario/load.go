@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -11,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // Limits the loader enforces. docs/scenario-format.md lists them with every key.
@@ -32,13 +31,13 @@ func Parse(file string, src []byte) (sc *Scenario, err error) {
 	}()
 	text := string(src)
 	var m map[string]any
-	// NewDecoder on the bytes: toml.Decode(text) would copy the source twice more.
-	if _, derr := toml.NewDecoder(bytes.NewReader(src)).Decode(&m); derr != nil {
+	if derr := toml.Unmarshal(src, &m); derr != nil {
 		p := Problem{File: file, Line: 1, Col: 1, Msg: derr.Error()}
-		var pe toml.ParseError
-		if errors.As(derr, &pe) {
-			p.Msg = pe.Message
-			p.Line, p.Col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
+		var de *toml.DecodeError
+		if errors.As(derr, &de) {
+			p.Line, p.Col = de.Position()
+			p.Line, p.Col = max(p.Line, 1), max(p.Col, 1)
+			p.Msg = strings.TrimPrefix(de.Error(), "toml: ")
 		}
 		return nil, Problems{p}
 	}

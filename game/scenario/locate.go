@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// locator finds where each key of a TOML document sits in its source, because BurntSushi/toml
+// locator finds where each key of a TOML document sits in its source, because the TOML decoder
 // does not say. It scans the text once and records, for every key path, the byte offset of the key
 // (or of the table header, or of the array element). Paths join keys with dots and number the
 // elements of arrays from 0: "themes.2.need", "events.0.choices.1.effects.0.meter".
