@@ -198,8 +198,8 @@ func (m *MemStore) Load() ([]byte, error) {
 	return m.B, nil
 }
 
-// Save keeps a copy.
-func (m *MemStore) Save(b []byte) error { m.B = append([]byte(nil), b...); return nil }
+// Save keeps a copy, reusing the memory of the last one.
+func (m *MemStore) Save(b []byte) error { m.B = append(m.B[:0], b...); return nil }
 
 // Remove forgets the save.
 func (m *MemStore) Remove() error { m.B = nil; return nil }
@@ -213,6 +213,60 @@ type Guard struct {
 	Store   Store
 	Problem error // why the existing save is unusable, nil when it is fine or absent
 	allowed bool
+	inc     incremental
+}
+
+// incremental writes the save of a game in play after each decision without encoding it all
+// again: the decisions already made never change, so their JSON is kept and only the new ones are
+// encoded. The bytes are exactly File.Marshal's.
+type incremental struct {
+	g          *sim.Game
+	sourceName string
+	source     []byte
+	head       []byte // the file up to the actions' opening bracket
+	acts       []byte // the encoded actions so far, comma-separated
+	n          int    // how many actions acts holds
+	out        []byte
+}
+
+const actionsTail = "[]\n}\n"
+
+func (w *incremental) encode(g *sim.Game, sourceName string, source []byte) ([]byte, error) {
+	if w.g != g || w.sourceName != sourceName || string(w.source) != string(source) || len(g.Actions()) < w.n {
+		f := File{Version: Version, Scenario: g.Scenario().ID, SourceName: sourceName, Source: string(source),
+			Role: g.Role(), Seed: g.Seed()}
+		b, err := f.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.HasSuffix(b, []byte(actionsTail)) {
+			return nil, errors.New("save: unexpected encoding")
+		}
+		w.g, w.sourceName, w.source = g, sourceName, append(w.source[:0], source...)
+		w.head = b[:len(b)-len(actionsTail)]
+		w.acts, w.n = w.acts[:0], 0
+	}
+	acts := g.Actions()
+	for ; w.n < len(acts); w.n++ {
+		b, err := json.MarshalIndent(acts[w.n], "    ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		if w.n > 0 {
+			w.acts = append(w.acts, ',')
+		}
+		w.acts = append(w.acts, "\n    "...)
+		w.acts = append(w.acts, b...)
+	}
+	w.out = append(w.out[:0], w.head...)
+	if w.n == 0 {
+		w.out = append(w.out, actionsTail...)
+		return w.out, nil
+	}
+	w.out = append(w.out, '[')
+	w.out = append(w.out, w.acts...)
+	w.out = append(w.out, "\n  ]\n}\n"...)
+	return w.out, nil
 }
 
 // Open looks at the store and returns a Guard and the save found there (ok false when none or
@@ -256,6 +310,27 @@ func (g *Guard) Write(f File) error {
 		return ErrBlocked
 	}
 	b, err := f.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := g.Store.Save(b); err != nil {
+		return err
+	}
+	g.Problem = nil
+	return nil
+}
+
+// WriteGame saves the game in play, as Write(Of(g, sourceName, source)) would, but encodes only
+// the decisions made since the last call for the same game. The store must not keep the bytes it
+// is given past its Save call (both stores here copy or write them).
+func (g *Guard) WriteGame(game *sim.Game, sourceName string, source []byte) error {
+	if g.Store == nil {
+		return nil
+	}
+	if g.Blocked() {
+		return ErrBlocked
+	}
+	b, err := g.inc.encode(game, sourceName, source)
 	if err != nil {
 		return err
 	}

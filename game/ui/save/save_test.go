@@ -114,3 +114,40 @@ func TestReplayRefused(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// WriteGame encodes only the new decisions; its bytes must be exactly those of Write(Of(...)).
+func TestWriteGameIncremental(t *testing.T) {
+	load := loadTutorial(t)
+	sc, _ := load("tutorial", "", nil)
+	for _, src := range []string{"", "id = \"x\"\n"} {
+		g, err := sim.New(sc, sim.RolePO, 9)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inc, full := &MemStore{}, &MemStore{}
+		gi, gf := &Guard{Store: inc}, &Guard{Store: full}
+		var buf []sim.Action
+		for i := 0; i < 60 && !g.Over(); i++ {
+			if err := gi.WriteGame(g, "x.toml", []byte(src)); err != nil {
+				t.Fatal(err)
+			}
+			if err := gf.Write(Of(g, "x.toml", []byte(src))); err != nil {
+				t.Fatal(err)
+			}
+			if string(inc.B) != string(full.B) {
+				t.Fatalf("after %d decisions:\n%s\nwant\n%s", i, inc.B, full.B)
+			}
+			buf = g.Legal(buf[:0])
+			if err := g.Apply(buf[(i*7)%len(buf)]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A new game starts the encoding again.
+		g2, _ := sim.New(sc, sim.RolePO, 10)
+		gi.WriteGame(g2, "", nil)
+		gf.Write(Of(g2, "", nil))
+		if string(inc.B) != string(full.B) {
+			t.Fatalf("new game:\n%s\nwant\n%s", inc.B, full.B)
+		}
+	}
+}

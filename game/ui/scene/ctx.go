@@ -215,7 +215,7 @@ func (c *Ctx) autosave() {
 	if c.Entry != nil {
 		name = c.Entry.SourceName
 	}
-	if err := c.Guard.Write(save.Of(c.Game, name, src)); err != nil && err != save.ErrBlocked {
+	if err := c.Guard.WriteGame(c.Game, name, src); err != nil && err != save.ErrBlocked {
 		c.Say("Could not save: %v", err)
 	}
 }

@@ -49,6 +49,54 @@ type sprintText struct {
 	burnLbl   string
 	evOpts    []string
 	evEff     [][]string
+
+	logDesc []string  // the descriptions of the game's log so far, by index: the log only grows
+	logGame *sim.Game // the game logDesc describes
+}
+
+// Small whole numbers with a unit, formatted once: a story's points and due sprint are formatted
+// again with every layout.
+var ptStrs, dueStrs []string
+
+func ptStr(n int) string {
+	if n < 0 || n >= 256 {
+		return fmt.Sprintf("%d pt", n)
+	}
+	if ptStrs == nil {
+		ptStrs = make([]string, 256)
+	}
+	if ptStrs[n] == "" {
+		ptStrs[n] = fmt.Sprintf("%d pt", n)
+	}
+	return ptStrs[n]
+}
+
+func dueStr(n int) string {
+	if n < 0 || n >= 256 {
+		return fmt.Sprintf("due S%d", n)
+	}
+	if dueStrs == nil {
+		dueStrs = make([]string, 256)
+	}
+	if dueStrs[n] == "" {
+		dueStrs[n] = fmt.Sprintf("due S%d", n)
+	}
+	return dueStrs[n]
+}
+
+// describe is g.Describe of log entry i, formatted once.
+func (t *sprintText) describe(g *sim.Game, i int) string {
+	st := g.State()
+	if t.logGame != g || len(t.logDesc) > len(st.Log) {
+		t.logGame, t.logDesc = g, t.logDesc[:0]
+	}
+	for len(t.logDesc) <= i {
+		t.logDesc = append(t.logDesc, "")
+	}
+	if t.logDesc[i] == "" {
+		t.logDesc[i] = g.Describe(st.Log[i])
+	}
+	return t.logDesc[i]
 }
 
 func (t *sprintText) build(c *Ctx, s *Sprint) {
@@ -58,10 +106,10 @@ func (t *sprintText) build(c *Ctx, s *Sprint) {
 	t.effort = t.effort[:0]
 	t.due = t.due[:0]
 	for i := range st.Stories {
-		t.effort = append(t.effort, fmt.Sprintf("%d pt", st.Stories[i].Effort))
+		t.effort = append(t.effort, ptStr(st.Stories[i].Effort))
 		d := ""
 		if st.Stories[i].DueSprint > 0 {
-			d = fmt.Sprintf("due S%d", st.Stories[i].DueSprint)
+			d = dueStr(st.Stories[i].DueSprint)
 		}
 		t.due = append(t.due, d)
 	}
@@ -92,7 +140,7 @@ func (t *sprintText) build(c *Ctx, s *Sprint) {
 		if st.Log[i].Sprint != st.Sprint {
 			break
 		}
-		t.log = append(t.log, g.Describe(st.Log[i]))
+		t.log = append(t.log, t.describe(g, i))
 	}
 
 	// Inbox.
@@ -401,8 +449,13 @@ func (t *sprintText) storyBlocks(c *Ctx, ix int, add func(string, widget.Font, c
 	for _, cr := range def.Criteria {
 		add("• "+cr, widget.Body, widget.Ink, 4)
 	}
-	if story.Refined > 0 {
-		add(fmt.Sprintf("• …and %d more pass(es) of criteria written with the team", story.Refined), widget.Body, widget.Ink, 4)
+	switch {
+	case story.Refined == 1 && len(def.Criteria) > 0:
+		add("• and more, written with the team in one refinement", widget.Body, widget.Ink, 4)
+	case story.Refined == 1:
+		add("• written with the team in one refinement", widget.Body, widget.Ink, 4)
+	case story.Refined > 1:
+		add(fmt.Sprintf("• written and sharpened with the team in %d refinements", story.Refined), widget.Body, widget.Ink, 4)
 	}
 }
 

@@ -30,6 +30,7 @@ type Painter struct {
 	labels  *lru[measureKey, label]
 	panels  *lru[panelKey, *ebiten.Image]
 	glyphs  []text.Glyph
+	mono    monoCache
 	verts   []ebiten.Vertex
 	idx     []uint16
 	triOp   ebiten.DrawTrianglesOptions
@@ -100,6 +101,7 @@ func (p *Painter) Flush() {
 	p.widths = make(map[measureKey]float64, 256)
 	p.wraps = make(map[wrapKey][]string, 64)
 	p.cut = make(map[wrapKey]string, 16)
+	p.mono.flush()
 }
 
 // Faces are the painter's fonts.
@@ -108,7 +110,7 @@ func (p *Painter) Faces() *Faces { return p.faces }
 func (p *Painter) px(v float64) float64 { return math.Round(v * p.Scale) }
 
 // Fill paints a rectangle.
-func (p *Painter) Fill(r Rect, c color.Color) {
+func (p *Painter) Fill(r Rect, c color.RGBA) {
 	if r.W <= 0 || r.H <= 0 {
 		return
 	}
@@ -119,13 +121,13 @@ func (p *Painter) Fill(r Rect, c color.Color) {
 	p.op.GeoM.Scale(x1-x0, y1-y0)
 	p.op.GeoM.Translate(x0, y0)
 	p.op.ColorScale.Reset()
-	p.op.ColorScale.ScaleWithColor(c)
+	scaleRGBA(&p.op.ColorScale, c)
 	p.Dst.DrawImage(p.white, &p.op)
 }
 
 // Line draws a straight line of logical width w: a stretched, rotated pixel, so it costs no path
 // and allocates nothing.
-func (p *Painter) Line(x0, y0, x1, y1, w float64, c color.Color) {
+func (p *Painter) Line(x0, y0, x1, y1, w float64, c color.RGBA) {
 	p.ensureWhite()
 	dx, dy := (x1-x0)*p.Scale, (y1-y0)*p.Scale
 	l := math.Hypot(dx, dy)
@@ -138,7 +140,7 @@ func (p *Painter) Line(x0, y0, x1, y1, w float64, c color.Color) {
 	p.op.GeoM.Rotate(math.Atan2(dy, dx))
 	p.op.GeoM.Translate(x0*p.Scale, y0*p.Scale)
 	p.op.ColorScale.Reset()
-	p.op.ColorScale.ScaleWithColor(c)
+	scaleRGBA(&p.op.ColorScale, c)
 	p.op.Filter = ebiten.FilterLinear
 	p.Dst.DrawImage(p.white, &p.op)
 	p.op.Filter = ebiten.FilterNearest
@@ -283,6 +285,9 @@ func (p *Painter) roundRect(img *ebiten.Image, w, h, r float32, fill, line color
 
 // Width is the logical width of s in font f (cached).
 func (p *Painter) Width(s string, f Font) float64 {
+	if n, ok := p.monoRun(s, f); ok {
+		return p.monoWidth(n, f)
+	}
 	k := measureKey{s, f}
 	if w, ok := p.widths[k]; ok {
 		return w
@@ -298,18 +303,24 @@ func (p *Painter) Width(s string, f Font) float64 {
 // Text draws s with its line box's top-left at x, y and returns its width. Each distinct string
 // and font is laid out once, rendered in white into an offscreen image and tinted when drawn; the
 // image sits at whole device pixels, so the glyphs are exactly those text.Draw would place there.
-func (p *Painter) Text(s string, f Font, x, y float64, c color.Color) float64 {
+func (p *Painter) Text(s string, f Font, x, y float64, c color.RGBA) float64 {
 	if s == "" {
 		return 0
 	}
 	// Centre the glyphs in the line height.
 	y += (LineHeight(f) - specs[f].size*1.2) / 2
+	if n, ok := p.monoRun(s, f); ok {
+		var cs ebiten.ColorScale
+		scaleRGBA(&cs, c)
+		p.drawMono(s, f, p.px(x), p.px(y), &cs)
+		return p.monoWidth(n, f)
+	}
 	l := p.label(s, f)
 	if l.img != nil {
 		p.op.GeoM.Reset()
 		p.op.GeoM.Translate(p.px(x)+l.dx, p.px(y)+l.dy)
 		p.op.ColorScale.Reset()
-		p.op.ColorScale.ScaleWithColor(c)
+		scaleRGBA(&p.op.ColorScale, c)
 		p.Dst.DrawImage(l.img, &p.op)
 	}
 	return l.w
@@ -352,17 +363,17 @@ func (p *Painter) label(s string, f Font) label {
 }
 
 // TextRight draws s ending at x.
-func (p *Painter) TextRight(s string, f Font, x, y float64, c color.Color) {
+func (p *Painter) TextRight(s string, f Font, x, y float64, c color.RGBA) {
 	p.Text(s, f, x-p.Width(s, f), y, c)
 }
 
 // TextCenter draws s centred on cx.
-func (p *Painter) TextCenter(s string, f Font, cx, y float64, c color.Color) {
+func (p *Painter) TextCenter(s string, f Font, cx, y float64, c color.RGBA) {
 	p.Text(s, f, cx-p.Width(s, f)/2, y, c)
 }
 
 // TextIn draws s vertically centred in r, from its left edge plus pad.
-func (p *Painter) TextIn(s string, f Font, r Rect, pad float64, c color.Color) {
+func (p *Painter) TextIn(s string, f Font, r Rect, pad float64, c color.RGBA) {
 	p.Text(s, f, r.X+pad, r.Y+(r.H-LineHeight(f))/2, c)
 }
 
@@ -375,13 +386,18 @@ func (p *Painter) Fit(s string, f Font, w float64) string {
 	if l, ok := p.wraps[k]; ok {
 		return l[0]
 	}
+	// The longest prefix that fits with its ellipsis. A longer prefix is never narrower, so a
+	// binary search finds the one the scan from the longest down would.
 	rs := []rune(s)
 	out := "…"
-	for n := len(rs) - 1; n > 0; n-- {
-		c := strings.TrimRight(string(rs[:n]), " ") + "…"
-		if text.Advance(c, p.faces.Face(f))/p.Scale <= w {
-			out = c
-			break
+	cand := func(n int) string { return strings.TrimRight(string(rs[:n]), " ") + "…" }
+	lo, hi := 1, len(rs)-1 // the answer is in [lo, hi], or none
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if c := cand(mid); text.Advance(c, p.faces.Face(f))/p.Scale <= w {
+			out, lo = c, mid+1
+		} else {
+			hi = mid - 1
 		}
 	}
 	p.wraps[k] = []string{out}
@@ -397,6 +413,10 @@ func (p *Painter) Wrap(s string, f Font, w float64) []string {
 	}
 	face := p.faces.Face(f)
 	limit := w * p.Scale
+	// A line's width is the sum of its words' and spaces' (shaping sums fixed-point advances, and
+	// the Go fonts kern nothing across a space), so each word is measured once, not every longer
+	// line again; only a line within a pixel of the limit is measured whole, to decide as before.
+	space := p.Width(" ", f) * p.Scale
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
@@ -405,14 +425,20 @@ func (p *Painter) Wrap(s string, f Font, w float64) []string {
 			continue
 		}
 		line := words[0]
+		lineW := p.Width(line, f) * p.Scale
 		for _, wd := range words[1:] {
-			try := line + " " + wd
-			if text.Advance(try, face) <= limit {
-				line = try
+			tryW := lineW + space + p.Width(wd, f)*p.Scale
+			fits := tryW <= limit
+			if math.Abs(tryW-limit) <= 1 {
+				tryW = text.Advance(line+" "+wd, face)
+				fits = tryW <= limit
+			}
+			if fits {
+				line, lineW = line+" "+wd, tryW
 				continue
 			}
 			lines = append(lines, line)
-			line = wd
+			line, lineW = wd, p.Width(wd, f)*p.Scale
 		}
 		lines = append(lines, line)
 	}
@@ -425,7 +451,7 @@ func (p *Painter) Wrap(s string, f Font, w float64) []string {
 
 // Paragraph draws s wrapped to r's width from its top, at most as many lines as fit, and returns
 // the height used.
-func (p *Painter) Paragraph(s string, f Font, r Rect, c color.Color) float64 {
+func (p *Painter) Paragraph(s string, f Font, r Rect, c color.RGBA) float64 {
 	lh := LineHeight(f)
 	y := r.Y
 	lines := p.Wrap(s, f, r.W)
@@ -492,4 +518,10 @@ func (p *Painter) Hatch(r Rect, c color.RGBA, gap float64) {
 	p.op.GeoM.Translate(x0, y0)
 	p.op.ColorScale.Reset()
 	p.Dst.DrawImage(img, &p.op)
+}
+
+// scaleRGBA is ColorScale.ScaleWithColor for a color.RGBA, with no interface conversion (which
+// would allocate on every draw). The result is the same: RGBA() spreads 8 bits to 16 by ×257.
+func scaleRGBA(cs *ebiten.ColorScale, c color.RGBA) {
+	cs.Scale(float32(c.R)/0xff, float32(c.G)/0xff, float32(c.B)/0xff, float32(c.A)/0xff)
 }
