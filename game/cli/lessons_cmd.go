@@ -64,8 +64,12 @@ func lessonsCmd(args []string, w io.Writer) (int, error) {
 			if *verbose {
 				fmt.Fprint(w, "   ")
 			}
-			fmt.Fprintf(w, "[%s] %s: %.3f±%.3f vs %.3f±%.3f, diff %+.3f = %.1f SE %s\n", c.Scenario, c.Claim,
-				c.Left.Mean, c.Left.SE, c.Right.Mean, c.Right.SE, c.Diff, c.Diff/max(c.SE, 1e-12), mark(c.Pass))
+			z := "no spread"
+			if c.SE > 0 {
+				z = fmt.Sprintf("%.1f SE", c.Diff/c.SE)
+			}
+			fmt.Fprintf(w, "[%s] %s: %.3f±%.3f vs %.3f±%.3f, diff %+.3f = %s %s\n", c.Scenario, c.Claim,
+				c.Left.Mean, c.Left.SE, c.Right.Mean, c.Right.SE, c.Diff, z, mark(c.Pass))
 		}
 	}
 	if *arms {
