@@ -36,7 +36,6 @@ type Game struct {
 	sprintVal  float64
 	sprintPts  float64
 	sprintANum float64
-	scratch    []float64
 	orderBuf   []int
 	keys       []float64 // per story: the sort key of the ordering being computed
 	seen       []bool    // per story: scratch for checking a list of stories
@@ -86,9 +85,9 @@ func (g *Game) setup() {
 		s.Days = 10
 	}
 	s.Event = -1
-	buf := make([]float64, 6*n)
+	buf := make([]float64, 5*n)
 	s.Market.Need, s.Market.Estimate, s.Market.Spread = buf[0:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n]
-	s.Roadmap, s.POView, g.scratch = buf[3*n:4*n:4*n], buf[4*n:5*n:5*n], buf[5*n:6*n:6*n]
+	s.Roadmap, s.POView = buf[3*n:4*n:4*n], buf[4*n:5*n:5*n]
 	for i, th := range sc.Themes {
 		s.Market.Need[i] = th.Need
 		s.Roadmap[i] = th.Roadmap
@@ -278,7 +277,6 @@ func (g *Game) Apply(a Action) error {
 	}
 	a = a.clone() // the log and the replay keep it; the caller may reuse its slices
 	g.actions = append(g.actions, a)
-	g.s.SinceStart++
 	g.perform(a)
 	return nil
 }

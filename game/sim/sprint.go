@@ -95,7 +95,8 @@ func (g *Game) endPlanning() {
 	limit := 0.5 * s.Team.Velocity()
 	pts := 0.0
 	picked := s.Committed[:0]
-	for _, ix := range g.OrderByUrgency(g.orderBuf[:0]) {
+	g.orderBuf = g.OrderByUrgency(g.orderBuf[:0])
+	for _, ix := range g.orderBuf {
 		e := float64(s.Stories[ix].Effort)
 		if pts+e > limit {
 			continue

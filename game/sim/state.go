@@ -189,15 +189,11 @@ type State struct {
 	Events       []EventState
 	Event        int // the event on the table, or -1
 
-	Planned    bool // the sprint has a plan
-	Reviewed   bool // the review has been held
-	Synced     bool // the hats synced this sprint
-	SinceSync  int  // sprints since the last sync
-	Value      float64
-	History    []SprintRecord
-	Log        []Consequence
-	SinceStart int // actions applied
+	Planned   bool // the sprint has a plan
+	Reviewed  bool // the review has been held
+	Synced    bool // the hats synced this sprint
+	SinceSync int  // sprints since the last sync
+	Value     float64
+	History   []SprintRecord
+	Log       []Consequence
 }
-
-// Over reports whether the game has ended.
-func (s *State) Over() bool { return s.Phase == PhaseOver }

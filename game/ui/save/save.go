@@ -303,34 +303,25 @@ var ErrBlocked = errors.New("an unreadable saved game is kept until you agree to
 
 // Write saves f, unless an unusable save is protected.
 func (g *Guard) Write(f File) error {
-	if g.Store == nil {
-		return nil
-	}
-	if g.Blocked() {
-		return ErrBlocked
-	}
-	b, err := f.Marshal()
-	if err != nil {
-		return err
-	}
-	if err := g.Store.Save(b); err != nil {
-		return err
-	}
-	g.Problem = nil
-	return nil
+	return g.store(f.Marshal)
 }
 
 // WriteGame saves the game in play, as Write(Of(g, sourceName, source)) would, but encodes only
 // the decisions made since the last call for the same game. The store must not keep the bytes it
 // is given past its Save call (both stores here copy or write them).
 func (g *Guard) WriteGame(game *sim.Game, sourceName string, source []byte) error {
+	return g.store(func() ([]byte, error) { return g.inc.encode(game, sourceName, source) })
+}
+
+// store encodes and saves, unless there is no store or an unusable save is protected.
+func (g *Guard) store(encode func() ([]byte, error)) error {
 	if g.Store == nil {
 		return nil
 	}
 	if g.Blocked() {
 		return ErrBlocked
 	}
-	b, err := g.inc.encode(game, sourceName, source)
+	b, err := encode()
 	if err != nil {
 		return err
 	}
