@@ -71,7 +71,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, want := range []string{
 		"../../scenarios/startup.toml: ok",
-		"testdata/broken.toml:5:11: unexpected character",
+		"testdata/broken.toml:5:11: expected value",
 		"testdata/missing.toml: no such file or directory",
 	} {
 		if !strings.Contains(out, want) {

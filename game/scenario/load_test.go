@@ -211,7 +211,7 @@ func TestParseProblems(t *testing.T) {
 		want []string
 	}{
 		{"syntax error", edit(t, "sprints = 3", "sprints = "), []string{
-			`mini.toml:5:11: unexpected character U+000A at start of value`,
+			`mini.toml:5:11: expected value but found '\n' instead`,
 		}},
 		{"unknown top-level key", edit(t, "lesson = \"Tests.\"", "lesson = \"Tests.\"\nlessons = \"x\""), []string{
 			`mini.toml:5:1: lessons: unknown key (did you mean "lesson"?)`,

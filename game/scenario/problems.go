@@ -8,7 +8,7 @@ import (
 )
 
 // Problem is one thing wrong with a scenario file, at the line and column of the key (or table
-// header) it concerns. Lines and columns count from 1; a column counts bytes, as go-toml
+// header) it concerns. Lines and columns count from 1; a column counts bytes, as BurntSushi/toml
 // and go/token do.
 type Problem struct {
 	File string
