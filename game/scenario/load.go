@@ -30,6 +30,10 @@ func Parse(file string, src []byte) (sc *Scenario, err error) {
 			sc, err = nil, Problems{{File: file, Line: 1, Col: 1, Msg: fmt.Sprintf("internal error: %v", r)}}
 		}
 	}()
+	src = bytes.TrimPrefix(src, utf8BOM) // Windows editors write one; TOML allows it
+	if p := guard(file, src); p != nil {
+		return nil, Problems{*p}
+	}
 	text := string(src)
 	// Into an any, not a map: the decoder then hands over the tree it built instead of copying
 	// it by reflection into a second map (a third of the decoding time). NewDecoder on the bytes:

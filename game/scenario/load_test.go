@@ -509,12 +509,21 @@ func seedFiles(f *testing.F) {
 		}
 	}
 	f.Add([]byte(mini))
+	// Small cousins of the hostile files: the fuzzer grows them past the caps.
+	for _, src := range []string{"a.b.c.d = 1\n", "a = [[[[[[1]]]]]]\n", "\xEF\xBB\xBFid = 'x'\n", "[[a.b.c]]\nx.y = { z = [1] }\n"} {
+		f.Add([]byte(src))
+	}
 }
 
 func FuzzParse(f *testing.F) {
 	seedFiles(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		sc, err := Parse("fuzz.toml", src)
+		var sc *Scenario
+		var err error
+		d, alloc := measure(func() { sc, err = Parse("fuzz.toml", src) })
+		if d > budgetTime || alloc > budgetBytes {
+			t.Fatalf("%d bytes of input took %v and %d bytes; the budget is %v and %d", len(src), d, alloc, budgetTime, budgetBytes)
+		}
 		if err == nil {
 			if sc == nil {
 				t.Fatal("Parse returned neither a scenario nor problems")
@@ -527,6 +536,9 @@ func FuzzParse(f *testing.F) {
 		var ps Problems
 		if !errors.As(err, &ps) || len(ps) == 0 {
 			t.Fatalf("error %v (%T) is not a non-empty Problems", err, err)
+		}
+		if n := strings.Count(err.Error(), "\n") + 1; n > MaxShown+1 {
+			t.Fatalf("the error prints %d lines; at most %d", n, MaxShown+1)
 		}
 		for _, p := range ps {
 			if p.Line < 1 || p.Col < 1 || p.Msg == "" || p.File != "fuzz.toml" {

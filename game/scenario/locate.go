@@ -1,30 +1,50 @@
 package scenario
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 )
 
 // locator finds where each key of a TOML document sits in its source, because the TOML decoder
-// does not say. It scans the text once and records, for every key path, the byte offset of the key
-// (or of the table header, or of the array element). Paths join keys with dots and number the
-// elements of arrays from 0: "themes.2.need", "events.0.choices.1.effects.0.meter".
+// does not say. It scans the text once and records, for every key (and table header, and array
+// element), the byte offset where it starts. Problems name keys by path: keys joined by dots,
+// the elements of arrays numbered from 0: "themes.2.need", "events.0.choices.1.effects.0.meter".
+//
+// The record is a tree, one node per key or element, each found by its parent and its own name,
+// so the locator's time and memory grow with the size of the file and nothing else: a long dotted
+// key or deep nesting adds one node per part, never a copy of the path so far.
 //
 // The locator runs only on text the TOML decoder has accepted, so it knows just enough TOML to
 // follow the structure. It never fails: on anything it does not expect it moves on by a byte, and
 // a path it has not seen is placed at its nearest recorded parent.
 type locator struct {
-	src    string
-	i      int
-	lines  []int          // byte offset at which each line starts
-	at     map[string]int // key path → byte offset
-	arrays map[string]int // array-of-tables path → elements seen so far
+	src   string
+	i     int
+	lines []int // byte offset at which each line starts
+	nodes []lnode
+	kids  map[lkey]int32
+	segs  []keySeg
+}
+
+// lnode is one key or array element: where it starts and, for an array of tables, how many
+// elements its [[headers]] have opened so far.
+type lnode struct {
+	off   int
+	elems int
+}
+
+// lkey finds a node by its parent: a named key (elem -1) or an array element (elem ≥ 0).
+type lkey struct {
+	parent int32
+	elem   int32
+	name   string
 }
 
 // locate scans src and returns its locator.
 func locate(src string) *locator {
-	l := &locator{src: src, at: map[string]int{}, arrays: map[string]int{}}
+	l := &locator{src: src, nodes: []lnode{{off: -1}}, kids: map[lkey]int32{}}
 	l.lines = append(l.lines, 0)
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
@@ -37,15 +57,45 @@ func locate(src string) *locator {
 
 // pos returns the line and column of path, or of its nearest recorded parent, or 1:1.
 func (l *locator) pos(path string) (line, col int) {
-	for {
-		if off, ok := l.at[path]; ok {
-			return l.lineCol(off)
+	node := int32(0)
+	for path != "" {
+		seg, rest, _ := strings.Cut(path, ".")
+		next, ok := int32(0), false
+		if n, err := strconv.Atoi(seg); err == nil && n >= 0 && n <= math.MaxInt32 {
+			next, ok = l.kids[lkey{parent: node, elem: int32(n)}]
 		}
-		if path == "" {
-			return 1, 1
+		if !ok {
+			next, ok = l.kids[lkey{parent: node, elem: -1, name: seg}]
 		}
-		path = parentPath(path)
+		if !ok {
+			break
+		}
+		node, path = next, rest
 	}
+	if off := l.nodes[node].off; off >= 0 {
+		return l.lineCol(off)
+	}
+	return 1, 1
+}
+
+// child returns the node of key name under parent, recording it at off when new.
+func (l *locator) child(parent int32, name string, off int) int32 {
+	return l.node(lkey{parent: parent, elem: -1, name: name}, off)
+}
+
+// elem returns the node of element n of the array at parent, recording it at off when new.
+func (l *locator) elem(parent int32, n int, off int) int32 {
+	return l.node(lkey{parent: parent, elem: int32(min(n, math.MaxInt32))}, off)
+}
+
+func (l *locator) node(k lkey, off int) int32 {
+	if n, ok := l.kids[k]; ok {
+		return n
+	}
+	n := int32(len(l.nodes))
+	l.nodes = append(l.nodes, lnode{off: off})
+	l.kids[k] = n
+	return n
 }
 
 // lineCol turns a byte offset into a 1-based line and column.
@@ -75,15 +125,9 @@ func joinPath(path, seg string) string {
 
 func (l *locator) eof() bool { return l.i >= len(l.src) }
 
-func (l *locator) mark(path string, off int) {
-	if _, ok := l.at[path]; !ok {
-		l.at[path] = off
-	}
-}
-
 // run scans the whole document: table headers and key/value lines.
 func (l *locator) run() {
-	table := ""
+	table := int32(0)
 	for {
 		l.skipSpace(true)
 		if l.eof() {
@@ -108,41 +152,35 @@ func (l *locator) run() {
 	}
 }
 
-// header resolves a table header to its path, counting [[array]] elements, and records it.
-func (l *locator) header(segs []keySeg, arr bool, start int) string {
-	path := ""
+// header resolves a table header to its node, counting [[array]] elements, and records it.
+func (l *locator) header(segs []keySeg, arr bool, start int) int32 {
+	node := int32(0)
 	for k, s := range segs {
-		p := joinPath(path, s.name)
-		last := k == len(segs)-1
-		switch {
+		p := l.child(node, s.name, start)
+		switch last := k == len(segs)-1; {
 		case last && arr:
-			n := l.arrays[p]
-			l.arrays[p] = n + 1
-			l.mark(p, start)
-			p = joinPath(p, strconv.Itoa(n))
-			l.mark(p, start)
-		case last:
-			l.mark(p, start)
-		default:
-			if n := l.arrays[p]; n > 0 {
-				p = joinPath(p, strconv.Itoa(n-1))
+			n := l.nodes[p].elems
+			l.nodes[p].elems = n + 1
+			p = l.elem(p, n, start)
+		case !last:
+			if n := l.nodes[p].elems; n > 0 {
+				p = l.elem(p, n-1, start)
 			}
 		}
-		path = p
+		node = p
 	}
-	return path
+	return node
 }
 
 // keyValue reads `a.b = value` inside the table at base and records every key of it.
-func (l *locator) keyValue(base string) {
+func (l *locator) keyValue(base int32) {
 	segs := l.keyPath()
 	if len(segs) == 0 {
 		return
 	}
-	path := base
+	node := base
 	for _, s := range segs {
-		path = joinPath(path, s.name)
-		l.mark(path, segs[0].off) // a dotted key is placed where it starts
+		node = l.child(node, s.name, segs[0].off) // a dotted key is placed where it starts
 	}
 	l.skipSpace(false)
 	if l.eof() || l.src[l.i] != '=' {
@@ -150,11 +188,11 @@ func (l *locator) keyValue(base string) {
 	}
 	l.i++
 	l.skipSpace(false)
-	l.value(path)
+	l.value(node)
 }
 
 // value skips one value, recording the elements of arrays and the keys of inline tables.
-func (l *locator) value(path string) {
+func (l *locator) value(node int32) {
 	if l.eof() {
 		return
 	}
@@ -175,9 +213,8 @@ func (l *locator) value(path string) {
 			case ',':
 				l.i++
 			default:
-				p := joinPath(path, strconv.Itoa(n))
+				p := l.elem(node, n, l.i)
 				n++
-				l.mark(p, l.i)
 				start := l.i
 				l.value(p)
 				if l.i == start {
@@ -200,7 +237,7 @@ func (l *locator) value(path string) {
 				l.i++
 			default:
 				start := l.i
-				l.keyValue(path)
+				l.keyValue(node)
 				if l.i == start {
 					l.i++
 				}
@@ -223,9 +260,11 @@ type keySeg struct {
 	off  int
 }
 
-// keyPath reads a dotted key: bare, "quoted" or 'literal' segments separated by dots.
+// keyPath reads a dotted key: bare, "quoted" or 'literal' segments separated by dots. The
+// segments reuse one buffer: each is used up before the next key is read.
 func (l *locator) keyPath() []keySeg {
-	var segs []keySeg
+	segs := l.segs[:0]
+	defer func() { l.segs = segs[:0] }()
 	for {
 		l.skipSpace(false)
 		if l.eof() {
@@ -274,42 +313,7 @@ func unquoteKey(s string) string {
 
 // skipString moves past a basic, literal or multi-line string starting at l.i.
 func (l *locator) skipString() {
-	q := l.src[l.i]
-	triple := strings.Repeat(string(q), 3)
-	if strings.HasPrefix(l.src[l.i:], triple) {
-		l.i += 3
-		for !l.eof() {
-			if q == '"' && l.src[l.i] == '\\' {
-				l.i += 2
-				continue
-			}
-			if strings.HasPrefix(l.src[l.i:], triple) {
-				l.i += 3
-				// Up to two more quotes belong to the content: """a"""".
-				for k := 0; k < 2 && !l.eof() && l.src[l.i] == q; k++ {
-					l.i++
-				}
-				break
-			}
-			l.i++
-		}
-	} else {
-		l.i++
-		for !l.eof() && l.src[l.i] != '\n' {
-			c := l.src[l.i]
-			if q == '"' && c == '\\' {
-				l.i += 2
-				continue
-			}
-			l.i++
-			if c == q {
-				break
-			}
-		}
-	}
-	if l.i > len(l.src) {
-		l.i = len(l.src)
-	}
+	l.i = skipStrIn(l.src, l.i)
 }
 
 // skipSpace skips blanks and comments, and newlines too when nl is set.

@@ -26,10 +26,19 @@ func (p Problem) Error() string {
 // it as its error so an author sees all that is wrong at once.
 type Problems []Problem
 
-// Error lists the problems, one per line.
+// MaxShown is the most problems Error lists; the rest are counted on one more line. An author
+// fixes the first few and loads again; a file with ten thousand problems is not a scenario, and
+// printing them all would bury the first ones.
+const MaxShown = 100
+
+// Error lists the problems, one per line: the first MaxShown, then "and N more problems".
 func (ps Problems) Error() string {
 	var b strings.Builder
 	for i, p := range ps {
+		if i == MaxShown {
+			fmt.Fprintf(&b, "\n%s: and %d more problems", p.File, len(ps)-MaxShown)
+			break
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
