@@ -60,35 +60,43 @@ func displayPath(path string) string {
 	return b.String()
 }
 
-// table is one decoded TOML table being read against the schema. Every key the loader asks for
-// becomes known; done reports the rest as unknown.
+// table is one decoded TOML table being read against its spec, the entry of the field table
+// (schema.go) that says which keys it has. done reports every other key as unknown.
 type table struct {
-	c     *checker
-	path  string
-	m     map[string]any
-	known []string
+	c    *checker
+	path string
+	m    map[string]any
+	spec *tableSpec
 }
 
-func (c *checker) table(path string, m map[string]any) *table {
-	return &table{c: c, path: path, m: m, known: make([]string, 0, len(m)+4)}
+func (c *checker) table(path string, m map[string]any, spec *tableSpec) *table {
+	return &table{c: c, path: path, m: m, spec: spec}
 }
 
 func (t *table) at(key string) string { return joinPath(t.path, key) }
 
-// get looks a key up and marks it known.
+// field returns the spec of key. Asking for a key the spec lacks is a bug in the loader, caught
+// by every test that loads a scenario.
+func (t *table) field(key string) *field {
+	if f := t.spec.find(key); f != nil {
+		return f
+	}
+	panic("scenario: the field table has no key " + key + " in " + t.spec.Name)
+}
+
+// get looks a key up.
 func (t *table) get(key string) (any, bool) {
-	t.known = append(t.known, key)
 	v, ok := t.m[key]
 	return v, ok
 }
 
-// has reports whether the key is present, without marking it known.
+// has reports whether the key is present.
 func (t *table) has(key string) bool {
 	_, ok := t.m[key]
 	return ok
 }
 
-// isStr reports whether the key is present and holds a string, without marking it known.
+// isStr reports whether the key is present and holds a string.
 func (t *table) isStr(key string) bool {
 	_, ok := t.m[key].(string)
 	return ok
@@ -99,10 +107,12 @@ func (t *table) missing(key string) {
 }
 
 // str reads a string. A required string must not be blank.
-func (t *table) str(key string, required bool, def string) string {
+func (t *table) str(key string) string {
+	f := t.field(key)
+	def, _ := f.Default.(string)
 	v, ok := t.get(key)
 	if !ok {
-		if required {
+		if f.Required {
 			t.missing(key)
 		}
 		return def
@@ -112,17 +122,26 @@ func (t *table) str(key string, required bool, def string) string {
 		t.c.addf(t.at(key), "want a string, got %s", kindOf(v))
 		return def
 	}
-	if required && strings.TrimSpace(s) == "" {
+	if f.Required && strings.TrimSpace(s) == "" {
 		t.c.addf(t.at(key), "must not be empty")
 	}
 	return s
 }
 
-// integer reads an integer within lo..hi.
-func (t *table) integer(key string, required bool, def, lo, hi int) int {
+// integer reads an integer within the spec's range.
+func (t *table) integer(key string) int {
+	f := t.field(key)
+	return t.integerIn(key, int(f.Min), int(f.Max))
+}
+
+// integerIn reads an integer within lo..hi, a range narrower than the spec's that depends on the
+// scenario (a sprint number is at most the scenario's sprints).
+func (t *table) integerIn(key string, lo, hi int) int {
+	f := t.field(key)
+	def, _ := f.Default.(int)
 	v, ok := t.get(key)
 	if !ok {
-		if required {
+		if f.Required {
 			t.missing(key)
 		}
 		return def
@@ -139,29 +158,53 @@ func (t *table) integer(key string, required bool, def, lo, hi int) int {
 	return int(n)
 }
 
-// number reads a float (an integer is accepted) within lo..hi.
-func (t *table) number(key string, required bool, def, lo, hi float64) float64 {
+// number reads a float (an integer is accepted) within the spec's range.
+func (t *table) number(key string) float64 {
+	f := t.field(key)
+	return t.numberIn(key, f.Min, f.Max)
+}
+
+// numberIn reads a number within lo..hi, narrower than the spec's.
+func (t *table) numberIn(key string, lo, hi float64) float64 {
+	f := t.field(key)
+	def, _ := f.Default.(float64)
 	v, ok := t.get(key)
 	if !ok {
-		if required {
+		if f.Required {
 			t.missing(key)
 		}
 		return def
 	}
-	f, ok := toFloat(v)
+	x, ok := toFloat(v)
 	if !ok {
 		t.c.addf(t.at(key), "want a number, got %s", kindOf(v))
 		return def
 	}
-	if !(f >= lo && f <= hi) {
-		t.c.addf(t.at(key), "must be between %s and %s, got %s", fmtFloat(lo), fmtFloat(hi), fmtFloat(f))
+	if !(x >= lo && x <= hi) {
+		t.c.addf(t.at(key), "must be between %s and %s, got %s", fmtFloat(lo), fmtFloat(hi), fmtFloat(x))
 		return def
 	}
-	return f
+	return x
+}
+
+// optNumber reads a number that may be absent; nil when it is (or is unusable).
+func (t *table) optNumber(key string) *float64 {
+	if !t.has(key) {
+		t.field(key)
+		return nil
+	}
+	before := len(t.c.probs)
+	x := t.number(key)
+	if len(t.c.probs) > before {
+		return nil
+	}
+	return &x
 }
 
 // boolean reads a true/false value.
-func (t *table) boolean(key string, def bool) bool {
+func (t *table) boolean(key string) bool {
+	f := t.field(key)
+	def, _ := f.Default.(bool)
 	v, ok := t.get(key)
 	if !ok {
 		return def
@@ -176,6 +219,7 @@ func (t *table) boolean(key string, def bool) bool {
 
 // strs reads an array of strings; present is false when the key is absent or not usable.
 func (t *table) strs(key string) (list []string, present bool) {
+	t.field(key)
 	v, ok := t.get(key)
 	if !ok {
 		return nil, false
@@ -200,10 +244,11 @@ func (t *table) strs(key string) (list []string, present bool) {
 }
 
 // sub reads a table. A missing required top-level table is named by its header.
-func (t *table) sub(key string, required bool) *table {
+func (t *table) sub(key string) *table {
+	f := t.field(key)
 	v, ok := t.get(key)
 	if !ok {
-		if required {
+		if f.Required {
 			if t.path == "" {
 				t.c.addf("", "missing required table [%s]", key)
 			} else {
@@ -217,15 +262,16 @@ func (t *table) sub(key string, required bool) *table {
 		t.c.addf(t.at(key), "want a table, got %s", kindOf(v))
 		return nil
 	}
-	return t.c.table(t.at(key), m)
+	return t.c.table(t.at(key), m, f.Sub)
 }
 
 // list reads an array of tables, written either as [[key]] headers or as an inline array of
 // { ... } tables.
-func (t *table) list(key string, required bool) (tables []*table, present bool) {
+func (t *table) list(key string) (tables []*table, present bool) {
+	f := t.field(key)
 	v, ok := t.get(key)
 	if !ok {
-		if required {
+		if f.Required {
 			if t.path == "" {
 				t.c.addf("", "missing required [[%s]] tables", key)
 			} else {
@@ -237,7 +283,7 @@ func (t *table) list(key string, required bool) (tables []*table, present bool) 
 	switch arr := v.(type) {
 	case []map[string]any:
 		for i, m := range arr {
-			tables = append(tables, t.c.table(joinPath(t.at(key), strconv.Itoa(i)), m))
+			tables = append(tables, t.c.table(joinPath(t.at(key), strconv.Itoa(i)), m, f.Sub))
 		}
 	case []any:
 		for i, e := range arr {
@@ -247,7 +293,7 @@ func (t *table) list(key string, required bool) (tables []*table, present bool) 
 				t.c.addf(p, "want a table, got %s", kindOf(e))
 				continue
 			}
-			tables = append(tables, t.c.table(p, m))
+			tables = append(tables, t.c.table(p, m, f.Sub))
 		}
 	default:
 		t.c.addf(t.at(key), "want an array of tables, got %s", kindOf(v))
@@ -256,17 +302,17 @@ func (t *table) list(key string, required bool) (tables []*table, present bool) 
 	return tables, true
 }
 
-// done reports every key of the table that the loader never asked for.
+// done reports every key of the table that its spec does not have.
 func (t *table) done() {
 	var keys []string // almost always empty: no allocation in the common case
 	for k := range t.m {
-		if !slices.Contains(t.known, k) {
+		if t.spec.find(k) == nil {
 			keys = append(keys, k)
 		}
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if s := closest(k, t.known); s != "" {
+		if s := t.spec.closest(k); s != "" {
 			t.c.addf(t.at(k), "unknown key (did you mean %q?)", s)
 		} else {
 			t.c.addf(t.at(k), "unknown key")
@@ -305,17 +351,6 @@ func kindOf(v any) string {
 		return "a table"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-// closest returns the known key nearest to k when it is a likely typo, or "".
-func closest(k string, known []string) string {
-	best, bestD := "", 3
-	for _, c := range known {
-		if d := editDistance(k, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }
 
 // editDistance is the Levenshtein distance between two short strings.

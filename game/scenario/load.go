@@ -67,7 +67,7 @@ func newIDs(kind string) *ids { return &ids{kind: kind, where: map[string]string
 
 // declare reads t's id, checks its form and that it is new, and returns it ("" when unusable).
 func (d *ids) declare(t *table) string {
-	id := t.str("id", true, "")
+	id := t.str("id")
 	if id == "" {
 		return ""
 	}
@@ -100,34 +100,34 @@ func validID(s string, underscore bool) bool {
 
 // scenario walks the whole document.
 func (c *checker) scenario(m map[string]any) *Scenario {
-	root := c.table("", m)
+	root := c.table("", m, rootSpec)
 	s := &Scenario{}
-	s.ID = root.str("id", true, "")
+	s.ID = root.str("id")
 	if s.ID != "" && !validID(s.ID, false) {
 		c.addf("id", "scenario id %q must use only a-z, 0-9 and -", s.ID)
 	}
-	s.Title = root.str("title", true, "")
-	s.Summary = root.str("summary", true, "")
-	s.Lesson = root.str("lesson", true, "")
+	s.Title = root.str("title")
+	s.Summary = root.str("summary")
+	s.Lesson = root.str("lesson")
 	s.Roles = c.roles(root)
-	s.Sprints = root.integer("sprints", true, 0, 1, 20)
-	s.HoursPerSprint = root.integer("hours_per_sprint", true, 0, 8, 80)
-	s.DaysPerSprint = root.integer("days_per_sprint", false, 10, 3, 15)
+	s.Sprints = root.integer("sprints")
+	s.HoursPerSprint = root.integer("hours_per_sprint")
+	s.DaysPerSprint = root.integer("days_per_sprint")
 
 	s.Market = Market{Volatility: 0.03, Noise: 0.15}
-	if t := root.sub("market", false); t != nil {
-		s.Market.Volatility = t.number("volatility", false, 0.03, 0, 0.5)
-		s.Market.Noise = t.number("noise", false, 0.15, 0, 1)
+	if t := root.sub("market"); t != nil {
+		s.Market.Volatility = t.number("volatility")
+		s.Market.Noise = t.number("noise")
 		t.done()
 	}
 
 	themes := c.themes(root, s)
 	people := c.stakeholders(root, s)
 	stories := c.stories(root, s, themes, people)
-	if t := root.sub("team", true); t != nil {
-		s.Team.Capacity = t.integer("capacity", true, 0, 1, 100)
-		s.Team.Morale = t.number("morale", false, 0.75, 0, 1)
-		s.Team.Debt = t.number("debt", false, 0.1, 0, 1)
+	if t := root.sub("team"); t != nil {
+		s.Team.Capacity = t.integer("capacity")
+		s.Team.Morale = t.number("morale")
+		s.Team.Debt = t.number("debt")
 		t.done()
 	}
 	brought := c.requests(root, s, people, stories)
@@ -174,7 +174,7 @@ func (c *checker) roles(root *table) []string {
 // themes reads the [[themes]] tables.
 func (c *checker) themes(root *table, s *Scenario) *ids {
 	seen := newIDs("theme")
-	list, present := root.list("themes", true)
+	list, present := root.list("themes")
 	if present && (len(list) < MinThemes || len(list) > MaxThemes) {
 		c.addf("themes", "need %d to %d themes, got %d", MinThemes, MaxThemes, len(list))
 	}
@@ -183,8 +183,8 @@ func (c *checker) themes(root *table, s *Scenario) *ids {
 	var need, estimate, roadmap float64
 	for _, t := range list {
 		th := Theme{ID: seen.declare(t)}
-		th.Name = t.str("name", true, "")
-		th.Letter = t.str("letter", false, "")
+		th.Name = t.str("name")
+		th.Letter = t.str("letter")
 		if !t.has("letter") && strings.TrimSpace(th.Name) != "" {
 			r, _ := utf8.DecodeRuneInString(strings.TrimSpace(th.Name))
 			th.Letter = string(unicode.ToUpper(r))
@@ -199,9 +199,9 @@ func (c *checker) themes(root *table, s *Scenario) *ids {
 				letters[strings.ToUpper(th.Letter)] = cmpOr(th.ID, th.Name)
 			}
 		}
-		th.Need = t.number("need", true, 0, 0, 1)
-		th.Estimate = t.number("estimate", false, 0.25, 0, 1)
-		th.Roadmap = t.number("roadmap", false, 0.25, 0, 1)
+		th.Need = t.number("need")
+		th.Estimate = t.number("estimate")
+		th.Roadmap = t.number("roadmap")
 		need += th.Need
 		estimate += th.Estimate
 		roadmap += th.Roadmap
@@ -231,21 +231,22 @@ func cmpOr(a, b string) string {
 // stakeholders reads the [[stakeholders]] tables.
 func (c *checker) stakeholders(root *table, s *Scenario) *ids {
 	seen := newIDs("stakeholder")
-	list, present := root.list("stakeholders", true)
+	list, present := root.list("stakeholders")
 	if present && len(list) == 0 {
 		c.addf("stakeholders", "need at least one stakeholder")
 	}
 	kinds := []string{KindExecutive, KindCustomer, KindMarketing, KindSales, KindTeam, KindScrumMaster}
 	for _, t := range list {
 		p := Stakeholder{ID: seen.declare(t)}
-		p.Name = t.str("name", true, "")
-		p.Kind = t.str("kind", true, "")
+		p.Name = t.str("name")
+		p.Kind = t.str("kind")
 		if p.Kind != "" && !slices.Contains(kinds, p.Kind) {
 			c.addf(t.at("kind"), "unknown kind %q (want %s)", p.Kind, strings.Join(kinds, ", "))
 		}
-		p.Satisfaction = t.number("satisfaction", false, 0.6, 0, 1)
-		p.Trust = t.number("trust", false, 0.6, 0, 1)
-		p.Influence = t.number("influence", false, 1, 0, 5)
+		p.Satisfaction = t.number("satisfaction")
+		p.Trust = t.number("trust")
+		p.Influence = t.number("influence")
+		p.DeclineCost = t.optNumber("decline_cost")
 		t.done()
 		s.Stakeholders = append(s.Stakeholders, p)
 	}
@@ -255,21 +256,21 @@ func (c *checker) stakeholders(root *table, s *Scenario) *ids {
 // stories reads the [[stories]] tables.
 func (c *checker) stories(root *table, s *Scenario, themes, people *ids) *ids {
 	seen := newIDs("story")
-	list, present := root.list("stories", true)
+	list, present := root.list("stories")
 	backlog := 0
 	for _, t := range list {
 		st := Story{ID: seen.declare(t)}
-		st.Title = t.str("title", true, "")
-		st.Theme = t.str("theme", true, "")
+		st.Title = t.str("title")
+		st.Theme = t.str("theme")
 		if st.Theme != "" && !themes.has(st.Theme) {
 			c.addf(t.at("theme"), "unknown theme %q", st.Theme)
 		}
-		st.Value = t.number("value", true, 0, 1, 100)
-		st.Effort = t.integer("effort", true, 0, 1, 21)
-		st.Uncertainty = t.number("uncertainty", false, 0.2, 0, 1)
-		st.Clarity = t.number("clarity", false, 0.3, 0, 1)
-		st.Urgency = t.number("urgency", false, 0.3, 0, 1)
-		st.Requester = t.str("requester", false, "")
+		st.Value = t.number("value")
+		st.Effort = t.integer("effort")
+		st.Uncertainty = t.number("uncertainty")
+		st.Clarity = t.number("clarity")
+		st.Urgency = t.number("urgency")
+		st.Requester = t.str("requester")
 		if t.isStr("requester") && !people.has(st.Requester) {
 			c.addf(t.at("requester"), "unknown stakeholder %q", st.Requester)
 		}
@@ -282,7 +283,7 @@ func (c *checker) stories(root *table, s *Scenario, themes, people *ids) *ids {
 		if st.Criteria == nil {
 			st.Criteria = []string{}
 		}
-		st.InBacklog = t.boolean("in_backlog", true)
+		st.InBacklog = t.boolean("in_backlog")
 		if st.InBacklog {
 			backlog++
 		}
@@ -300,14 +301,14 @@ func (c *checker) requests(root *table, s *Scenario, people, stories *ids) map[s
 	brought := map[string]bool{}
 	by := map[string]string{} // story id → path of the request that brings it
 	seen := newIDs("request")
-	list, _ := root.list("requests", false)
+	list, _ := root.list("requests")
 	for _, t := range list {
 		r := Request{ID: seen.declare(t)}
-		r.Stakeholder = t.str("stakeholder", true, "")
+		r.Stakeholder = t.str("stakeholder")
 		if r.Stakeholder != "" && !people.has(r.Stakeholder) {
 			c.addf(t.at("stakeholder"), "unknown stakeholder %q", r.Stakeholder)
 		}
-		r.Story = t.str("story", true, "")
+		r.Story = t.str("story")
 		if r.Story != "" {
 			switch st := storyByID(s, r.Story); {
 			case st == nil:
@@ -321,10 +322,10 @@ func (c *checker) requests(root *table, s *Scenario, people, stories *ids) map[s
 				brought[r.Story] = true
 			}
 		}
-		r.Text = t.str("text", true, "")
+		r.Text = t.str("text")
 		before := len(c.probs)
-		r.Sprint = t.integer("sprint", false, 0, 0, maxSprint(s))
-		r.Chance = t.number("chance", false, 0, 0, 1)
+		r.Sprint = t.integerIn("sprint", 0, maxSprint(s))
+		r.Chance = t.number("chance")
 		if r.Sprint == 0 && r.Chance == 0 && len(c.probs) == before {
 			if t.has("chance") {
 				c.addf(t.at("chance"), "a request without a sprint needs a chance above 0")
@@ -332,7 +333,9 @@ func (c *checker) requests(root *table, s *Scenario, people, stories *ids) map[s
 				c.addf(t.path, "a request needs a sprint or a chance above 0 to ever arrive")
 			}
 		}
-		r.Day = t.integer("day", false, 0, 0, maxDay(s))
+		r.Day = t.integerIn("day", 0, maxDay(s))
+		r.DeclineCost = t.optNumber("decline_cost")
+		r.NonNegotiable = !t.boolean("negotiable")
 		t.done()
 		s.Requests = append(s.Requests, r)
 	}
@@ -358,49 +361,43 @@ func maxSprint(s *Scenario) int {
 
 func maxDay(s *Scenario) int { return s.DaysPerSprint }
 
-// Meter names the loader knows, besides the per-stakeholder ones.
-var (
-	effectMeters = []string{"team.morale", "team.debt", "team.capacity", "player.stress"}
-	whenMeters   = []string{"team.morale", "team.debt", "player.stress", "player.burnout"}
-)
-
 // events reads the [[events]] tables. add_story effects also count as bringing a story in.
 func (c *checker) events(root *table, s *Scenario, themes, people, stories *ids, brought map[string]bool) {
 	seen := newIDs("event")
-	list, _ := root.list("events", false)
+	list, _ := root.list("events")
 	for _, t := range list {
 		e := Event{ID: seen.declare(t)}
-		e.Title = t.str("title", true, "")
-		e.Text = t.str("text", true, "")
+		e.Title = t.str("title")
+		e.Text = t.str("text")
 		before := len(c.probs)
-		e.Sprint = t.integer("sprint", false, 0, 0, maxSprint(s))
-		e.Chance = t.number("chance", false, 0, 0, 1)
+		e.Sprint = t.integerIn("sprint", 0, maxSprint(s))
+		e.Chance = t.number("chance")
 		fires := e.Sprint > 0 || e.Chance > 0 || t.has("when") || len(c.probs) > before
-		e.Day = t.integer("day", false, 0, 0, maxDay(s))
-		if w := t.sub("when", false); w != nil {
-			cond := Condition{Meter: w.str("meter", true, "")}
-			if w.isStr("meter") && !c.meterOK(cond.Meter, whenMeters, []string{"trust"}, people) {
-				c.addf(w.at("meter"), "unknown meter %q (want %s, or stakeholder.<id>.trust)", cond.Meter, strings.Join(whenMeters, ", "))
+		e.Day = t.integerIn("day", 0, maxDay(s))
+		if w := t.sub("when"); w != nil {
+			cond := Condition{Meter: w.str("meter")}
+			if w.isStr("meter") && !c.meterOK(cond.Meter, whenMeters, []string{"trust", "satisfaction"}, people) && !themeMeterOK(cond.Meter, themes) {
+				c.addf(w.at("meter"), "unknown meter %q (want %s, stakeholder.<id>.trust or .satisfaction, or theme.<id>.delivered)", cond.Meter, strings.Join(whenMeters, ", "))
 			}
-			cond.Op = w.str("op", true, "")
+			cond.Op = w.str("op")
 			if w.isStr("op") && !slices.Contains([]string{"<", "<=", ">", ">="}, cond.Op) {
 				c.addf(w.at("op"), "unknown operator %q (want <, <=, > or >=)", cond.Op)
 			}
-			cond.Value = w.number("value", true, 0, 0, 1)
+			cond.Value = w.number("value")
 			w.done()
 			e.When = &cond
 		}
 		if !fires {
 			c.addf(t.path, "an event needs a sprint, a chance above 0 or a when to ever fire")
 		}
-		choices, present := t.list("choices", true)
+		choices, present := t.list("choices")
 		if present && (len(choices) < 1 || len(choices) > MaxChoices) {
 			c.addf(t.at("choices"), "need 1 to %d choices, got %d", MaxChoices, len(choices))
 		}
 		for _, ct := range choices {
-			ch := Choice{Label: ct.str("label", true, "")}
-			ch.Hours = ct.integer("hours", false, 0, 0, 40)
-			effects, _ := ct.list("effects", false)
+			ch := Choice{Label: ct.str("label")}
+			ch.Hours = ct.integer("hours")
+			effects, _ := ct.list("effects")
 			for _, et := range effects {
 				ch.Effects = append(ch.Effects, c.effect(et, s, themes, people, brought))
 			}
@@ -428,15 +425,15 @@ func (c *checker) effect(t *table, s *Scenario, themes, people *ids, brought map
 	default:
 		c.addf(t.at(targets[1]), "an effect moves one thing; it has both %q and %q", targets[0], targets[1])
 	}
-	ef.Meter = t.str("meter", false, "")
+	ef.Meter = t.str("meter")
 	if t.isStr("meter") && !c.meterOK(ef.Meter, effectMeters, []string{"trust", "satisfaction"}, people) {
 		c.addf(t.at("meter"), "unknown meter %q (want %s, or stakeholder.<id>.trust or .satisfaction)", ef.Meter, strings.Join(effectMeters, ", "))
 	}
-	ef.Market = t.str("market", false, "")
+	ef.Market = t.str("market")
 	if t.isStr("market") && !themes.has(ef.Market) {
 		c.addf(t.at("market"), "unknown theme %q", ef.Market)
 	}
-	ef.AddStory = t.str("add_story", false, "")
+	ef.AddStory = t.str("add_story")
 	if t.isStr("add_story") {
 		switch st := storyByID(s, ef.AddStory); {
 		case st == nil:
@@ -450,7 +447,6 @@ func (c *checker) effect(t *table, s *Scenario, themes, people *ids, brought map
 	switch {
 	case t.has("add_story") && len(targets) == 1:
 		if t.has("delta") {
-			t.get("delta")
 			c.addf(t.at("delta"), "add_story takes no delta")
 		}
 	case len(targets) == 1:
@@ -458,9 +454,16 @@ func (c *checker) effect(t *table, s *Scenario, themes, people *ids, brought map
 		if ef.Meter == "team.capacity" {
 			lim = 50
 		}
-		ef.Delta = t.number("delta", true, 0, -lim, lim)
-	default:
-		t.get("delta")
+		if !t.has("delta") {
+			t.missing("delta")
+		}
+		ef.Delta = t.numberIn("delta", -lim, lim)
+	}
+	if t.has("sprints") {
+		ef.Sprints = t.integer("sprints")
+		if len(targets) == 1 && !slices.Contains(lastingMeters, ef.Meter) {
+			c.addf(t.at("sprints"), "only an effect on %s can last a number of sprints", strings.Join(lastingMeters, ", "))
+		}
 	}
 	t.done()
 	return ef
@@ -479,12 +482,22 @@ func (c *checker) meterOK(name string, plain, per []string, people *ids) bool {
 	return k > 0 && people.has(rest[:k]) && slices.Contains(per, rest[k+1:])
 }
 
+// themeMeterOK reports whether name is theme.<known id>.delivered.
+func themeMeterOK(name string, themes *ids) bool {
+	rest, ok := strings.CutPrefix(name, "theme.")
+	if !ok {
+		return false
+	}
+	id, ok := strings.CutSuffix(rest, ".delivered")
+	return ok && themes.has(id)
+}
+
 // tuning overlays the [tuning] table on DefaultTuning. Keys are the toml tags of Tuning's fields,
 // found by reflection, so a new knob needs no loader change: integers must be 0 or more, floats
 // 0..10.
 func (c *checker) tuning(root *table) Tuning {
 	tu := DefaultTuning()
-	t := root.sub("tuning", false)
+	t := root.sub("tuning")
 	if t == nil {
 		return tu
 	}
@@ -511,7 +524,7 @@ func (c *checker) tuning(root *table) Tuning {
 				f.SetInt(n)
 			}
 		case reflect.Float64:
-			f.SetFloat(t.number(tag, false, f.Float(), 0, 10))
+			f.SetFloat(t.number(tag))
 		}
 	}
 	t.done()

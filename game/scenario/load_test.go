@@ -348,7 +348,7 @@ choices = [{ label = "OK" }]
 			`mini.toml:48:1: events[0]: an event needs a sprint, a chance above 0 or a when to ever fire`,
 		}},
 		{"when", edit(t, "chance = 0.2", `when = { meter = "player.mood", op = "!=", value = 2, unit = "%" }`), []string{
-			`mini.toml:52:10: events[0].when.meter: unknown meter "player.mood" (want team.morale, team.debt, player.stress, player.burnout, or stakeholder.<id>.trust)`,
+			`mini.toml:52:10: events[0].when.meter: unknown meter "player.mood" (want team.morale, team.debt, player.stress, player.burnout, stakeholder.<id>.trust or .satisfaction, or theme.<id>.delivered)`,
 			`mini.toml:52:33: events[0].when.op: unknown operator "!=" (want <, <=, > or >=)`,
 			`mini.toml:52:44: events[0].when.value: must be between 0 and 1, got 2`,
 			`mini.toml:52:55: events[0].when.unit: unknown key`,
@@ -356,7 +356,6 @@ choices = [{ label = "OK" }]
 		{"when missing keys", edit(t, "chance = 0.2", `when = { meter = "stakeholder.ceo.satisfaction" }`), []string{
 			`mini.toml:52:1: events[0].when: missing required key "op"`,
 			`mini.toml:52:1: events[0].when: missing required key "value"`,
-			`mini.toml:52:10: events[0].when.meter: unknown meter "stakeholder.ceo.satisfaction" (want team.morale, team.debt, player.stress, player.burnout, or stakeholder.<id>.trust)`,
 		}},
 		{"no choices", edit(t, "choices = [\n  { label = \"Yes\", hours = 2, effects = [{ meter = \"team.morale\", delta = 0.1 }] },\n  { label = \"No\" },\n]", "choices = []"), []string{
 			`mini.toml:53:1: events[0].choices: need 1 to 4 choices, got 0`,
@@ -375,12 +374,12 @@ choices = [{ label = "OK" }]
 			`mini.toml:55:86: events[0].choices[1].effects[2]: missing required key "delta"`,
 			`mini.toml:55:126: events[0].choices[1].effects[3].delta: add_story takes no delta`,
 		}},
-		{"effect references", edit(t, chooseNo, `  { label = "No", effects = [{ market = "z", delta = 0.1 }, { add_story = "s1" }, { add_story = "nope" }, { meter = "stakeholder.cfo.trust", delta = 0.1 }, { meter = "player.burnout", delta = 0.1 }] },`), []string{
+		{"effect references", edit(t, chooseNo, `  { label = "No", effects = [{ market = "z", delta = 0.1 }, { add_story = "s1" }, { add_story = "nope" }, { meter = "stakeholder.cfo.trust", delta = 0.1 }, { meter = "theme.a.delivered", delta = 0.1 }] },`), []string{
 			`mini.toml:55:32: events[0].choices[1].effects[0].market: unknown theme "z"`,
 			`mini.toml:55:63: events[0].choices[1].effects[1].add_story: story "s1" is already in the backlog; add_story brings in a held-back story (in_backlog = false)`,
 			`mini.toml:55:85: events[0].choices[1].effects[2].add_story: unknown story "nope"`,
-			`mini.toml:55:109: events[0].choices[1].effects[3].meter: unknown meter "stakeholder.cfo.trust" (want team.morale, team.debt, team.capacity, player.stress, or stakeholder.<id>.trust or .satisfaction)`,
-			`mini.toml:55:159: events[0].choices[1].effects[4].meter: unknown meter "player.burnout" (want team.morale, team.debt, team.capacity, player.stress, or stakeholder.<id>.trust or .satisfaction)`,
+			`mini.toml:55:109: events[0].choices[1].effects[3].meter: unknown meter "stakeholder.cfo.trust" (want team.morale, team.debt, team.capacity, player.stress, player.burnout, or stakeholder.<id>.trust or .satisfaction)`,
+			`mini.toml:55:159: events[0].choices[1].effects[4].meter: unknown meter "theme.a.delivered" (want team.morale, team.debt, team.capacity, player.stress, player.burnout, or stakeholder.<id>.trust or .satisfaction)`,
 		}},
 		{"effect deltas", edit(t, chooseNo, `  { label = "No", effects = [{ meter = "team.capacity", delta = -60 }, { meter = "team.capacity", delta = -40 }, { meter = "team.debt", delta = 1.5 }] },`), []string{
 			`mini.toml:55:57: events[0].choices[1].effects[0].delta: must be between -50 and 50, got -60`,
@@ -434,7 +433,7 @@ func TestParseReportsEveryProblem(t *testing.T) {
 		`mini.toml:24:1: stakeholders[0].kind: unknown kind "boss" (want executive, customer, marketing, sales, team, scrum_master)`,
 		`mini.toml:29:1: stories[0].theme: unknown theme "x"`,
 		`mini.toml:41:1: requests[0]: missing required key "text"`,
-		`mini.toml:55:32: events[0].choices[1].effects[0].meter: unknown meter "team.happiness" (want team.morale, team.debt, team.capacity, player.stress, or stakeholder.<id>.trust or .satisfaction)`,
+		`mini.toml:55:32: events[0].choices[1].effects[0].meter: unknown meter "team.happiness" (want team.morale, team.debt, team.capacity, player.stress, player.burnout, or stakeholder.<id>.trust or .satisfaction)`,
 	}
 	if got := problemLines(err); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -96,6 +96,9 @@ type Stakeholder struct {
 	Satisfaction float64 // 0..1
 	Trust        float64 // 0..1
 	Influence    float64 // weight of this stakeholder in the trust outcome
+	// DeclineCost is the trust lost when one of their requests is declined; nil means the
+	// tuning's trust_decline. A compliance officer can take a no harder than a sales lead.
+	DeclineCost *float64
 }
 
 // Request is a stakeholder asking for a story during a sprint's execution. It arrives once: on a
@@ -108,10 +111,17 @@ type Request struct {
 	Sprint      int    // 0: random arrival
 	Day         int    // 0: a random day
 	Chance      float64
+	// DeclineCost overrides the stakeholder's decline cost for this request; nil: theirs.
+	DeclineCost *float64
+	// NonNegotiable (negotiable = false in the file): declining costs at least what breaking a
+	// promise does, because this ask was never really a question.
+	NonNegotiable bool
 }
 
-// Event is something that happens during execution. It fires on a scheduled sprint, with a chance
-// per sprint, or when a condition on the state holds, at most once, and asks the player to choose.
+// Event is something that happens during execution, at most once, and asks the player to choose.
+// Its timing is a scheduled sprint or a chance per sprint; When is a gate on the state. With a
+// timing and a gate the event fires only when both hold (in its sprint, on its day or a later day
+// of that sprint on which the gate holds); with only a gate it fires on the first day it holds.
 type Event struct {
 	ID      string
 	Title   string
@@ -123,7 +133,9 @@ type Event struct {
 	Choices []Choice
 }
 
-// Condition gates an event on a meter: "team.morale < 0.4".
+// Condition gates an event on a meter: "team.morale < 0.4". Meters are team.morale, team.debt,
+// player.stress, player.burnout, stakeholder.<id>.trust and .satisfaction, and
+// theme.<id>.delivered: the share (0..1) of the theme's story value shipped so far.
 type Condition struct {
 	Meter string
 	Op    string // <, <=, >, >=
@@ -139,7 +151,7 @@ type Choice struct {
 
 // Effect moves one thing. Exactly one of the target fields is used:
 //   - Meter with Delta: "team.morale", "team.debt", "team.capacity", "player.stress",
-//     "stakeholder.<id>.trust", "stakeholder.<id>.satisfaction";
+//     "player.burnout", "stakeholder.<id>.trust", "stakeholder.<id>.satisfaction";
 //   - Market with Delta: shifts the hidden need of a theme (a pivot when large);
 //   - AddStory: puts a held-back story into the backlog.
 type Effect struct {
@@ -147,4 +159,7 @@ type Effect struct {
 	Market   string
 	Delta    float64
 	AddStory string
+	// Sprints > 0: the effect lasts that many sprints, the current one included, and then what it
+	// moved moves back. 0: permanent. Only for team.morale, team.debt and team.capacity.
+	Sprints int
 }
