@@ -4,9 +4,9 @@
 GO ?= go
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: test deps lint unit bench run web wasm-test browser-test
+.PHONY: test deps lint unit bench run web wasm-test browser-test schema-test
 
-test: deps lint unit wasm-test browser-test
+test: deps lint unit schema-test wasm-test browser-test
 
 deps:
 	./.ci/install-deps
@@ -39,6 +39,11 @@ web:
 	ver=$$( (sha256sum $(WEB)/twohats.wasm 2>/dev/null || shasum -a 256 $(WEB)/twohats.wasm) | cut -c1-12); \
 	sed -e "s/@WASM_SIZE@/$$size/" -e "s/@WASM_VERSION@/$$ver/" assets/web/index.html > $(WEB)/index.html; \
 	echo "$(WEB): twohats.wasm $$size bytes, $$(gzip -9 -c $(WEB)/twohats.wasm | wc -c | tr -d ' ') gzipped"
+
+# The shipped scenarios validated by the real taplo CLI against docs/scenario.schema.json, and the
+# bad fixtures rejected by it (.ci/taplo/check.sh; @taplo/cli is installed there from its lock file).
+schema-test:
+	./.ci/taplo/check.sh
 
 # The engine's tests compiled to WebAssembly and run by Node: the golden replay test in
 # game/results then shows linux/amd64 and js/wasm reach the identical result.
