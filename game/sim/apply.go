@@ -215,11 +215,11 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 	case AnswerDefer:
 		rq.Status = RequestDeferred
 		rq.Sprint, rq.Day = s.Sprint+1, 1
-		c.Trust = g.trust(rq.Stakeholder, -t.TrustDecline/3)
+		c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/3)
 	case AnswerDecline:
 		rq.Status = RequestDeclined
 		s.Stories[rq.Story].Status = StoryDropped
-		c.Trust = g.trust(rq.Stakeholder, -t.TrustDecline)
+		c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req))
 	case AnswerEscalate:
 		// Someone above decides by the roadmap: a request in a theme the roadmap ranks at least
 		// average is taken, the rest declined. It costs the escalator the executives' patience.
@@ -231,7 +231,7 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 			c.Trust = g.trust(rq.Stakeholder, t.TrustAccept/2)
 		} else {
 			st.Status = StoryDropped
-			c.Trust = g.trust(rq.Stakeholder, -t.TrustDecline/2)
+			c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/2)
 		}
 		for i, h := range g.sc.Stakeholders {
 			if h.Kind == scenario.KindExecutive {

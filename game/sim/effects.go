@@ -21,12 +21,19 @@ const (
 	targetSatisfaction
 	targetNeed
 	targetAddStory
+	targetDelivered // a gate only: the share of a theme's story value shipped
 )
 
+// compiledEffect is one effect of one choice of one event, compiled for one game. An event fires
+// at most once, so each compiled effect is applied at most once a game, and a lasting one keeps
+// here what it moved until it moves it back.
 type compiledEffect struct {
-	target effectTarget
-	index  int
-	delta  float64
+	target  effectTarget
+	index   int
+	delta   float64
+	sprints int     // > 0: lasts this many sprints, the current one included, then reverts
+	until   int     // the last sprint a lasting effect applied now still holds; 0 when none is pending
+	applied float64 // what it actually moved (meters stop at their bounds), to move back
 }
 
 // resolveMeter turns a meter name into a target; unknown names (which the loader rejects) do
@@ -73,29 +80,50 @@ func compileEffects(effects []scenario.Effect, themes, holders, stories map[stri
 			}
 		default:
 			if t, i := resolveMeter(e.Meter, holders); t != targetNone {
-				out = append(out, compiledEffect{target: t, index: i, delta: e.Delta})
+				out = append(out, compiledEffect{target: t, index: i, delta: e.Delta, sprints: lasting(t, e.Sprints)})
 			}
 		}
 	}
 	return out
 }
 
-// applyEffects carries out an event choice's effects and notes them on c.
+// lasting is how many sprints an effect on target lasts: the meters with a level to return to
+// take the scenario's sprints (the loader refuses it elsewhere); everything else is permanent.
+func lasting(t effectTarget, sprints int) int {
+	switch t {
+	case targetMorale, targetDebt, targetCapacity:
+		return max(sprints, 0)
+	}
+	return 0
+}
+
+// applyEffects carries out an event choice's effects and notes them on c. A lasting effect
+// remembers what it moved; endLastingEffects moves it back when its sprints are over.
 func (g *Game) applyEffects(effects []compiledEffect, c *Consequence) {
 	s := &g.s
-	for _, e := range effects {
+	for k := range effects {
+		e := &effects[k]
+		if e.sprints > 0 {
+			e.until = s.Sprint + e.sprints - 1
+		}
 		switch e.target {
 		case targetMorale:
+			before := s.Team.Morale
 			s.Team.Morale = clamp01(s.Team.Morale + e.delta)
+			e.applied = s.Team.Morale - before
 			c.Morale += e.delta
 		case targetDebt:
+			before := s.Team.Debt
 			s.Team.Debt = clamp01(s.Team.Debt + e.delta)
+			e.applied = s.Team.Debt - before
 			c.Debt += e.delta
 		case targetCapacity:
+			before := s.Team.Capacity
 			s.Team.Capacity += int(e.delta)
 			if s.Team.Capacity < 1 {
 				s.Team.Capacity = 1
 			}
+			e.applied = float64(s.Team.Capacity - before)
 		case targetStress:
 			c.Stress += e.delta
 		case targetBurnout:
@@ -118,6 +146,30 @@ func (g *Game) applyEffects(effects []compiledEffect, c *Consequence) {
 	}
 }
 
+// endLastingEffects moves back every lasting effect whose sprints are over: called as a sprint
+// starts, so an effect chosen in sprint 3 with sprints = 2 holds through sprint 4 and is gone when
+// sprint 5 is planned.
+func (g *Game) endLastingEffects() {
+	s := &g.s
+	for _, effects := range g.effects {
+		for k := range effects {
+			e := &effects[k]
+			if e.until == 0 || s.Sprint <= e.until {
+				continue
+			}
+			switch e.target {
+			case targetMorale:
+				s.Team.Morale = clamp01(s.Team.Morale - e.applied)
+			case targetDebt:
+				s.Team.Debt = clamp01(s.Team.Debt - e.applied)
+			case targetCapacity:
+				s.Team.Capacity = max(s.Team.Capacity-int(e.applied), 1)
+			}
+			e.until, e.applied = 0, 0
+		}
+	}
+}
+
 // compiledCond is an event's gate on a meter.
 type compiledCond struct {
 	target effectTarget
@@ -126,18 +178,50 @@ type compiledCond struct {
 	value  float64
 }
 
-func compileCond(c *scenario.Condition, holders map[string]int) compiledCond {
+func compileCond(c *scenario.Condition, holders, themes map[string]int) compiledCond {
 	if c == nil {
 		return compiledCond{}
 	}
 	t, i := resolveMeter(c.Meter, holders)
+	if rest, ok := strings.CutPrefix(c.Meter, "theme."); ok {
+		if id, ok := strings.CutSuffix(rest, ".delivered"); ok {
+			if ix, ok := themes[id]; ok {
+				t, i = targetDelivered, ix
+			}
+		}
+	}
 	return compiledCond{target: t, index: i, op: c.Op, value: c.Value}
+}
+
+// gated reports whether the event has a gate at all.
+func (c compiledCond) gated() bool { return c.target != targetNone }
+
+// delivered is the share of theme's story value shipped so far, held-back stories counted in the
+// whole: "certification needs firmware by sprint 5" is theme.firmware.delivered with sprint = 5.
+func delivered(s *State, theme int) float64 {
+	var done, all float64
+	for i := range s.Stories {
+		st := &s.Stories[i]
+		if st.Theme != theme {
+			continue
+		}
+		all += st.Value
+		if st.Status == StoryAccepted {
+			done += st.Value
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return done / all
 }
 
 // holds reports whether the gate is open now; an event without a gate never fires by it.
 func (c compiledCond) holds(s *State) bool {
 	var v float64
 	switch c.target {
+	case targetDelivered:
+		v = delivered(s, c.index)
 	case targetMorale:
 		v = s.Team.Morale
 	case targetDebt:

@@ -153,7 +153,7 @@ func (g *Game) setup() {
 		for _, ch := range ev.Choices {
 			g.effects = append(g.effects, compileEffects(ch.Effects, themeIx, holderIx, storyIx))
 		}
-		g.conds[i] = compileCond(ev.When, holderIx)
+		g.conds[i] = compileCond(ev.When, holderIx, themeIx)
 	}
 	g.choiceBase[len(sc.Events)] = len(g.effects)
 	s.Team = TeamState{Capacity: sc.Team.Capacity, Morale: sc.Team.Morale, Debt: sc.Team.Debt}

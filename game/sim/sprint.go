@@ -57,6 +57,7 @@ func (g *Game) startSprint() {
 			rq.Day = 1 + r.IntN(s.Days)
 		}
 	}
+	g.endLastingEffects()
 	for i := range s.Events {
 		ev := &s.Events[i]
 		def := &g.sc.Events[ev.Def]
@@ -139,7 +140,12 @@ func (g *Game) startDay() {
 		if ev.Fired {
 			continue
 		}
-		if (ev.Day != 0 && ev.Day <= s.Day) || (ev.Day == 0 && g.conds[i].holds(s)) {
+		// A timed event (sprint or chance) waits for its day; a gate must hold as well (AND). An
+		// event with only a gate fires on the first day it holds.
+		def := &g.sc.Events[ev.Def]
+		timed := def.Sprint > 0 || def.Chance > 0
+		gate := g.conds[i]
+		if (ev.Day != 0 && ev.Day <= s.Day && (!gate.gated() || gate.holds(s))) || (!timed && ev.Day == 0 && gate.holds(s)) {
 			ev.Fired = true
 			s.Event = i
 			g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConEvent, Subject: ev.Def, Stakeholder: -1})
