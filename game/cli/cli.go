@@ -33,6 +33,8 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms]", "check that the lessons emerge over many seeds"},
 	{"serve", "twohats serve --results DIR [--web DIR] [--addr 127.0.0.1:8080]", "run the workshop server: the browser build, results collection, the room page at /room"},
 	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},
+	{"report", "twohats report FILE|ID [--runs K] [--seed N] [--policies A,B] [--json]", "how a scenario plays for each role and policy: scores, events, requests, stories never shipped"},
+	{"new", "twohats new ID [--out FILE] [--force]", "write a small, valid, commented scenario to start from"},
 }
 
 // IsCommand reports whether name is a headless subcommand.
@@ -73,6 +75,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		code, err = serveCmd(args[1:], stdout)
 	case "debrief":
 		code, err = debriefCmd(args[1:], stdout)
+	case "report":
+		code, err = reportCmd(args[1:], stdout)
+	case "new":
+		code, err = newCmd(args[1:], stdout)
 	default:
 		return usage(stderr, fmt.Sprintf("unknown command %q", args[0]))
 	}
