@@ -31,13 +31,14 @@ func runGame(args []string) int {
 	resultsPath := fs.String("results", "", "results file to write at the end (default: in the user config dir)")
 	frameStats := fs.Bool("frame-stats", false, "print frame time and allocation statistics at exit")
 	size := fs.String("size", "", "window size WxH in logical pixels (default 1280x720)")
+	watch := fs.Bool("watch", false, "with --scenario FILE: restart the game when the file changes and checks")
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "twohats: "+format+"\n", a...)
 		return 2
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "usage: twohats [--scenario ID|FILE] [--role pm|po|both] [--seed N] [--autoplay POLICY] [--screenshots DIR] [--exit-at-end] [--results FILE] [--frame-stats] [--size WxH]")
+			fmt.Fprintln(os.Stderr, "usage: twohats [--scenario ID|FILE] [--role pm|po|both] [--seed N] [--autoplay POLICY] [--screenshots DIR] [--exit-at-end] [--results FILE] [--frame-stats] [--size WxH] [--watch]")
 			return 0
 		}
 		return fail("%v", err)
@@ -78,6 +79,9 @@ func runGame(args []string) int {
 			st.ScenarioFile, st.ScenarioSource, st.Scenario = *scen, src, sc.ID
 		}
 	}
+	if *watch && st.ScenarioFile == "" {
+		return fail("--watch needs --scenario FILE (a scenario file, not a shipped id)")
+	}
 	if *auto != "" {
 		p, err := bot.New(*auto, st.Seed)
 		if err != nil {
@@ -91,7 +95,7 @@ func runGame(args []string) int {
 			st.Scenario = "tutorial"
 		}
 	}
-	o := ui.Options{Start: st, Screenshots: *shots, ExitAtEnd: *exitAtEnd, FrameStats: *frameStats}
+	o := ui.Options{Start: st, Screenshots: *shots, ExitAtEnd: *exitAtEnd, FrameStats: *frameStats, Watch: *watch}
 	if *resultsPath != "" {
 		o.Results = ui.FileSink{Path: *resultsPath}
 	}

@@ -51,6 +51,7 @@ type Options struct {
 	Width       int         // window size in logical pixels; 0 for 1280×720
 	Height      int
 	Log         io.Writer // statistics and notes; nil for os.Stderr
+	Watch       bool      // restart the game when Start.ScenarioFile changes and checks (watch.go)
 }
 
 // Run opens the window and plays until the player quits.
@@ -134,6 +135,8 @@ type app struct {
 	// the browser's signals to its page
 	lastScene  string
 	firstShown bool
+
+	watched watcher // --watch
 }
 
 func newApp(o Options) (*app, error) {
@@ -202,6 +205,9 @@ func (a *app) Update() error {
 		a.m.Handle(in)
 	}
 	a.m.Tick()
+	if a.o.Watch {
+		a.watch()
+	}
 	a.platformUpdate()
 	if a.c.Quit || a.stop.Load() {
 		return ebiten.Termination
