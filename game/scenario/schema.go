@@ -36,6 +36,10 @@ type field struct {
 	Pattern  string     // a regular expression a string must match, for editors (the loader checks more)
 	Doc      string     // one or two sentences for the author, shown by editors
 	Sub      *tableSpec // the table, or each table of the array, for kindTable and kindTables
+	// MinItems and MaxItems bound an array (0: no bound); Chars is the exact length of a string
+	// in characters (0: any). The loader checks these with its own messages; the schema says them
+	// to editors.
+	MinItems, MaxItems, Chars int
 }
 
 // tableSpec is one kind of table: the top level, [team], each [[stories]] and so on.
@@ -95,7 +99,7 @@ var (
 	themeSpec = &tableSpec{Name: "themes", Doc: "A strand of the roadmap.", Fields: []field{
 		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id stories refer to: a-z, 0-9, - and _."},
 		{Key: "name", Kind: kindString, Required: true, Doc: "Shown to the player."},
-		{Key: "letter", Kind: kindString, Doc: "One character shown on cards next to the colour; defaults to the name's first letter."},
+		{Key: "letter", Kind: kindString, Chars: 1, Doc: "One character shown on cards next to the colour; defaults to the name's first letter."},
 		{Key: "need", Kind: kindNumber, Required: true, Min: 0, Max: 1, Doc: "The market's hidden need for the theme, a relative weight."},
 		{Key: "estimate", Kind: kindNumber, Min: 0, Max: 1, Default: 0.25, Doc: "What the Product Manager believes at the start."},
 		{Key: "roadmap", Kind: kindNumber, Min: 0, Max: 1, Default: 0.25, Doc: "The weight the initial roadmap gives the theme."},
@@ -161,7 +165,7 @@ var (
 		{Key: "day", Kind: kindInt, Min: 0, Max: 15, Default: 0, Doc: "Day of the sprint; 0: a random day."},
 		{Key: "chance", Kind: kindNumber, Min: 0, Max: 1, Default: 0.0, Doc: "Chance per sprint of firing, when not scheduled."},
 		{Key: "when", Kind: kindTable, Sub: whenSpec, Doc: "A gate. Alone, the event fires on the first day it holds; with sprint or chance, the event fires only when both hold (in its sprint, on its day or a later one while the gate holds)."},
-		{Key: "choices", Kind: kindTables, Required: true, Sub: choiceSpec, Doc: "1 to 4 answers."},
+		{Key: "choices", Kind: kindTables, Required: true, MinItems: 1, MaxItems: MaxChoices, Sub: choiceSpec, Doc: "1 to 4 answers."},
 	}}
 	tuningSpec = buildTuningSpec()
 	rootSpec   = &tableSpec{Name: "scenario", Doc: "A Two Hats scenario. Reference: docs/scenario-format.md.", Fields: []field{
@@ -169,13 +173,13 @@ var (
 		{Key: "title", Kind: kindString, Required: true, Doc: "Shown on the scenario choice screen."},
 		{Key: "summary", Kind: kindString, Required: true, Doc: "Two or three sentences for the player."},
 		{Key: "lesson", Kind: kindString, Required: true, Doc: "What the scenario teaches, for facilitators."},
-		{Key: "roles", Kind: kindStrings, Enum: []string{RolePM, RolePO, RoleBoth}, Doc: "Roles the scenario suits; all three when absent."},
+		{Key: "roles", Kind: kindStrings, MinItems: 1, Enum: []string{RolePM, RolePO, RoleBoth}, Doc: "Roles the scenario suits; all three when absent."},
 		{Key: "sprints", Kind: kindInt, Required: true, Min: 1, Max: 20, Doc: "Number of sprints in a game."},
 		{Key: "hours_per_sprint", Kind: kindInt, Required: true, Min: 8, Max: 80, Doc: "The player's hours per sprint."},
 		{Key: "days_per_sprint", Kind: kindInt, Min: 3, Max: 15, Default: 10, Doc: "Working days in a sprint's execution."},
 		{Key: "market", Kind: kindTable, Sub: marketSpec, Doc: marketSpec.Doc},
-		{Key: "themes", Kind: kindTables, Required: true, Sub: themeSpec, Doc: "2 to 8 themes."},
-		{Key: "stakeholders", Kind: kindTables, Required: true, Sub: stakeholderSpec, Doc: "At least one stakeholder."},
+		{Key: "themes", Kind: kindTables, Required: true, MinItems: MinThemes, MaxItems: MaxThemes, Sub: themeSpec, Doc: "2 to 8 themes."},
+		{Key: "stakeholders", Kind: kindTables, Required: true, MinItems: 1, Sub: stakeholderSpec, Doc: "At least one stakeholder."},
 		{Key: "stories", Kind: kindTables, Required: true, Sub: storySpec, Doc: "The backlog, and the stories held back for requests and events."},
 		{Key: "team", Kind: kindTable, Required: true, Sub: teamSpec, Doc: teamSpec.Doc},
 		{Key: "requests", Kind: kindTables, Sub: requestSpec, Doc: requestSpec.Doc},
@@ -281,14 +285,17 @@ func fieldSchema(f field) obj {
 	case kindTables:
 		o = obj{"type": "array", "items": tableSchema(f.Sub)}
 	}
-	if f.Kind == kindStrings && f.Key == "roles" {
-		o["minItems"], o["uniqueItems"] = 1, true
+	if f.MinItems > 0 {
+		o["minItems"] = f.MinItems
 	}
-	if f.Key == "choices" {
-		o["minItems"], o["maxItems"] = 1, MaxChoices
+	if f.MaxItems > 0 {
+		o["maxItems"] = f.MaxItems
 	}
-	if f.Key == "themes" {
-		o["minItems"], o["maxItems"] = MinThemes, MaxThemes
+	if f.Kind == kindStrings && len(f.Enum) > 0 {
+		o["uniqueItems"] = true
+	}
+	if f.Chars > 0 {
+		o["minLength"], o["maxLength"] = f.Chars, f.Chars
 	}
 	o["description"] = strings.TrimSpace(f.Doc)
 	if f.Default != nil {
