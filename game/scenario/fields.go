@@ -353,13 +353,18 @@ func kindOf(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// editDistance is the Levenshtein distance between two short strings.
+// editDistance is the Levenshtein distance between two short strings; longer ones are "far".
+// It works in two rows on the stack: a file with thousands of unknown keys asks it often.
 func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
+	const maxLen = 64
+	if len(a) > maxLen || len(b) > maxLen {
 		return 99
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return 3 // the hint only wants distances below 3
+	}
+	var prevBuf, curBuf [maxLen + 1]int
+	prev, cur := prevBuf[:len(b)+1], curBuf[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
