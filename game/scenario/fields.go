@@ -1,383 +1,210 @@
 package scenario
 
-import (
-	"fmt"
-	"slices"
-	"strconv"
-	"strings"
-	"time"
+import "reflect"
+
+// The field table, the one source of truth about the format: every key it has, its type,
+// whether it is required, its range, its default and what it means. The loader reads each table
+// against its entry (an unknown key is one the table lacks, "did you mean" looks here) and
+// docs/scenario.schema.json is generated from it (JSONSchema in schema.go), so the loader and
+// the editors' schema cannot drift apart.
+
+// valueKind is the TOML type a key holds.
+type valueKind uint8
+
+const (
+	kindString  valueKind = iota
+	kindInt               // an integer
+	kindNumber            // a float, or an integer
+	kindBool              // true or false
+	kindStrings           // an array of strings
+	kindTable             // a [table] or { inline table }
+	kindTables            // an array of tables: [[header]]s or [{ ... }, ...]
 )
 
-// checker collects problems while the loader walks the decoded document.
-type checker struct {
-	file  string
-	src   string
-	loc   *locator // built on the first problem: a valid file never needs it
-	probs Problems
+// field is one key of a table.
+type field struct {
+	Key      string
+	Kind     valueKind
+	Required bool
+	Min, Max float64    // the widest range; the loader may narrow it by the scenario (a sprint ≤ sprints)
+	Default  any        // string, int, float64 or bool; nil when there is none
+	Enum     []string   // the only values a string may take
+	Pattern  string     // a regular expression a string must match, for editors (the loader checks more)
+	Doc      string     // one or two sentences for the author, shown by editors
+	Sub      *tableSpec // the table, or each table of the array, for kindTable and kindTables
+	// MinItems and MaxItems bound an array (0: no bound); Chars is the exact length of a string
+	// in characters (0: any). The loader checks these with its own messages; the schema says them
+	// to editors.
+	MinItems, MaxItems, Chars int
 }
 
-// pos places a key path in the source.
-func (c *checker) pos(path string) (line, col int) {
-	if c.loc == nil {
-		c.loc = locate(c.src)
+// tableSpec is one kind of table: the top level, [team], each [[stories]] and so on.
+type tableSpec struct {
+	Name   string
+	Doc    string
+	Fields []field
+}
+
+func (s *tableSpec) find(key string) *field {
+	for i := range s.Fields {
+		if s.Fields[i].Key == key {
+			return &s.Fields[i]
+		}
 	}
-	return c.loc.pos(path)
+	return nil
 }
 
-// addf records a problem about the key at path; the message is prefixed with the path as the
-// author would write it ("themes[2].need: ...").
-func (c *checker) addf(path, format string, args ...any) {
-	line, col := c.pos(path)
-	msg := fmt.Sprintf(format, args...)
-	if d := displayPath(path); d != "" {
-		msg = d + ": " + msg
+// closest returns the key nearest to k when k is a likely typo of it, or "".
+func (s *tableSpec) closest(k string) string {
+	best, bestD := "", 3
+	for _, f := range s.Fields {
+		if d := editDistance(k, f.Key); d < bestD {
+			best, bestD = f.Key, d
+		}
 	}
-	c.probs = append(c.probs, Problem{File: c.file, Line: line, Col: col, Msg: msg})
+	return best
 }
 
-// line returns the line a path sits on, for "first at line N" hints.
-func (c *checker) line(path string) int {
-	l, _ := c.pos(path)
-	return l
-}
+// Patterns for editors. Meter names that name a stakeholder or theme are checked against the
+// scenario's own ids by the loader; the schema only knows their shape.
+const (
+	idPattern       = `^[a-z0-9_-]+$`
+	scenarioPattern = `^[a-z0-9-]+$`
+	whenPattern     = `^(team\.morale|team\.debt|player\.stress|player\.burnout|stakeholder\.[a-z0-9_-]+\.(trust|satisfaction)|theme\.[a-z0-9_-]+\.delivered)$`
+	effectPattern   = `^(team\.morale|team\.debt|team\.capacity|player\.stress|player\.burnout|stakeholder\.[a-z0-9_-]+\.(trust|satisfaction))$`
+)
 
-// displayPath turns "events.0.choices.1.label" into "events[0].choices[1].label".
-func displayPath(path string) string {
-	if path == "" {
-		return ""
-	}
-	var b strings.Builder
-	for i, seg := range strings.Split(path, ".") {
-		if _, err := strconv.Atoi(seg); err == nil && i > 0 {
-			b.WriteString("[" + seg + "]")
+// Meter names the loader knows, besides the per-stakeholder and per-theme ones.
+var (
+	effectMeters = []string{"team.morale", "team.debt", "team.capacity", "player.stress", "player.burnout"}
+	whenMeters   = []string{"team.morale", "team.debt", "player.stress", "player.burnout"}
+	// lastingMeters can take an effect for a number of sprints: they have a level to return to.
+	lastingMeters = []string{"team.morale", "team.debt", "team.capacity"}
+)
+
+var (
+	marketSpec = &tableSpec{Name: "market", Doc: "How the hidden customer need moves.", Fields: []field{
+		{Key: "volatility", Kind: kindNumber, Min: 0, Max: 0.5, Default: 0.03, Doc: "Scale of the random drift of every theme's need per sprint."},
+		{Key: "noise", Kind: kindNumber, Min: 0, Max: 1, Default: 0.15, Doc: "How far the player's first estimate may sit from the truth."},
+	}}
+	teamSpec = &tableSpec{Name: "team", Doc: "The development team the Product Owner works with.", Fields: []field{
+		{Key: "capacity", Kind: kindInt, Required: true, Min: 1, Max: 100, Doc: "Story points per sprint at full morale and no debt."},
+		{Key: "morale", Kind: kindNumber, Min: 0, Max: 1, Default: 0.75, Doc: "0..1 at the start."},
+		{Key: "debt", Kind: kindNumber, Min: 0, Max: 1, Default: 0.1, Doc: "0..1 technical debt at the start."},
+	}}
+	themeSpec = &tableSpec{Name: "themes", Doc: "A strand of the roadmap.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id stories refer to: a-z, 0-9, - and _."},
+		{Key: "name", Kind: kindString, Required: true, Doc: "Shown to the player."},
+		{Key: "letter", Kind: kindString, Chars: 1, Doc: "One character shown on cards next to the colour; defaults to the name's first letter."},
+		{Key: "need", Kind: kindNumber, Required: true, Min: 0, Max: 1, Doc: "The market's hidden need for the theme, a relative weight."},
+		{Key: "estimate", Kind: kindNumber, Min: 0, Max: 1, Default: 0.25, Doc: "What the Product Manager believes at the start."},
+		{Key: "roadmap", Kind: kindNumber, Min: 0, Max: 1, Default: 0.25, Doc: "The weight the initial roadmap gives the theme."},
+	}}
+	stakeholderSpec = &tableSpec{Name: "stakeholders", Doc: "A person or group whose trust the player keeps or loses.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id requests and meters refer to."},
+		{Key: "name", Kind: kindString, Required: true, Doc: "Shown to the player."},
+		{Key: "kind", Kind: kindString, Required: true, Enum: []string{KindExecutive, KindCustomer, KindMarketing, KindSales, KindTeam, KindScrumMaster},
+			Doc: "Decides which hat the stakeholder's requests reach: executive, customer, marketing and sales talk to the Product Manager; team and scrum_master to the Product Owner."},
+		{Key: "satisfaction", Kind: kindNumber, Min: 0, Max: 1, Default: 0.6, Doc: "0..1 at the start."},
+		{Key: "trust", Kind: kindNumber, Min: 0, Max: 1, Default: 0.6, Doc: "0..1 at the start."},
+		{Key: "influence", Kind: kindNumber, Min: 0, Max: 5, Default: 1.0, Doc: "Weight of this stakeholder in the trust outcome."},
+		{Key: "decline_cost", Kind: kindNumber, Min: 0, Max: 1, Doc: "Trust this stakeholder loses when one of their requests is declined; deferring costs a third of it, an escalation that ends in a no half. Without it, [tuning] trust_decline."},
+	}}
+	storySpec = &tableSpec{Name: "stories", Doc: "A backlog item.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id requests and effects refer to."},
+		{Key: "title", Kind: kindString, Required: true, Doc: "The story as the team reads it."},
+		{Key: "theme", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Id of the theme the story serves."},
+		{Key: "value", Kind: kindNumber, Required: true, Min: 1, Max: 100, Doc: "Business value when delivered to a market that needs its theme."},
+		{Key: "effort", Kind: kindInt, Required: true, Min: 1, Max: 21, Doc: "Estimated story points."},
+		{Key: "uncertainty", Kind: kindNumber, Min: 0, Max: 1, Default: 0.2, Doc: "Relative spread of the true effort around the estimate."},
+		{Key: "clarity", Kind: kindNumber, Min: 0, Max: 1, Default: 0.3, Doc: "0..1: how well acceptance criteria pin it down."},
+		{Key: "urgency", Kind: kindNumber, Min: 0, Max: 1, Default: 0.3, Doc: "0..1: how loudly someone wants it now."},
+		{Key: "requester", Kind: kindString, Pattern: idPattern, Doc: "Id of the stakeholder who asked for it."},
+		{Key: "criteria", Kind: kindStrings, Doc: "Acceptance criteria already written."},
+		{Key: "in_backlog", Kind: kindBool, Default: true, Doc: "false: the story waits off the board until a request or an add_story effect brings it in."},
+	}}
+	requestSpec = &tableSpec{Name: "requests", Doc: "A stakeholder asking for a held-back story during a sprint.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id."},
+		{Key: "stakeholder", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Id of the stakeholder who asks."},
+		{Key: "story", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Id of a story with in_backlog = false."},
+		{Key: "text", Kind: kindString, Required: true, Doc: "The ask, in the stakeholder's words."},
+		{Key: "sprint", Kind: kindInt, Min: 0, Max: 20, Default: 0, Doc: "Sprint it arrives in; 0 or absent: it arrives by chance."},
+		{Key: "day", Kind: kindInt, Min: 0, Max: 15, Default: 0, Doc: "Day of the sprint it arrives on; 0: a random day."},
+		{Key: "chance", Kind: kindNumber, Min: 0, Max: 1, Default: 0.0, Doc: "Chance per sprint of arriving, when it has no sprint."},
+		{Key: "decline_cost", Kind: kindNumber, Min: 0, Max: 1, Doc: "Trust the stakeholder loses when this request is declined; overrides the stakeholder's decline_cost."},
+		{Key: "negotiable", Kind: kindBool, Default: true, Doc: "false: declining this request costs at least what a broken promise does ([tuning] trust_broken)."},
+	}}
+	whenSpec = &tableSpec{Name: "when", Doc: "A gate on a meter: the event fires only while it holds.", Fields: []field{
+		{Key: "meter", Kind: kindString, Required: true, Pattern: whenPattern,
+			Doc: "team.morale, team.debt, player.stress, player.burnout, stakeholder.<id>.trust, stakeholder.<id>.satisfaction, or theme.<id>.delivered (share of the theme's story value shipped, 0..1)."},
+		{Key: "op", Kind: kindString, Required: true, Enum: []string{"<", "<=", ">", ">="}, Doc: "How the meter compares with value."},
+		{Key: "value", Kind: kindNumber, Required: true, Min: 0, Max: 1, Doc: "The threshold, 0..1."},
+	}}
+	effectSpec = &tableSpec{Name: "effects", Doc: "One thing a choice moves: exactly one of meter, market or add_story.", Fields: []field{
+		{Key: "meter", Kind: kindString, Pattern: effectPattern,
+			Doc: "team.morale, team.debt, team.capacity, player.stress, player.burnout, stakeholder.<id>.trust or stakeholder.<id>.satisfaction."},
+		{Key: "market", Kind: kindString, Pattern: idPattern, Doc: "Id of a theme whose hidden need shifts by delta (a pivot when large)."},
+		{Key: "add_story", Kind: kindString, Pattern: idPattern, Doc: "Id of a held-back story the choice puts into the backlog."},
+		{Key: "delta", Kind: kindNumber, Min: -50, Max: 50, Doc: "How far the meter or need moves: -1..1, or -50..50 story points for team.capacity."},
+		{Key: "sprints", Kind: kindInt, Min: 1, Max: 20, Doc: "The effect lasts this many sprints (the current one counts) and then reverts; without it an effect is permanent. For team.morale, team.debt and team.capacity."},
+	}}
+	choiceSpec = &tableSpec{Name: "choices", Doc: "One answer to an event.", Fields: []field{
+		{Key: "label", Kind: kindString, Required: true, Doc: "The answer as the player reads it."},
+		{Key: "hours", Kind: kindInt, Min: 0, Max: 40, Default: 0, Doc: "Hours the answer costs the player."},
+		{Key: "effects", Kind: kindTables, Sub: effectSpec, Doc: "What the answer moves."},
+	}}
+	eventSpec = &tableSpec{Name: "events", Doc: "Something that happens during a sprint and asks the player to choose.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id."},
+		{Key: "title", Kind: kindString, Required: true, Doc: "Shown to the player."},
+		{Key: "text", Kind: kindString, Required: true, Doc: "What happens, shown to the player."},
+		{Key: "sprint", Kind: kindInt, Min: 0, Max: 20, Default: 0, Doc: "Sprint it is scheduled for; 0 or absent: not scheduled."},
+		{Key: "day", Kind: kindInt, Min: 0, Max: 15, Default: 0, Doc: "Day of the sprint; 0: a random day."},
+		{Key: "chance", Kind: kindNumber, Min: 0, Max: 1, Default: 0.0, Doc: "Chance per sprint of firing, when not scheduled."},
+		{Key: "when", Kind: kindTable, Sub: whenSpec, Doc: "A gate. Alone, the event fires on the first day it holds; with sprint or chance, the event fires only when both hold (in its sprint, on its day or a later one while the gate holds)."},
+		{Key: "choices", Kind: kindTables, Required: true, MinItems: 1, MaxItems: MaxChoices, Sub: choiceSpec, Doc: "1 to 4 answers."},
+	}}
+	tuningSpec = buildTuningSpec()
+	rootSpec   = &tableSpec{Name: "scenario", Doc: "A Two Hats scenario. Reference: docs/scenario-format.md.", Fields: []field{
+		{Key: "id", Kind: kindString, Required: true, Pattern: scenarioPattern, Doc: "Short id used on the command line: a-z, 0-9 and -."},
+		{Key: "title", Kind: kindString, Required: true, Doc: "Shown on the scenario choice screen."},
+		{Key: "summary", Kind: kindString, Required: true, Doc: "Two or three sentences for the player."},
+		{Key: "lesson", Kind: kindString, Required: true, Doc: "What the scenario teaches, for facilitators."},
+		{Key: "roles", Kind: kindStrings, MinItems: 1, Enum: []string{RolePM, RolePO, RoleBoth}, Doc: "Roles the scenario suits; all three when absent."},
+		{Key: "sprints", Kind: kindInt, Required: true, Min: 1, Max: 20, Doc: "Number of sprints in a game."},
+		{Key: "hours_per_sprint", Kind: kindInt, Required: true, Min: 8, Max: 80, Doc: "The player's hours per sprint."},
+		{Key: "days_per_sprint", Kind: kindInt, Min: 3, Max: 15, Default: 10, Doc: "Working days in a sprint's execution."},
+		{Key: "market", Kind: kindTable, Sub: marketSpec, Doc: marketSpec.Doc},
+		{Key: "themes", Kind: kindTables, Required: true, MinItems: MinThemes, MaxItems: MaxThemes, Sub: themeSpec, Doc: "2 to 8 themes."},
+		{Key: "stakeholders", Kind: kindTables, Required: true, MinItems: 1, Sub: stakeholderSpec, Doc: "At least one stakeholder."},
+		{Key: "stories", Kind: kindTables, Required: true, Sub: storySpec, Doc: "The backlog, and the stories held back for requests and events."},
+		{Key: "team", Kind: kindTable, Required: true, Sub: teamSpec, Doc: teamSpec.Doc},
+		{Key: "requests", Kind: kindTables, Sub: requestSpec, Doc: requestSpec.Doc},
+		{Key: "events", Kind: kindTables, Sub: eventSpec, Doc: eventSpec.Doc},
+		{Key: "tuning", Kind: kindTable, Sub: tuningSpec, Doc: tuningSpec.Doc},
+	}}
+)
+
+// buildTuningSpec lists Tuning's knobs by their toml tags, so a new knob needs no loader change:
+// integers 0..1000, floats 0..10, defaults from DefaultTuning.
+func buildTuningSpec() *tableSpec {
+	spec := &tableSpec{Name: "tuning", Doc: "Overrides of the outcome model's knobs; docs/outcome-model.md explains each."}
+	def := reflect.ValueOf(DefaultTuning())
+	rt := def.Type()
+	for i := range rt.NumField() {
+		tag := rt.Field(i).Tag.Get("toml")
+		if tag == "" || tag == "-" {
 			continue
 		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(seg)
-	}
-	return b.String()
-}
-
-// table is one decoded TOML table being read against its spec, the entry of the field table
-// (schema.go) that says which keys it has. done reports every other key as unknown.
-type table struct {
-	c    *checker
-	path string
-	m    map[string]any
-	spec *tableSpec
-}
-
-func (c *checker) table(path string, m map[string]any, spec *tableSpec) *table {
-	return &table{c: c, path: path, m: m, spec: spec}
-}
-
-func (t *table) at(key string) string { return joinPath(t.path, key) }
-
-// field returns the spec of key. Asking for a key the spec lacks is a bug in the loader, caught
-// by every test that loads a scenario.
-func (t *table) field(key string) *field {
-	if f := t.spec.find(key); f != nil {
-		return f
-	}
-	panic("scenario: the field table has no key " + key + " in " + t.spec.Name)
-}
-
-// get looks a key up.
-func (t *table) get(key string) (any, bool) {
-	v, ok := t.m[key]
-	return v, ok
-}
-
-// has reports whether the key is present.
-func (t *table) has(key string) bool {
-	_, ok := t.m[key]
-	return ok
-}
-
-// isStr reports whether the key is present and holds a string.
-func (t *table) isStr(key string) bool {
-	_, ok := t.m[key].(string)
-	return ok
-}
-
-func (t *table) missing(key string) {
-	t.c.addf(t.path, "missing required key %q", key)
-}
-
-// str reads a string. A required string must not be blank.
-func (t *table) str(key string) string {
-	f := t.field(key)
-	def, _ := f.Default.(string)
-	v, ok := t.get(key)
-	if !ok {
-		if f.Required {
-			t.missing(key)
-		}
-		return def
-	}
-	s, ok := v.(string)
-	if !ok {
-		t.c.addf(t.at(key), "want a string, got %s", kindOf(v))
-		return def
-	}
-	if f.Required && strings.TrimSpace(s) == "" {
-		t.c.addf(t.at(key), "must not be empty")
-	}
-	return s
-}
-
-// integer reads an integer within the spec's range.
-func (t *table) integer(key string) int {
-	f := t.field(key)
-	return t.integerIn(key, int(f.Min), int(f.Max))
-}
-
-// integerIn reads an integer within lo..hi, a range narrower than the spec's that depends on the
-// scenario (a sprint number is at most the scenario's sprints).
-func (t *table) integerIn(key string, lo, hi int) int {
-	f := t.field(key)
-	def, _ := f.Default.(int)
-	v, ok := t.get(key)
-	if !ok {
-		if f.Required {
-			t.missing(key)
-		}
-		return def
-	}
-	n, ok := v.(int64)
-	if !ok {
-		t.c.addf(t.at(key), "want an integer, got %s", kindOf(v))
-		return def
-	}
-	if n < int64(lo) || n > int64(hi) {
-		t.c.addf(t.at(key), "must be between %d and %d, got %d", lo, hi, n)
-		return def
-	}
-	return int(n)
-}
-
-// number reads a float (an integer is accepted) within the spec's range.
-func (t *table) number(key string) float64 {
-	f := t.field(key)
-	return t.numberIn(key, f.Min, f.Max)
-}
-
-// numberIn reads a number within lo..hi, narrower than the spec's.
-func (t *table) numberIn(key string, lo, hi float64) float64 {
-	f := t.field(key)
-	def, _ := f.Default.(float64)
-	v, ok := t.get(key)
-	if !ok {
-		if f.Required {
-			t.missing(key)
-		}
-		return def
-	}
-	x, ok := toFloat(v)
-	if !ok {
-		t.c.addf(t.at(key), "want a number, got %s", kindOf(v))
-		return def
-	}
-	if !(x >= lo && x <= hi) {
-		t.c.addf(t.at(key), "must be between %s and %s, got %s", fmtFloat(lo), fmtFloat(hi), fmtFloat(x))
-		return def
-	}
-	return x
-}
-
-// optNumber reads a number that may be absent; nil when it is (or is unusable).
-func (t *table) optNumber(key string) *float64 {
-	if !t.has(key) {
-		t.field(key)
-		return nil
-	}
-	before := len(t.c.probs)
-	x := t.number(key)
-	if len(t.c.probs) > before {
-		return nil
-	}
-	return &x
-}
-
-// boolean reads a true/false value.
-func (t *table) boolean(key string) bool {
-	f := t.field(key)
-	def, _ := f.Default.(bool)
-	v, ok := t.get(key)
-	if !ok {
-		return def
-	}
-	b, ok := v.(bool)
-	if !ok {
-		t.c.addf(t.at(key), "want true or false, got %s", kindOf(v))
-		return def
-	}
-	return b
-}
-
-// strs reads an array of strings; present is false when the key is absent or not usable.
-func (t *table) strs(key string) (list []string, present bool) {
-	t.field(key)
-	v, ok := t.get(key)
-	if !ok {
-		return nil, false
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		t.c.addf(t.at(key), "want an array of strings, got %s", kindOf(v))
-		return nil, false
-	}
-	list = make([]string, 0, len(arr))
-	good := true
-	for i, e := range arr {
-		s, ok := e.(string)
-		if !ok {
-			t.c.addf(joinPath(t.at(key), strconv.Itoa(i)), "want a string, got %s", kindOf(e))
-			good = false
+		f := field{Key: tag, Doc: "See docs/outcome-model.md."}
+		switch rt.Field(i).Type.Kind() {
+		case reflect.Int:
+			f.Kind, f.Max, f.Default = kindInt, 1000, int(def.Field(i).Int())
+		case reflect.Float64:
+			f.Kind, f.Max, f.Default = kindNumber, 10, def.Field(i).Float()
+		default:
 			continue
 		}
-		list = append(list, s)
+		spec.Fields = append(spec.Fields, f)
 	}
-	return list, good
-}
-
-// sub reads a table. A missing required top-level table is named by its header.
-func (t *table) sub(key string) *table {
-	f := t.field(key)
-	v, ok := t.get(key)
-	if !ok {
-		if f.Required {
-			if t.path == "" {
-				t.c.addf("", "missing required table [%s]", key)
-			} else {
-				t.missing(key)
-			}
-		}
-		return nil
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		t.c.addf(t.at(key), "want a table, got %s", kindOf(v))
-		return nil
-	}
-	return t.c.table(t.at(key), m, f.Sub)
-}
-
-// list reads an array of tables, written either as [[key]] headers or as an inline array of
-// { ... } tables.
-func (t *table) list(key string) (tables []*table, present bool) {
-	f := t.field(key)
-	v, ok := t.get(key)
-	if !ok {
-		if f.Required {
-			if t.path == "" {
-				t.c.addf("", "missing required [[%s]] tables", key)
-			} else {
-				t.missing(key)
-			}
-		}
-		return nil, false
-	}
-	switch arr := v.(type) {
-	case []map[string]any:
-		for i, m := range arr {
-			tables = append(tables, t.c.table(joinPath(t.at(key), strconv.Itoa(i)), m, f.Sub))
-		}
-	case []any:
-		for i, e := range arr {
-			p := joinPath(t.at(key), strconv.Itoa(i))
-			m, ok := e.(map[string]any)
-			if !ok {
-				t.c.addf(p, "want a table, got %s", kindOf(e))
-				continue
-			}
-			tables = append(tables, t.c.table(p, m, f.Sub))
-		}
-	default:
-		t.c.addf(t.at(key), "want an array of tables, got %s", kindOf(v))
-		return nil, false
-	}
-	return tables, true
-}
-
-// done reports every key of the table that its spec does not have.
-func (t *table) done() {
-	var keys []string // almost always empty: no allocation in the common case
-	for k := range t.m {
-		if t.spec.find(k) == nil {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if s := t.spec.closest(k); s != "" {
-			t.c.addf(t.at(k), "unknown key (did you mean %q?)", s)
-		} else {
-			t.c.addf(t.at(k), "unknown key")
-		}
-	}
-}
-
-func toFloat(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case int64:
-		return float64(x), true
-	}
-	return 0, false
-}
-
-func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-// kindOf names a decoded TOML value's type for messages.
-func kindOf(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a float"
-	case bool:
-		return "a boolean"
-	case time.Time:
-		return "a date-time"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-// editDistance is the Levenshtein distance between two short strings; longer ones are "far".
-// It works in two rows on the stack: a file with thousands of unknown keys asks it often.
-func editDistance(a, b string) int {
-	const maxLen = 64
-	if len(a) > maxLen || len(b) > maxLen {
-		return 99
-	}
-	if d := len(a) - len(b); d > 2 || d < -2 {
-		return 3 // the hint only wants distances below 3
-	}
-	var prevBuf, curBuf [maxLen + 1]int
-	prev, cur := prevBuf[:len(b)+1], curBuf[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return spec
 }
