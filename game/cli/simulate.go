@@ -88,7 +88,12 @@ func simulate(args []string, w io.Writer) (int, error) {
 	for i, o := range outs {
 		summaries[i] = o.Summary
 	}
-	fmt.Fprintf(w, "%s, %s, policy %s, %d game(s) from seed %d\n\n", sc.ID, role.Title(), *policy, *runs, *seed)
+	fmt.Fprintf(w, "%s, %s, policy %s, %d game(s) from seed %d\n", sc.ID, role.Title(), *policy, *runs, *seed)
+	if *runs == 1 {
+		// The world chance dealt: the same for every role and policy on this seed (JSON: "world").
+		fmt.Fprintf(w, "world %s\n", summaries[0].World)
+	}
+	fmt.Fprintln(w)
 	writeTable(w, summaries)
 	return ExitOK, nil
 }

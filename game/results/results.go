@@ -15,8 +15,10 @@ import (
 	"twohats/game/sim"
 )
 
-// Format is the version of the results format; a file of another version is refused.
-const Format = 1
+// Format is the version of the results format; a file of another version is refused. Format 2:
+// chance comes in strands (the world's apart from the decisions'), so a format 1 file's decisions
+// no longer replay to its figures; and the summary carries the world's fingerprint.
+const Format = 2
 
 // Summary is one game in a line: what `twohats sim --json` prints per game.
 type Summary struct {
@@ -24,6 +26,7 @@ type Summary struct {
 	Role             sim.Role `json:"role"`
 	Policy           string   `json:"policy"`
 	Seed             uint64   `json:"seed"`
+	World            string   `json:"world"` // sim.Game.World: games with the same one were dealt the same world
 	Score            float64  `json:"score"`
 	Grade            string   `json:"grade"`
 	Value            float64  `json:"value"`
@@ -56,7 +59,7 @@ func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 func Summarise(g *sim.Game, policy string) Summary {
 	o := g.Outcome()
 	return Summary{
-		Scenario: g.Scenario().ID, Role: g.Role(), Policy: policy, Seed: g.Seed(),
+		Scenario: g.Scenario().ID, Role: g.Role(), Policy: policy, Seed: g.Seed(), World: g.World(),
 		Score: round(o.Score), Grade: o.Grade, Value: round(o.Value), Alignment: round(o.Alignment),
 		StrategyFit: round(o.StrategyFit), StakeholderTrust: round(o.StakeholderTrust),
 		TeamHealth: round(o.TeamHealth), BurnoutPeak: round(o.BurnoutPeak), BurnedOut: o.BurnedOut,
@@ -94,7 +97,11 @@ func Parse(b []byte) (File, error) {
 		return File{}, errors.New("not a results file: data after the JSON object")
 	}
 	if f.Format != Format {
-		return File{}, fmt.Errorf("results format %d is not supported (this version reads %d)", f.Format, Format)
+		when := "an older"
+		if f.Format > Format {
+			when = "a newer"
+		}
+		return File{}, fmt.Errorf("results format %d is not supported: the file comes from %s version of Two Hats (this one reads format %d)", f.Format, when, Format)
 	}
 	if f.Scenario == "" {
 		return File{}, errors.New("results file names no scenario")
@@ -136,6 +143,7 @@ func Diff(want, got Summary) []string {
 			out = append(out, fmt.Sprintf("%s: %v recorded, %v replayed", name, w, g))
 		}
 	}
+	add("world", want.World, got.World)
 	add("score", want.Score, got.Score)
 	add("grade", want.Grade, got.Grade)
 	add("value", want.Value, got.Value)

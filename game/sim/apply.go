@@ -56,7 +56,7 @@ func (g *Game) perform(a Action) {
 		before := distance(s.Roadmap, s.Market.Need)
 		copy(s.Roadmap, a.Weights)
 		for i := range s.Roadmap {
-			s.Roadmap[i] *= 1 + blur*gauss(g.rng)
+			s.Roadmap[i] *= 1 + blur*g.noise.gauss()
 		}
 		normalise(s.Roadmap)
 		s.Synced = false
@@ -83,7 +83,7 @@ func (g *Game) perform(a Action) {
 		copy(s.Backlog, a.Stories)
 		// Burnout shows as slips: neighbours swapped by mistake.
 		for i := 0; i+1 < len(s.Backlog); i++ {
-			if g.rng.Float64() < blur*0.3 {
+			if g.noise.float64() < blur*0.3 {
 				s.Backlog[i], s.Backlog[i+1] = s.Backlog[i+1], s.Backlog[i]
 			}
 		}
@@ -114,7 +114,7 @@ func (g *Game) learn(theme int, gain, noise float64) float64 {
 		if theme >= 0 && i != theme {
 			continue
 		}
-		m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*gauss(g.rng)
+		m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*g.noise.gauss()
 		m.Spread[i] *= 1 - gain
 	}
 	normalise(m.Estimate)
@@ -134,7 +134,7 @@ func (g *Game) learnShipped(gain, noise float64) float64 {
 			}
 		}
 		if shipped {
-			m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*gauss(g.rng)
+			m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*g.noise.gauss()
 			m.Spread[i] *= 1 - gain
 		}
 	}

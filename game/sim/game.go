@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -18,7 +17,10 @@ type Game struct {
 	t       *scenario.Tuning
 	role    Role
 	seed    uint64
-	rng     *rand.Rand
+	w       world  // what chance dealt: the same for every role and every decision
+	noise   stream // burnout's blur on the decisions of whoever makes them
+	team    stream // the team's building: defects
+	handoff stream // roadmap news that reaches the Product Owner second-hand
 	s       State
 	actions []Action // every decision, for the replay
 
@@ -70,13 +72,16 @@ func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
 	if len(sc.Themes) == 0 || len(sc.Stories) == 0 || sc.Sprints < 1 || sc.HoursPerSprint < 1 {
 		return nil, fmt.Errorf("scenario %q is incomplete (themes, stories, sprints and hours are required)", sc.ID)
 	}
-	g := &Game{sc: sc, t: &sc.Tuning, role: role, seed: seed, rng: newRand(seed)}
+	g := &Game{sc: sc, t: &sc.Tuning, role: role, seed: seed}
+	g.noise.seed(seed, strandNoise, 0)
+	g.team.seed(seed, strandTeam, 0)
+	g.handoff.seed(seed, strandHandoff, 0)
 	g.setup()
 	return g, nil
 }
 
 func (g *Game) setup() {
-	sc, r := g.sc, g.rng
+	sc := g.sc
 	n := len(sc.Themes)
 	s := &g.s
 	s.Sprint, s.Sprints, s.Phase = 1, sc.Sprints, PhaseStrategy
@@ -84,6 +89,7 @@ func (g *Game) setup() {
 	if s.Days < 1 {
 		s.Days = 10
 	}
+	g.w = newWorld(sc, g.seed, s.Days)
 	s.Event = -1
 	buf := make([]float64, 5*n)
 	s.Market.Need, s.Market.Estimate, s.Market.Spread = buf[0:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n]
@@ -91,7 +97,7 @@ func (g *Game) setup() {
 	for i, th := range sc.Themes {
 		s.Market.Need[i] = th.Need
 		s.Roadmap[i] = th.Roadmap
-		s.Market.Estimate[i] = th.Estimate * (1 + sc.Market.Noise*gauss(r))
+		s.Market.Estimate[i] = th.Estimate * g.w.estimate[i]
 		s.Market.Spread[i] = sc.Market.Noise
 	}
 	normalise(s.Market.Need)
@@ -125,12 +131,8 @@ func (g *Game) setup() {
 		if j, ok := holderIx[st.Requester]; ok {
 			req = j
 		}
-		te := float64(st.Effort) * (1 + st.Uncertainty*gauss(r))
-		if min := 0.5 * float64(st.Effort); te < min {
-			te = min
-		}
 		s.Stories[i] = StoryState{Def: i, Theme: themeIx[st.Theme], Value: st.Value, Effort: st.Effort,
-			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: te, Status: StoryHeld, plannedBy: -1}
+			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: g.w.effort[i], Status: StoryHeld, plannedBy: -1}
 		if st.InBacklog {
 			s.Stories[i].Status = StoryBacklog
 			s.Backlog = append(s.Backlog, i)
@@ -142,7 +144,7 @@ func (g *Game) setup() {
 	for i, rq := range sc.Requests {
 		h := holderIx[rq.Stakeholder]
 		s.Requests[i] = RequestState{Def: i, Stakeholder: h, Story: storyIx[rq.Story],
-			Hat: s.Stakeholders[h].Hat, Sprint: rq.Sprint, Day: rq.Day}
+			Hat: s.Stakeholders[h].Hat, Sprint: g.w.arrival[2*i], Day: g.w.arrival[2*i+1]}
 	}
 	s.Events = make([]EventState, len(sc.Events))
 	g.conds = make([]compiledCond, len(sc.Events))

@@ -1,18 +1,60 @@
 package sim
 
-import "math/rand/v2"
+import (
+	"math/bits"
+	"math/rand/v2"
+)
 
-// newRand is the game's one generator. PCG is plain integer arithmetic, so it gives the same stream
-// on every platform.
-func newRand(seed uint64) *rand.Rand {
-	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+// stream is one strand of the game's chance. Every strand is a PCG generator derived from the seed
+// and a strand number, so the draws of one strand (the world's, say) never depend on how many
+// another (the player's burnout blur) has made. PCG is plain integer arithmetic, so a strand gives
+// the same numbers on every platform. A stream is a value: a game holds its streams without
+// allocating them.
+type stream struct{ pcg rand.PCG }
+
+// The strands. The world's strands are reseeded per item (per story, per request, per event, per
+// sprint of market drift), so that adding one request to a scenario does not move another's
+// arrival. The decisions' strands run on for the whole game.
+const (
+	strandEstimate uint64 = iota + 1 // the PM's first estimate of the market
+	strandEffort                     // per story: its true effort
+	strandDrift                      // per sprint: the market's drift at its end
+	strandRequest                    // per request: its arrival sprint and day
+	strandEvent                      // per event: whether it is due in each sprint, and its day
+	strandNoise                      // the player's (or colleague's) decisions blurred by burnout
+	strandTeam                       // the team's work: defects rolled as stories are built
+	strandHandoff                    // roadmap news reaching the Product Owner second-hand
+)
+
+// splitmix is SplitMix64's finaliser: it spreads a seed's bits so that nearby seeds and strands
+// start far apart.
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// seed starts the stream of one strand (and one item of it, for the world's strands).
+func (r *stream) seed(seed, strand, item uint64) {
+	a := splitmix(seed ^ splitmix(strand<<32|item))
+	r.pcg.Seed(a, splitmix(a^strand))
+}
+
+// float64 draws uniformly from [0, 1), as math/rand/v2 does.
+func (r *stream) float64() float64 { return float64(r.pcg.Uint64()<<11>>11) / (1 << 53) }
+
+// intN draws uniformly from [0, n) for n ≥ 1 (the high word of a 64×64 product: integer only).
+func (r *stream) intN(n int) int {
+	hi, _ := bits.Mul64(r.pcg.Uint64(), uint64(n))
+	return int(hi)
 }
 
 // gauss draws a bell-shaped number with mean 0 and spread 1 from four uniforms (Irwin–Hall).
 // rand.NormFloat64 would do, but it calls math.Exp and math.Log, which amd64 computes in assembly
 // and WebAssembly in Go: their last bits may differ, and a replay must not.
-func gauss(r *rand.Rand) float64 {
-	return (r.Float64() + r.Float64() + r.Float64() + r.Float64() - 2) * 1.7320508075688772
+func (r *stream) gauss() float64 {
+	return (r.float64() + r.float64() + r.float64() + r.float64() - 2) * 1.7320508075688772
 }
 
 // clamp01 keeps a meter in [0, 1].

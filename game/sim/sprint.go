@@ -30,10 +30,10 @@ func (g *Game) advance() {
 	}
 }
 
-// startSprint opens a sprint: hours are back, random requests and events are drawn for it, and a
-// colleague Product Manager does their strategy work.
+// startSprint opens a sprint: hours are back, the world's schedule says which requests and events
+// are due in it, and a colleague Product Manager does their strategy work.
 func (g *Game) startSprint() {
-	s, r := &g.s, g.rng
+	s := &g.s
 	s.Phase, s.Day = PhaseStrategy, 0
 	s.Planned, s.Reviewed = false, false
 	s.Player.Hours = g.sc.HoursPerSprint
@@ -41,39 +41,12 @@ func (g *Game) startSprint() {
 	if s.Player.OnLeave {
 		s.Player.Hours = 0
 	}
-	for i := range s.Requests {
-		rq := &s.Requests[i]
-		def := &g.sc.Requests[rq.Def]
-		if rq.Status != RequestWaiting || def.Sprint != 0 || rq.Sprint != 0 {
-			continue
-		}
-		if r.Float64() < def.Chance {
-			rq.Sprint, rq.Day = s.Sprint, def.Day
-		}
-	}
-	for i := range s.Requests {
-		rq := &s.Requests[i]
-		if (rq.Status == RequestWaiting || rq.Status == RequestDeferred) && rq.Sprint == s.Sprint && rq.Day == 0 {
-			rq.Day = 1 + r.IntN(s.Days)
-		}
-	}
 	g.endLastingEffects()
 	for i := range s.Events {
 		ev := &s.Events[i]
-		def := &g.sc.Events[ev.Def]
 		ev.Day = 0
-		if ev.Fired {
-			continue
-		}
-		due := def.Sprint == s.Sprint
-		if !due && def.Sprint == 0 && def.Chance > 0 {
-			due = r.Float64() < def.Chance
-		}
-		if due {
-			ev.Day = def.Day
-			if ev.Day == 0 {
-				ev.Day = 1 + r.IntN(s.Days)
-			}
+		if !ev.Fired {
+			ev.Day = g.w.eventDay(ev.Def, s.Sprint, s.Sprints)
 		}
 	}
 	if g.role == RolePO && !s.Player.OnLeave {
@@ -176,7 +149,7 @@ func (g *Game) endDay() {
 		st.Progress += need
 		left -= need
 		st.Status = StoryDone
-		st.Defect = g.rng.Float64() < t.DefectPerFog*(1-st.Clarity)+0.1*s.Team.Debt
+		st.Defect = g.team.float64() < t.DefectPerFog*(1-st.Clarity)+0.1*s.Team.Debt
 	}
 	p := &s.Player
 	p.Stress = clamp01(p.Stress + t.StressPending*float64(len(s.Inbox)))
@@ -229,7 +202,7 @@ func (g *Game) endReview() {
 
 // endSprint closes the books on a sprint and opens the next.
 func (g *Game) endSprint() {
-	s, t, r := &g.s, g.t, g.rng
+	s, t := &g.s, g.t
 	for _, req := range s.Inbox {
 		rq := &s.Requests[req]
 		rq.Status = RequestIgnored
@@ -275,10 +248,12 @@ func (g *Game) endSprint() {
 	}
 	p.LastHat = HatNone
 
-	// The market moves; the Product Owner hears of the roadmap late and blurred unless synced.
+	// The market moves as the world's schedule says; the Product Owner hears of the roadmap late
+	// and blurred unless synced.
 	m := &s.Market
+	drift := g.w.drift[(s.Sprint-1)*len(m.Need):]
 	for i := range m.Need {
-		m.Need[i] *= 1 + g.sc.Market.Volatility*gauss(r)*float64(len(m.Need))
+		m.Need[i] *= drift[i]
 		m.Spread[i] += g.sc.Market.Volatility
 	}
 	normalise(m.Need)
@@ -302,7 +277,7 @@ func (g *Game) endSprint() {
 // blurInto moves view toward the roadmap by share, through the noise of second-hand news.
 func (g *Game) blurInto(view, roadmap []float64, share float64) {
 	for i := range view {
-		heard := roadmap[i] * (1 + g.t.InsightBlur*gauss(g.rng))
+		heard := roadmap[i] * (1 + g.t.InsightBlur*g.handoff.gauss())
 		view[i] = (1-share)*view[i] + share*heard
 	}
 	normalise(view)

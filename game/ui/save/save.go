@@ -18,8 +18,9 @@ import (
 	"twohats/game/sim"
 )
 
-// Version is the save format this build writes and reads.
-const Version = 1
+// Version is the save format this build writes and reads. Version 2: the engine's chance comes in
+// strands, so a version 1 save's decisions no longer lead to the game it saved.
+const Version = 2
 
 // File is one saved game.
 type File struct {
