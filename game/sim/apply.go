@@ -10,35 +10,23 @@ func (g *Game) perform(a Action) {
 		g.advance()
 		return
 	}
-	hours := g.Cost(a)
-	if hours > s.Player.Hours {
-		// Only an event's choice can ask for more than is left: the rest is overtime.
-		c.Stress += float64(hours-s.Player.Hours) * t.StressPerHour
-		hours = s.Player.Hours
+	ch := g.charge(a) // the same rule Preview shows
+	s.Player.Hours -= ch.Hours
+	g.sprintHrs += ch.Hours
+	c.Hours = ch.Hours
+	if a.Kind != ActRest {
+		g.sprintWork += ch.Hours
 	}
-	s.Player.Hours -= hours
-	g.sprintHrs += hours
-	c.Hours = hours
-	stress := float64(hours) * t.StressPerHour
-	if a.Kind == ActRest {
-		stress = -t.StressRest
-	} else {
-		// Hours past the sustainable share of the sprint are overtime, and wear twice.
-		from := int(t.OvertimeFrom * float64(g.sc.HoursPerSprint))
-		over := min(hours, g.sprintWork+hours-from)
-		if over > 0 {
-			stress += float64(over) * t.StressOvertime
-			g.burn(float64(over) * t.BurnoutOvertime)
-		}
-		g.sprintWork += hours
+	if ch.Burnout > 0 {
+		g.burn(ch.Burnout)
+	}
+	if ch.Switch {
+		s.Player.Switches++
 	}
 	if h := a.Kind.Hat(); h != HatNone {
-		if s.Player.LastHat != HatNone && s.Player.LastHat != h {
-			stress += t.StressSwitch
-			s.Player.Switches++
-		}
 		s.Player.LastHat = h
 	}
+	c.Stress = ch.Stress
 	blur := t.BurnoutNoise * s.Player.Burnout // a tired mind decides worse
 	switch a.Kind {
 	case ActResearch, ActInterview, ActKPI, ActRoadmap, ActRefine, ActOrder:
@@ -46,14 +34,14 @@ func (g *Game) perform(a Action) {
 	}
 	switch a.Kind {
 	case ActResearch:
-		c.Insight = g.learn(-1, t.ResearchGain, blur)
+		c.Insight, c.seenInsight = g.learn(-1, t.ResearchGain, blur)
 	case ActInterview:
 		c.Subject = a.Theme
-		c.Insight = g.learn(a.Theme, t.InterviewGain, blur)
+		c.Insight, c.seenInsight = g.learn(a.Theme, t.InterviewGain, blur)
 		c.Trust = g.moveKind(scenario.KindCustomer, 0.02, &c)
 		g.heard[customersHeard] = true
 	case ActRoadmap:
-		before := distance(s.Roadmap, s.Market.Need)
+		before, seen := distance(s.Roadmap, s.Market.Need), distance(s.Roadmap, s.Market.Estimate)
 		copy(s.Roadmap, a.Weights)
 		for i := range s.Roadmap {
 			s.Roadmap[i] *= 1 + blur*g.noise.gauss()
@@ -64,11 +52,12 @@ func (g *Game) perform(a Action) {
 			copy(s.POView, s.Roadmap)
 		}
 		c.Fit = before - distance(s.Roadmap, s.Market.Need)
+		c.seenFit = seen - distance(s.Roadmap, s.Market.Estimate) // what the PM can tell: fit to the estimate
 	case ActExecutive:
 		c.Trust = g.moveKind(scenario.KindExecutive, 0.04, &c)
 		g.heard[executivesHeard] = true
 	case ActKPI:
-		c.Insight = g.learnShipped(t.KPIGain, blur)
+		c.Insight, c.seenInsight = g.learnShipped(t.KPIGain, blur)
 	case ActSync:
 		c.Handoff = distance(s.POView, s.Roadmap)
 		copy(s.POView, s.Roadmap)
@@ -100,14 +89,14 @@ func (g *Game) perform(a Action) {
 		g.applyEffects(g.effects[g.choiceBase[ev]+a.Choice], &c)
 		s.Event = -1
 	}
-	c.Stress += stress
 	s.Player.Stress = clamp01(s.Player.Stress + c.Stress)
 	g.log(c)
 }
 
 // learn moves the estimate of one theme (or all, when theme < 0) toward the true need by gain,
-// blurred by noise, and returns how much closer the estimate came.
-func (g *Game) learn(theme int, gain, noise float64) float64 {
+// blurred by noise. It returns how much closer the estimate came (the truth, for the debrief) and
+// how much the doubt shrank (what the Product Manager can tell: the mean ± lost).
+func (g *Game) learn(theme int, gain, noise float64) (closer, doubt float64) {
 	m := &g.s.Market
 	before := distance(m.Estimate, m.Need)
 	for i := range m.Estimate {
@@ -115,14 +104,15 @@ func (g *Game) learn(theme int, gain, noise float64) float64 {
 			continue
 		}
 		m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*g.noise.gauss()
+		doubt += m.Spread[i] * gain
 		m.Spread[i] *= 1 - gain
 	}
 	normalise(m.Estimate)
-	return before - distance(m.Estimate, m.Need)
+	return before - distance(m.Estimate, m.Need), doubt / float64(len(m.Spread))
 }
 
 // learnShipped is a KPI review: what shipped tells how much its themes are really wanted.
-func (g *Game) learnShipped(gain, noise float64) float64 {
+func (g *Game) learnShipped(gain, noise float64) (closer, doubt float64) {
 	m := &g.s.Market
 	before := distance(m.Estimate, m.Need)
 	for i := range m.Estimate {
@@ -135,11 +125,12 @@ func (g *Game) learnShipped(gain, noise float64) float64 {
 		}
 		if shipped {
 			m.Estimate[i] += gain*(m.Need[i]-m.Estimate[i]) + noise*0.1*g.noise.gauss()
+			doubt += m.Spread[i] * gain
 			m.Spread[i] *= 1 - gain
 		}
 	}
 	normalise(m.Estimate)
-	return before - distance(m.Estimate, m.Need)
+	return before - distance(m.Estimate, m.Need), doubt / float64(len(m.Spread))
 }
 
 // moveKind changes the trust of every stakeholder of a kind and returns the mean change.
@@ -321,6 +312,12 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust = g.moveKind(scenario.KindCustomer, -0.03, &c)
 	}
 	st.Realised = v
+	seen := 0.0
+	if !defect {
+		seen = st.Value * g.belief()[st.Theme] * n
+	}
+	c.seenValue = seen
+	g.seenValue += seen
 	g.heard[customersHeard] = true
 	s.Value += v
 	g.sprintVal += v
@@ -329,11 +326,13 @@ func (g *Game) ship(ix int, defect bool) {
 	g.alignNum += effort * standing
 	g.alignDen += effort
 	g.sprintANum += effort * standing
+	g.seenANum += effort * g.seenStanding(st.Theme, standing)
 	g.sprintPts += effort
 	c.Value, c.Standing = v, standing
 	if p := st.plannedBy; p >= 0 && p < len(s.Log) {
 		// The plan that committed the story earns what it ships.
 		s.Log[p].Value += v
+		s.Log[p].seenValue += seen
 		s.Log[p].AlignWork += effort * (standing - 0.5)
 		s.Log[p].Impact = g.impact(&s.Log[p])
 	}

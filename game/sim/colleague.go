@@ -25,7 +25,7 @@ import (
 func (g *Game) colleaguePMStrategy() {
 	s := &g.s
 	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
-	c.Insight = g.learn(-1, g.t.ResearchGain, 0)
+	c.Insight, c.seenInsight = g.learn(-1, g.t.ResearchGain, 0)
 	g.log(c)
 	copy(s.Roadmap, s.Market.Estimate)
 	s.Synced = false

@@ -42,6 +42,10 @@ type Consequence struct {
 	Hours       int
 	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64
+
+	// What the player may see in place of the figures above that come from the hidden market
+	// (Value, Fit, Insight): View's log shows these; the debrief and Impact use the true ones.
+	seenValue, seenFit, seenInsight float64
 }
 
 // Decision is what a consequence keeps of an action: its kind and what it acted on, without the

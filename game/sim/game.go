@@ -38,6 +38,8 @@ type Game struct {
 	sprintVal  float64
 	sprintPts  float64
 	sprintANum float64
+	seenValue  float64 // value shipped as the player reckons it: View's figure, not the market's
+	seenANum   float64 // Σ effort × standing on the roadmap as the player's hat knows it
 	orderBuf   []int
 	keys       []float64 // per story: the sort key of the ordering being computed
 	seen       []bool    // per story: scratch for checking a list of stories

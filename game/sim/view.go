@@ -1,0 +1,172 @@
+package sim
+
+// View is the game as the player's hat(s) know it: everything a screen may show during play, and
+// nothing more. A screen reads the game through a View, never through State, because State holds
+// what no hat knows:
+//
+//   - the true market need (Market.Need) and every figure computed from it: a story's value as the
+//     market pays it, how much closer research or a roadmap came to the truth, strategy fit;
+//   - the true effort of a story (beyond what the team's progress shows), a defect before the
+//     review finds it, when a request will arrive, when a chance event is due;
+//   - for a Product Owner who works with a colleague, the Product Manager's roadmap itself: the PO
+//     sees the roadmap as last heard (POView), and the market only through it.
+//
+// A screen may show every field here. The figures that replace hidden ones are named so: Value is
+// what shipped is worth by the player's own reckoning (the estimate for a Product Manager, the
+// roadmap as heard for a Product Owner), Alignment is measured against the roadmap as the hat knows
+// it, and in Log a consequence's Value, Fit and Insight are what the player could tell (value by
+// that reckoning, fit to the estimate, doubt lost) while Impact, Standing and AlignWork are zero.
+// The true figures are for the end of the game only: Game.Outcome, Game.Turnings, State.History.
+//
+// Game.View fills a View in place, reusing its slices, and does nothing when the game has not
+// changed since it last filled that View, so a screen can ask for it every frame. Treat it as
+// read-only: copy a list before reordering it.
+type View struct {
+	Role            Role
+	Sprint, Sprints int
+	Phase           Phase
+	Day, Days       int
+
+	Player PlayerState
+	// The lines on the player's meters.
+	BurnoutFrom  float64 // stress above which burnout builds, day by day
+	LeaveAt      float64 // burnout at which the sprint's end sends the player on forced leave
+	OvertimeFrom int     // hours worked this sprint past which work is overtime
+	Worked       int     // hours worked this sprint (rest excluded): what the overtime line counts
+
+	// The market as the Product Manager estimates it, one entry per theme; nil when the player does
+	// not wear the PM hat (a Product Owner knows the market only through the roadmap).
+	Estimate, Spread []float64
+	// Roadmap is the roadmap's weight per theme as the player's hat knows it: the roadmap in force
+	// for a Product Manager or both hats, the roadmap as last heard for a Product Owner.
+	Roadmap   []float64
+	Synced    bool // the hats synced since the roadmap last changed
+	SinceSync int  // sprints since the last sync
+
+	// Stories, by index as in Action; Realised and Defect are zero (hidden until the debrief and
+	// the review).
+	Stories   []StoryState
+	Backlog   []int // story indexes in backlog order
+	Committed []int // story indexes committed this sprint, in working order
+	Team      TeamState
+	Forecast  float64 // the points the team will likely get through this sprint
+
+	Stakeholders []StakeholderState
+	// Requests, by index as in Action; one still to arrive shows as waiting, with no sprint or day.
+	Requests []RequestState
+	Inbox    []int // request indexes waiting for the player's answer, oldest first
+	Event    int   // the scenario event on the table, or -1
+
+	Planned, Reviewed bool
+	Value             float64 // value shipped so far, by the player's reckoning
+	Alignment         float64 // effort-weighted standing of what shipped on the roadmap as known
+	Shipped           float64 // points shipped so far
+
+	Log []Consequence // the consequences as the player may see them; Game.Describe words them
+
+	// The actions legal now (as Game.Legal gives them) and, for each, what it would charge.
+	Legal    []Action
+	Previews []Preview
+
+	game    *Game // the game and the decision count the view was filled at
+	decided int
+}
+
+// View fills v with the game as the player's hats know it, reusing v's slices.
+func (g *Game) View(v *View) {
+	if v.game == g && v.decided == len(g.actions) {
+		return // only Apply changes a game
+	}
+	v.game, v.decided = g, len(g.actions)
+	s := &g.s
+	v.Role = g.role
+	v.Sprint, v.Sprints, v.Phase, v.Day, v.Days = s.Sprint, s.Sprints, s.Phase, s.Day, s.Days
+	v.Player = s.Player
+	v.BurnoutFrom, v.LeaveAt = g.t.BurnoutFrom, 1
+	v.OvertimeFrom, v.Worked = g.overtimeFrom(), g.sprintWork
+
+	v.Estimate, v.Spread = v.Estimate[:0], v.Spread[:0]
+	if g.role.Wears(HatPM) {
+		v.Estimate = append(v.Estimate, s.Market.Estimate...)
+		v.Spread = append(v.Spread, s.Market.Spread...)
+	} else {
+		v.Estimate, v.Spread = nil, nil
+	}
+	v.Roadmap = append(v.Roadmap[:0], g.knownRoadmap()...)
+	v.Synced, v.SinceSync = s.Synced, s.SinceSync
+
+	v.Stories = append(v.Stories[:0], s.Stories...)
+	for i := range v.Stories {
+		st := &v.Stories[i]
+		st.Realised, st.Defect, st.trueEffort, st.plannedBy = 0, false, 0, 0
+	}
+	v.Backlog = append(v.Backlog[:0], s.Backlog...)
+	v.Committed = append(v.Committed[:0], s.Committed...)
+	v.Team = s.Team
+	v.Forecast = g.Forecast()
+
+	v.Stakeholders = append(v.Stakeholders[:0], s.Stakeholders...)
+	v.Requests = append(v.Requests[:0], s.Requests...)
+	for i := range v.Requests {
+		if rq := &v.Requests[i]; rq.Status == RequestWaiting {
+			rq.Sprint, rq.Day = 0, 0
+		}
+	}
+	v.Inbox = append(v.Inbox[:0], s.Inbox...)
+	v.Event = -1
+	if s.Event >= 0 {
+		v.Event = s.Events[s.Event].Def
+	}
+
+	v.Planned, v.Reviewed = s.Planned, s.Reviewed
+	v.Value, v.Shipped, v.Alignment = g.seenValue, g.alignDen, 0
+	if g.alignDen > 0 {
+		v.Alignment = g.seenANum / g.alignDen
+	}
+
+	v.Log = append(v.Log[:0], s.Log...)
+	for i := range v.Log {
+		c := &v.Log[i]
+		c.Value, c.Fit, c.Insight = c.seenValue, c.seenFit, c.seenInsight
+		c.Impact, c.Standing, c.AlignWork = 0, 0, 0
+	}
+
+	v.Legal = g.Legal(v.Legal[:0])
+	v.Previews = v.Previews[:0]
+	for _, a := range v.Legal {
+		v.Previews = append(v.Previews, g.Preview(a))
+	}
+}
+
+// knownRoadmap is the roadmap as the player's hat knows it.
+func (g *Game) knownRoadmap() []float64 {
+	if g.role == RolePO {
+		return g.s.POView
+	}
+	return g.s.Roadmap
+}
+
+// belief is what the player's hat takes the market to want, per theme: the estimate for a wearer
+// of the PM hat, the roadmap as heard for a Product Owner. The value the player sees shipped is
+// reckoned by it.
+func (g *Game) belief() []float64 {
+	if g.role.Wears(HatPM) {
+		return g.s.Market.Estimate
+	}
+	return g.s.POView
+}
+
+// seenStanding is where a theme stands on the roadmap as the player's hat knows it, given its
+// standing on the roadmap in force. Only a Product Owner with a colleague knows another roadmap:
+// the standing rule is then applied to that one, so the rule has one home.
+func (g *Game) seenStanding(theme int, standing float64) float64 {
+	if g.role != RolePO {
+		return standing
+	}
+	s := &g.s
+	inForce := s.Roadmap
+	s.Roadmap = s.POView
+	seen := g.standing(theme)
+	s.Roadmap = inForce
+	return seen
+}
