@@ -92,18 +92,25 @@ func roles(sc *scenario.Scenario) []sim.Role {
 }
 
 // TestSameSeedSameWorld: on every shipped scenario, the same seed deals the same world to every
-// role and every policy (the fingerprint, the requests' arrivals, the market's path until someone
+// role and every policy (every bot, and a spammer of each action) (the fingerprint, the requests' arrivals, the market's path until someone
 // chooses a pivot, the chance events' due days while unfired), and different seeds deal different
 // worlds.
 func TestSameSeedSameWorld(t *testing.T) {
-	policies := append(slices.Clone(bot.Names), "spam-research", "spam-rest", "spam-order")
+	policies := slices.Clone(bot.Names)
+	for k := sim.ActResearch; k < sim.ActChoose; k++ {
+		policies = append(policies, "spam-"+k.String())
+	}
 	for _, id := range scenarios.IDs() {
 		sc, err := scenarios.Load(id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		worlds := map[string]uint64{}
-		for seed := uint64(1); seed <= 3; seed++ {
+		seeds := uint64(4)
+		if testing.Short() {
+			seeds = 2
+		}
+		for seed := uint64(1); seed <= seeds; seed++ {
 			var first dealt
 			firstName := ""
 			for _, role := range roles(sc) {
