@@ -63,6 +63,20 @@ func TestRoundTripAndReplay(t *testing.T) {
 	}
 }
 
+// TestSummaryCarriesTheWorld: the summary names the world chance dealt, the same for every role
+// and policy on one seed and another on the next, and a replay dealt another world says so.
+func TestSummaryCarriesTheWorld(t *testing.T) {
+	pm := Summarise(play(t, "startup", sim.RolePM, "roadmap", 5), "roadmap")
+	po := Summarise(play(t, "startup", sim.RolePO, "yes", 5), "yes")
+	next := Summarise(play(t, "startup", sim.RolePM, "roadmap", 6), "roadmap")
+	if len(pm.World) != 16 || pm.World != po.World || pm.World == next.World {
+		t.Fatalf("worlds: pm seed 5 %q, po seed 5 %q, pm seed 6 %q", pm.World, po.World, next.World)
+	}
+	if d := Diff(pm, next); len(d) == 0 || !strings.HasPrefix(d[0], "world:") {
+		t.Fatalf("diff of two worlds = %q", d)
+	}
+}
+
 func TestParseRefuses(t *testing.T) {
 	good, _ := FromGame(play(t, "tutorial", sim.RoleBoth, "idle", 1), "idle").Marshal()
 	tests := []struct {

@@ -33,6 +33,7 @@ type View struct {
 	LeaveAt      float64 // burnout at which the sprint's end sends the player on forced leave
 	OvertimeFrom int     // hours worked this sprint past which work is overtime
 	Worked       int     // hours worked this sprint (rest excluded): what the overtime line counts
+	OvertimeIn   int     // hours of work left before overtime starts (0: it has)
 
 	// The market as the Product Manager estimates it, one entry per theme; nil when the player does
 	// not wear the PM hat (a Product Owner knows the market only through the roadmap).
@@ -84,6 +85,7 @@ func (g *Game) View(v *View) {
 	v.Player = s.Player
 	v.BurnoutFrom, v.LeaveAt = g.t.BurnoutFrom, 1
 	v.OvertimeFrom, v.Worked = g.overtimeFrom(), g.sprintWork
+	v.OvertimeIn = max(0, v.OvertimeFrom-v.Worked)
 
 	v.Estimate, v.Spread = v.Estimate[:0], v.Spread[:0]
 	if g.role.Wears(HatPM) {
