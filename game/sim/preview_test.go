@@ -101,3 +101,44 @@ func TestPreviewChangesNothing(t *testing.T) {
 		t.Fatalf("advancing time previews as %+v", p)
 	}
 }
+
+// TestPreviewMatchesApplyThroughoutAGame: in whole games of every role, every action taken is
+// charged exactly what its preview (and the view's preview of it) said.
+func TestPreviewMatchesApplyThroughoutAGame(t *testing.T) {
+	for _, role := range Roles {
+		for seed := uint64(1); seed <= 3; seed++ {
+			g := newTestGame(t, role, seed)
+			var v View
+			for step := 0; !g.Over(); step++ {
+				if step > 5000 {
+					t.Fatal("game did not end")
+				}
+				g.View(&v)
+				if len(v.Legal) == 0 || len(v.Legal) != len(v.Previews) {
+					t.Fatalf("%s: %d legal actions, %d previews", role, len(v.Legal), len(v.Previews))
+				}
+				pick := 0
+				if step%4 != 0 {
+					pick = (step * 7) % len(v.Legal)
+				}
+				a, p := v.Legal[pick], v.Previews[pick]
+				if p != g.Preview(a) {
+					t.Fatalf("%s: the view's preview of %s differs from Game.Preview", role, a.Kind)
+				}
+				before := g.s.Player
+				mustApply(t, g, a)
+				after := g.s.Player
+				if a.Kind == ActAdvance {
+					continue
+				}
+				if before.Hours-after.Hours != p.Hours {
+					t.Fatalf("%s step %d: %s previewed %d h, took %d h", role, step, a.Kind, p.Hours, before.Hours-after.Hours)
+				}
+				if a.Kind != ActChoose && (after.Stress != p.StressAfter || after.Burnout != p.BurnoutAfter) {
+					t.Fatalf("%s step %d: %s previewed stress %v burnout %v, got %v %v", role, step, a.Kind,
+						p.StressAfter, p.BurnoutAfter, after.Stress, after.Burnout)
+				}
+			}
+		}
+	}
+}
