@@ -91,6 +91,9 @@ func (g *Game) perform(a Action) {
 	}
 	s.Player.Stress = clamp01(s.Player.Stress + c.Stress)
 	g.log(c)
+	if a.Kind == ActChoose {
+		g.fireDue()
+	}
 }
 
 // learn moves the estimate of one theme (or all, when theme < 0) toward the true need by gain,

@@ -94,6 +94,26 @@ func (w *world) eventDay(i, sprint, sprints int) int {
 	return w.due[i*sprints+sprint-1]
 }
 
+// fireDue puts on the table, once an event has been answered, the next event the world's schedule
+// has due by today. A day starts with at most one event on the table; without this, an event due
+// on a day another event took (a `when` event that the state opened, say) would wait a day, or
+// on the sprint's last day be lost for the sprint, and the same world would bring it at another
+// time for another player.
+func (g *Game) fireDue() {
+	s := &g.s
+	if s.Phase != PhaseExecution || s.Event >= 0 {
+		return
+	}
+	for i := range s.Events {
+		if ev := &s.Events[i]; !ev.Fired && ev.Day != 0 && ev.Day <= s.Day {
+			ev.Fired = true
+			s.Event = i
+			g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConEvent, Subject: ev.Def, Stakeholder: -1})
+			return
+		}
+	}
+}
+
 // World is a short fingerprint of the game's world: 16 hex digits of a hash of what chance
 // decided for it (the first estimate, every story's true effort, every request's arrival, every
 // chance event's due days, and the market's path as it would drift with nobody moving it). Two

@@ -18,6 +18,7 @@ type dealt struct {
 	arrivals [][2]int    // per request: sprint and day of its first arrival, 0 0 if it never came
 	market   [][]float64 // the true need at each sprint's start, up to the first pivot anyone chose
 	due      [][]int     // per sprint, per event: the day it is due, -1 once it has fired
+	fired    [][2]int    // per event not gated on the state: sprint and day it came up, 0 0 if never
 }
 
 // playDealt plays a whole game with a policy and notes what it was dealt.
@@ -31,7 +32,7 @@ func playDealt(t *testing.T, sc *scenario.Scenario, role sim.Role, policy string
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := dealt{world: g.World(), arrivals: make([][2]int, len(sc.Requests))}
+	d := dealt{world: g.World(), arrivals: make([][2]int, len(sc.Requests)), fired: make([][2]int, len(sc.Events))}
 	s := g.State()
 	pivoted := false
 	sprint := 0
@@ -65,6 +66,8 @@ func playDealt(t *testing.T, sc *scenario.Scenario, role sim.Role, policy string
 			switch {
 			case c.Kind == sim.ConRequest && d.arrivals[c.Subject] == [2]int{}:
 				d.arrivals[c.Subject] = [2]int{c.Sprint, c.Day}
+			case c.Kind == sim.ConEvent && c.Action.Kind != sim.ActChoose && sc.Events[c.Subject].When == nil:
+				d.fired[c.Subject] = [2]int{c.Sprint, c.Day}
 			case c.Kind == sim.ConEvent && c.Action.Kind == sim.ActChoose:
 				for _, e := range sc.Events[c.Subject].Choices[c.Action.Choice].Effects {
 					if e.Market != "" {
@@ -92,9 +95,10 @@ func roles(sc *scenario.Scenario) []sim.Role {
 }
 
 // TestSameSeedSameWorld: on every shipped scenario, the same seed deals the same world to every
-// role and every policy (every bot, and a spammer of each action; -short: of three) (the fingerprint, the requests' arrivals, the market's path until someone
-// chooses a pivot, the chance events' due days while unfired), and different seeds deal different
-// worlds.
+// role and every policy (every bot, and a spammer of each action; -short: of three): the
+// fingerprint, the requests' arrivals, the sprint and day every event not gated on the state comes
+// up, the market's path until someone chooses a pivot, and the events' due days while unfired.
+// Different seeds deal different worlds.
 func TestSameSeedSameWorld(t *testing.T) {
 	policies := slices.Clone(bot.Names)
 	for k := sim.ActResearch; k < sim.ActChoose; k++ {
@@ -142,6 +146,11 @@ func compareDealt(t *testing.T, aName, bName string, a, b dealt) {
 	for i := range a.arrivals {
 		if a.arrivals[i] != b.arrivals[i] {
 			t.Errorf("request %d arrives at sprint, day %v in %s and %v in %s", i, a.arrivals[i], aName, b.arrivals[i], bName)
+		}
+	}
+	for i := range a.fired {
+		if a.fired[i] != b.fired[i] {
+			t.Errorf("event %d comes up at sprint, day %v in %s and %v in %s", i, a.fired[i], aName, b.fired[i], bName)
 		}
 	}
 	for k := range min(len(a.market), len(b.market)) {
