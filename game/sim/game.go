@@ -217,7 +217,9 @@ func (g *Game) Role() Role { return g.role }
 // Seed is the game's seed.
 func (g *Game) Seed() uint64 { return g.seed }
 
-// State is the game's state, to read. Changing it breaks the game's invariants; use Apply.
+// State is the game's state, to read. Changing it breaks the game's invariants; use Apply. It
+// holds the hidden truth (the market's need, true efforts, the world's schedule): a screen reads
+// View instead, and State is for the engine's own tools, the bots and the debrief.
 func (g *Game) State() *State { return &g.s }
 
 // Actions are the decisions applied so far, in order: with the scenario, role and seed they are
