@@ -118,7 +118,7 @@ func (g *Game) startDay() {
 		def := &g.sc.Events[ev.Def]
 		timed := def.Sprint > 0 || def.Chance > 0
 		gate := g.conds[i]
-		if (ev.Day != 0 && ev.Day <= s.Day && (!gate.gated() || gate.holds(s))) || (!timed && ev.Day == 0 && gate.holds(s)) {
+		if g.timedDue(i) || (!timed && ev.Day == 0 && gate.holds(s)) {
 			ev.Fired = true
 			s.Event = i
 			g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConEvent, Subject: ev.Def, Stakeholder: -1})

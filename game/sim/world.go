@@ -105,13 +105,22 @@ func (g *Game) fireDue() {
 		return
 	}
 	for i := range s.Events {
-		if ev := &s.Events[i]; !ev.Fired && ev.Day != 0 && ev.Day <= s.Day {
+		if ev := &s.Events[i]; !ev.Fired && g.timedDue(i) {
 			ev.Fired = true
 			s.Event = i
 			g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConEvent, Subject: ev.Def, Stakeholder: -1})
 			return
 		}
 	}
+}
+
+// timedDue reports whether event i, timed by a sprint or a chance, comes up now: the world's
+// schedule has it due by today and its gate, if it has one, holds (AND).
+func (g *Game) timedDue(i int) bool {
+	s := &g.s
+	ev := &s.Events[i]
+	gate := g.conds[i]
+	return ev.Day != 0 && ev.Day <= s.Day && (!gate.gated() || gate.holds(s))
 }
 
 // World is a short fingerprint of the game's world: 16 hex digits of a hash of what chance
