@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"slices"
 
 	"twohats/game/sim"
@@ -13,10 +14,23 @@ import (
 //     player knows, otherwise decline; without it, accept everything;
 //   - rest: rest when stress runs high;
 //   - urgency: order the backlog by urgency and set the roadmap to what is loudest, not to the
-//     market estimate.
+//     market estimate;
+//   - all: answer every request the same way (accept, decline, escalate) instead of choosing, or
+//     ignore every request (ignore);
+//   - flat: set an exactly flat roadmap;
+//   - careful: research every other sprint, keep optional work under the overtime line and rest
+//     with the hours left at the sprint's end: the hours discipline a thoughtful person keeps.
 type planner struct {
 	name                                  string
 	research, sync, choose, rest, urgency bool
+	all                                   answerAll
+	flat, careful                         bool
+	noRefine                              bool    // never writes acceptance criteria
+	commit                                float64 // the plan's size as a share of the forecast; 0 means the forecast
+	execs                                 int     // executive alignments each sprint; 0 means one every other sprint
+	ignorePromises                        bool    // orders by the roadmap alone, promised or not
+
+	execsHeld int // executive alignments this sprint
 
 	sprint   int
 	phase    sim.Phase
@@ -30,10 +44,24 @@ type planner struct {
 	reserved int
 }
 
+// answerAll is how a planner answers requests when it does not choose one by one.
+type answerAll uint8
+
+const (
+	allChoose answerAll = iota // choose (or, without choose, accept everything)
+	allAccept
+	allDecline
+	allEscalate
+	allIgnore
+)
+
 func (p *planner) Name() string { return p.name }
 
 func (p *planner) Next(g *sim.Game) sim.Action {
 	s := g.State()
+	if s.Sprint != p.sprint {
+		p.execsHeld = 0
+	}
 	if s.Sprint != p.sprint || s.Phase != p.phase {
 		p.sprint, p.phase, p.done, p.refined = s.Sprint, s.Phase, [16]bool{}, 0
 	}
@@ -85,8 +113,15 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		return sim.Action{Kind: sim.ActAdvance}
 	}
 	keep := p.reserve(g, s)
-	if len(s.Inbox) > 0 {
-		return p.answer(g, s, s.Inbox[0])
+	if p.careful && s.Phase == sim.PhaseStrategy {
+		// Strategy work stays under the overtime line; the sprint's duties (ordering, refining,
+		// planning, answers, the review) may not.
+		t := &g.Scenario().Tuning
+		budget := g.Scenario().HoursPerSprint
+		keep += budget - int(t.OvertimeFrom*float64(budget))
+	}
+	if len(s.Inbox) > 0 && p.all != allIgnore {
+		return p.answer(g, s, p.nextRequest(g, s))
 	}
 	// Rest when stressed, but only out of the hours the sprint's duties leave over: a person who
 	// wears both hats rarely has any.
@@ -100,7 +135,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if !role.Wears(sim.HatPM) {
 			break
 		}
-		if p.research {
+		if p.research && (!p.careful || s.Sprint%2 == 1) {
 			if a := (sim.Action{Kind: sim.ActResearch}); p.can(g, a, keep) {
 				return a
 			}
@@ -108,7 +143,11 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActRoadmap, Weights: p.roadmap(g, s)}); p.can(g, a, keep) && changed(a.Weights, s.Roadmap) {
 			return a
 		}
-		if a := (sim.Action{Kind: sim.ActExecutive}); s.Sprint%2 == 1 && p.can(g, a, keep) {
+		if a := (sim.Action{Kind: sim.ActExecutive}); p.execs == 0 && s.Sprint%2 == 1 && p.can(g, a, keep) {
+			return a
+		}
+		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep {
+			p.execsHeld++
 			return a
 		}
 		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
@@ -121,11 +160,14 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
 			return a
 		}
-		if a := (sim.Action{Kind: sim.ActOrder, Stories: p.order(g, s)}); p.can(g, a, keep) && !slices.Equal(a.Stories, s.Backlog) {
-			return a
+		if !p.done[sim.ActOrder] {
+			if a := (sim.Action{Kind: sim.ActOrder, Stories: p.order(g, s)}); p.can(g, a, keep) && !slices.Equal(a.Stories, s.Backlog) {
+				return a
+			}
+			p.done[sim.ActOrder] = true // ordered, or nothing to gain: not again this phase
 		}
 		// Write acceptance criteria for the foggiest stories the plan will take.
-		if p.refined < 3 {
+		if p.refined < 3 && !p.noRefine {
 			p.buf = g.PlanFromTop(p.buf[:0])
 			for _, ix := range p.buf {
 				a := sim.Action{Kind: sim.ActRefine, Story: ix}
@@ -135,7 +177,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 				}
 			}
 		}
-		p.planBuf = g.PlanFromTop(p.planBuf[:0])
+		p.planBuf = p.plan(g, s)
 		if a := (sim.Action{Kind: sim.ActPlan, Stories: p.planBuf}); len(a.Stories) > 0 && p.can(g, a, 0) {
 			return a
 		}
@@ -147,13 +189,41 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActRest}); p.rest && s.Player.Stress > 0.25 && g.Check(a) == nil {
 			return a
 		}
+		if a := (sim.Action{Kind: sim.ActRest}); p.careful && s.Player.Stress > 0 && g.Check(a) == nil {
+			return a
+		}
 	}
 	return sim.Action{Kind: sim.ActAdvance}
+}
+
+// plan takes stories from the top of the backlog up to the forecast, or up to commit times the
+// forecast (within the team's capacity) for a policy that over- or under-commits.
+func (p *planner) plan(g *sim.Game, s *sim.State) []int {
+	if p.commit == 0 {
+		return g.PlanFromTop(p.planBuf[:0])
+	}
+	limit := min(p.commit*g.Forecast(), float64(s.Team.Capacity))
+	buf, pts := p.planBuf[:0], 0.0
+	for _, ix := range s.Backlog {
+		if e := float64(s.Stories[ix].Effort); pts+e <= limit {
+			pts += e
+			buf = append(buf, ix)
+		}
+	}
+	return buf
 }
 
 // roadmap is the weights the policy wants: the market estimate, or for the urgency policy the
 // loudness of the backlog per theme.
 func (p *planner) roadmap(g *sim.Game, s *sim.State) []float64 {
+	if p.flat {
+		w := p.weights[:0]
+		for range s.Roadmap {
+			w = append(w, 1)
+		}
+		p.weights = w
+		return w
+	}
 	if !p.urgency {
 		return append(p.weights[:0], s.Market.Estimate...)
 	}
@@ -188,6 +258,16 @@ func changed(a, b []float64) bool {
 func (p *planner) order(g *sim.Game, s *sim.State) []int {
 	if p.urgency {
 		p.orderBuf = g.OrderByUrgency(p.orderBuf[:0])
+	} else if p.ignorePromises {
+		p.orderBuf = append(p.orderBuf[:0], s.Backlog...)
+		key := func(ix int) float64 {
+			k := g.RoadmapKey(ix, s.POView)
+			if s.Stories[ix].DueSprint > 0 {
+				k -= 1000
+			}
+			return k
+		}
+		slices.SortStableFunc(p.orderBuf, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
 	} else {
 		p.orderBuf = g.OrderByRoadmap(p.orderBuf[:0], s.POView)
 	}
@@ -195,31 +275,56 @@ func (p *planner) order(g *sim.Game, s *sim.State) []int {
 }
 
 // answer takes a request when the policy says yes to everything; otherwise when its story would
-// stand in the better half of the backlog as the player's hat knows the roadmap (for the urgency
-// policy, that roadmap is itself the loudness of each theme): would I build this soon anyway?
+// be built within the promise anyway, ranked on the roadmap as the player's hat knows it (for the
+// urgency policy, that roadmap is itself the loudness of each theme, and an urgent ask is a yes).
 func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 	rq := s.Requests[r]
 	yes := !p.choose
 	if !yes {
+		// Would I build it within the promise anyway? Take it when the stories that outrank it on
+		// the roadmap the player knows, with it, fit in the sprints the promise allows.
 		view := s.Roadmap
 		if !g.Role().Wears(sim.HatPM) {
 			view = s.POView
 		}
-		p.keys = p.keys[:0]
+		key := g.RoadmapKey(rq.Story, view)
+		ahead := float64(s.Stories[rq.Story].Effort)
 		for _, ix := range s.Backlog {
-			p.keys = append(p.keys, g.RoadmapKey(ix, view))
+			if g.RoadmapKey(ix, view) >= key {
+				ahead += float64(s.Stories[ix].Effort)
+			}
 		}
-		slices.Sort(p.keys)
-		yes = len(p.keys) == 0 || g.RoadmapKey(rq.Story, view) >= p.keys[len(p.keys)/2]
+		yes = ahead <= g.Forecast()*float64(g.Scenario().Tuning.PromiseSprints)
+		// Following the loudest voices, an urgent ask is a yes whatever the roadmap says.
+		yes = yes || (p.urgency && s.Stories[rq.Story].Urgency >= 0.6)
 	}
 	a := sim.Action{Kind: sim.ActAnswer, Request: r, Answer: sim.AnswerDecline}
 	if yes {
 		a.Answer = sim.AnswerAccept
 	}
+	switch p.all {
+	case allAccept:
+		a.Answer = sim.AnswerAccept
+	case allDecline:
+		a.Answer = sim.AnswerDecline
+	case allEscalate:
+		a.Answer = sim.AnswerEscalate
+	}
 	if g.Check(a) != nil {
 		return sim.Action{Kind: sim.ActAdvance}
 	}
 	return a
+}
+
+// nextRequest is the request to answer first: one for the hat the player is working in, so that
+// wearing both hats the answers come in runs, not one switch of hat each.
+func (p *planner) nextRequest(g *sim.Game, s *sim.State) int {
+	for _, r := range s.Inbox {
+		if s.Requests[r].Hat == s.Player.LastHat {
+			return r
+		}
+	}
+	return s.Inbox[0]
 }
 
 // bestChoice picks the event option that moves the meters most in the player's favour for the

@@ -55,7 +55,7 @@ func simulate(args []string, w io.Writer) (int, error) {
 	for i := range jobs {
 		jobs[i] = batch.Job{Scenario: sc, Role: role, Policy: *policy, Seed: *seed + uint64(i)}
 	}
-	outs := batch.Run(jobs, 0, *dir != "")
+	outs := batch.Run(jobs, 0, *dir != "" || *asJSON)
 	for _, o := range outs {
 		if o.Err != nil {
 			return ExitFailed, o.Err
@@ -78,7 +78,14 @@ func simulate(args []string, w io.Writer) (int, error) {
 	if *asJSON {
 		enc := json.NewEncoder(w)
 		for _, o := range outs {
-			if err := enc.Encode(o.Summary); err != nil {
+			// The summary, and how the game's promises went: kept and broken.
+			oc := o.Game.Outcome()
+			line := struct {
+				results.Summary
+				PromisesKept   int `json:"promises_kept"`
+				PromisesBroken int `json:"promises_broken"`
+			}{o.Summary, oc.PromisesKept, oc.PromisesBroken}
+			if err := enc.Encode(line); err != nil {
 				return ExitFailed, err
 			}
 		}

@@ -10,21 +10,19 @@ func (g *Game) perform(a Action) {
 		g.advance()
 		return
 	}
+	hat := g.hatOf(a)
 	ch := g.charge(a) // the same rule Preview shows
 	s.Player.Hours -= ch.Hours
 	g.sprintHrs += ch.Hours
 	c.Hours = ch.Hours
 	if a.Kind != ActRest {
-		g.sprintWork += ch.Hours
-	}
-	if ch.Burnout > 0 {
-		g.burn(ch.Burnout)
+		g.overtime(ch.Hours) // books the overtime among them, its stress and burnout
 	}
 	if ch.Switch {
 		s.Player.Switches++
 	}
-	if h := a.Kind.Hat(); h != HatNone {
-		s.Player.LastHat = h
+	if hat != HatNone {
+		s.Player.LastHat = hat
 	}
 	c.Stress = ch.Stress
 	blur := t.BurnoutNoise * s.Player.Burnout // a tired mind decides worse
@@ -35,13 +33,18 @@ func (g *Game) perform(a Action) {
 	switch a.Kind {
 	case ActResearch:
 		c.Insight, c.seenInsight = g.learn(-1, t.ResearchGain, blur)
+		g.lastInsight = len(s.Log)
 	case ActInterview:
+		// The same interview again within a sprint tells less and pleases less.
+		k := g.repeat(&g.interviews[a.Theme])
 		c.Subject = a.Theme
-		c.Insight, c.seenInsight = g.learn(a.Theme, t.InterviewGain, blur)
-		c.Trust = g.moveKind(scenario.KindCustomer, 0.02, &c)
+		c.Insight, c.seenInsight = g.learn(a.Theme, t.InterviewGain*k, blur)
+		c.Trust = g.moveKind(scenario.KindCustomer, 0.02*k, &c)
 		g.heard[customersHeard] = true
+		g.lastInsight = len(s.Log)
 	case ActRoadmap:
 		before, seen := distance(s.Roadmap, s.Market.Need), distance(s.Roadmap, s.Market.Estimate)
+		copy(g.prevRoadmap, s.Roadmap)
 		copy(s.Roadmap, a.Weights)
 		for i := range s.Roadmap {
 			s.Roadmap[i] *= 1 + blur*g.noise.gauss()
@@ -53,11 +56,14 @@ func (g *Game) perform(a Action) {
 		}
 		c.Fit = before - distance(s.Roadmap, s.Market.Need)
 		c.seenFit = seen - distance(s.Roadmap, s.Market.Estimate) // what the PM can tell: fit to the estimate
+		g.creditInsight(c.Fit)
+		c.Morale = g.churn()
 	case ActExecutive:
-		c.Trust = g.moveKind(scenario.KindExecutive, 0.04, &c)
+		c.Trust = g.moveKind(scenario.KindExecutive, 0.04*g.repeat(&g.execMeets), &c)
 		g.heard[executivesHeard] = true
 	case ActKPI:
-		c.Insight, c.seenInsight = g.learnShipped(t.KPIGain, blur)
+		c.Insight, c.seenInsight = g.learnShipped(t.KPIGain*g.repeat(&g.kpiReviews), blur)
+		g.lastInsight = len(s.Log)
 	case ActSync:
 		c.Handoff = distance(s.POView, s.Roadmap)
 		copy(s.POView, s.Roadmap)
@@ -66,7 +72,13 @@ func (g *Game) perform(a Action) {
 	case ActRefine:
 		st := &s.Stories[a.Story]
 		c.Subject = a.Story
-		st.Clarity = clamp01(st.Clarity + t.RefineClarity*(1-blur))
+		gain := t.RefineClarity
+		if g.role.Wears(HatPM) {
+			// Acceptance criteria written by the one who heard the customers first hand are
+			// sharper: no hand-off stands between the market and the story.
+			gain *= 1 + t.RefineInsight
+		}
+		st.Clarity = clamp01(st.Clarity + gain*(1-blur))
 		st.Refined++
 	case ActOrder:
 		copy(s.Backlog, a.Stories)
@@ -90,10 +102,71 @@ func (g *Game) perform(a Action) {
 		s.Event = -1
 	}
 	s.Player.Stress = clamp01(s.Player.Stress + c.Stress)
+	// The overtime among its hours is booked to the sprint's overtime (logged at the sprint's end),
+	// not to the action that happened to cross the line.
+	c.Stress -= g.overNow
+	g.overNow = 0
 	g.log(c)
 	if a.Kind == ActChoose {
 		g.fireDue()
 	}
+}
+
+// overtime counts hours just worked against the sprint's overtime line. Hours past the line wear
+// more (stress_overtime) and add to burnout directly (burnout_overtime); the debrief charges them
+// to the sprint's overtime, not to whichever action happened to cross the line.
+func (g *Game) overtime(hours int) {
+	t := g.t
+	over := min(hours, g.sprintWork+hours-g.overtimeFrom())
+	g.sprintWork += hours
+	if over <= 0 {
+		return
+	}
+	g.overHours += over
+	g.overNow += float64(over) * t.StressOvertime
+	g.overStress += float64(over) * t.StressOvertime
+	b := float64(over) * t.BurnoutOvertime
+	g.overBurn += b
+	g.burn(b)
+}
+
+// churn is what a roadmap update (from g.prevRoadmap to the roadmap now) costs the team's morale
+// after the first sprint, whoever made it: priorities that swing once the team is building waste
+// yesterday's refined top stories. It returns the change of morale.
+func (g *Game) churn() float64 {
+	s := &g.s
+	if s.Sprint <= 1 {
+		return 0
+	}
+	d := clamp01(s.Team.Morale-g.t.MoraleChurn*distance(g.prevRoadmap, s.Roadmap)) - s.Team.Morale
+	s.Team.Morale += d
+	return d
+}
+
+// repeat is the share of its effect a meeting keeps given how often it was held this sprint
+// (repeat_decay for each earlier one), and counts this one.
+func (g *Game) repeat(count *int) float64 {
+	k := 1.0
+	for i := 0; i < *count; i++ {
+		k *= g.t.RepeatDecay
+	}
+	*count++
+	return k
+}
+
+// creditInsight gives the latest research, interview or KPI review the value a roadmap
+// correction redirected: the fit it gained, times what the sprints still to come could ship.
+// Insight is what made the correction possible; the debrief should name it.
+func (g *Game) creditInsight(fitGain float64) {
+	s := &g.s
+	i := g.lastInsight
+	if fitGain <= 0 || i < 0 || i >= len(s.Log) {
+		return
+	}
+	left := float64(s.Sprints-s.Sprint+1) / float64(s.Sprints)
+	s.Log[i].Redirected += fitGain * g.potential * left
+	s.Log[i].Impact = g.impact(&s.Log[i])
+	g.lastInsight = -1
 }
 
 // learn moves the estimate of one theme (or all, when theme < 0) toward the true need by gain,
@@ -145,8 +218,9 @@ func (g *Game) moveKind(kind string, delta float64, c *Consequence) float64 {
 		}
 		st := &g.s.Stakeholders[i]
 		before := st.Trust
-		st.Trust = clamp01(st.Trust + delta)
-		st.Satisfaction = clamp01(st.Satisfaction + delta)
+		d := damp(delta, st.Trust)
+		st.Trust = clamp01(st.Trust + d)
+		st.Satisfaction = clamp01(st.Satisfaction + d)
 		total += st.Trust - before
 		n++
 		c.Stakeholder = i
@@ -164,9 +238,19 @@ func (g *Game) moveKind(kind string, delta float64, c *Consequence) float64 {
 func (g *Game) trust(who int, delta float64) float64 {
 	st := &g.s.Stakeholders[who]
 	before := st.Trust
-	st.Trust = clamp01(st.Trust + delta)
-	st.Satisfaction = clamp01(st.Satisfaction + 1.5*delta)
+	d := damp(delta, st.Trust)
+	st.Trust = clamp01(st.Trust + d)
+	st.Satisfaction = clamp01(st.Satisfaction + 1.5*d)
 	return st.Trust - before
+}
+
+// damp shrinks a gain of trust near the top: whole up to the neutral half, then in proportion to
+// the room left, so that trust near 1 is hard to earn and stays informative. Losses are whole.
+func damp(delta, trust float64) float64 {
+	if delta > 0 && trust > 0.5 {
+		return delta * 2 * (1 - trust)
+	}
+	return delta
 }
 
 // commit moves the planned stories from the backlog into the sprint.
@@ -213,29 +297,67 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 	case AnswerDecline:
 		rq.Status = RequestDeclined
 		s.Stories[rq.Story].Status = StoryDropped
-		c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req))
+		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
+		g.overHead(req)
 	case AnswerEscalate:
 		// Someone above decides by the roadmap: a request in a theme the roadmap ranks at least
-		// average is taken, the rest declined. It costs the escalator the executives' patience.
-		rq.Status = RequestEscalated
+		// average is taken, and the executives' yes is a promise like an accept; the rest are
+		// declined. Each escalation costs the executives' patience, the more the more of them they
+		// remember (escalate_memory carries them into the next sprint).
 		st := &s.Stories[rq.Story]
 		if s.Roadmap[st.Theme]*float64(len(s.Roadmap)) >= 1 {
-			st.Status = StoryBacklog
-			s.Backlog = append(s.Backlog, rq.Story)
+			g.acceptRequest(req)
 			c.Trust = g.trust(rq.Stakeholder, t.TrustAccept/2)
 		} else {
 			st.Status = StoryDropped
 			c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/2)
 		}
-		for i, h := range g.sc.Stakeholders {
-			if h.Kind == scenario.KindExecutive {
-				g.trust(i, -0.01)
-			}
-		}
+		rq.Status = RequestEscalated
+		cost := t.TrustEscalate * (1 + g.escalations)
+		g.escalations++
+		g.executivesLose(req, cost)
 	}
 }
 
-// acceptRequest puts the request's story into the backlog with a promise to ship it soon.
+// declineCost is the trust a no costs its stakeholder: the request's stake (declineStake: its
+// decline_cost, its stakeholder's, or trust_decline), and as much again for every no that
+// stakeholder has heard before. One clear no is cheap; no after no is not.
+func (g *Game) declineCost(req int) float64 {
+	who := g.s.Requests[req].Stakeholder
+	k := g.declines[who]
+	g.declines[who]++
+	return g.declineStake(req) * float64(1+k)
+}
+
+// overHead is an unhappy stakeholder going over the player's head after a no or a silence: when
+// their satisfaction has fallen under overhead_below, the executives hear of it and lose
+// trust_overhead. Satisfaction moves with every answer, so no after no makes each no dearer.
+func (g *Game) overHead(req int) {
+	g.overHeadOf(g.s.Requests[req].Stakeholder, req)
+}
+
+// overHeadOf is a stakeholder going over the player's head about a request (or, req < 0, a
+// broken promise) when their satisfaction is under overhead_below.
+func (g *Game) overHeadOf(who, req int) {
+	if g.s.Stakeholders[who].Satisfaction >= g.t.OverheadBelow || g.sc.Stakeholders[who].Kind == scenario.KindExecutive {
+		return
+	}
+	g.executivesLose(req, g.t.TrustOverhead)
+}
+
+// executivesLose takes trust from every executive over a request (req < 0: a broken promise) and
+// logs it.
+func (g *Game) executivesLose(req int, delta float64) {
+	s := &g.s
+	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConExecutives, Subject: req, Stakeholder: -1}
+	c.Trust = g.moveKind(scenario.KindExecutive, -delta, &c)
+	if c.Trust != 0 {
+		g.log(c)
+	}
+}
+
+// acceptRequest puts the request's story into the backlog with a promise to the request's
+// stakeholder to ship it soon.
 func (g *Game) acceptRequest(req int) {
 	s := &g.s
 	rq := &s.Requests[req]
@@ -246,7 +368,22 @@ func (g *Game) acceptRequest(req int) {
 	if s.Phase > PhasePlanning {
 		st.DueSprint++ // accepted mid-sprint: the promise starts with the next sprint
 	}
+	st.promise = len(s.Promises)
+	s.Promises = append(s.Promises, Promise{Story: rq.Story, Stakeholder: rq.Stakeholder, Made: s.Sprint, Due: st.DueSprint})
 	s.Backlog = append(s.Backlog, rq.Story)
+}
+
+// settlePromise closes a story's open promise, kept or broken, and clears its due date.
+func (g *Game) settlePromise(st *StoryState, status PromiseStatus) *Promise {
+	p := &g.s.Promises[st.promise]
+	p.Status, p.Settled = status, g.s.Sprint
+	st.promise, st.DueSprint = -1, 0
+	if status == PromiseKept {
+		g.promisesKept++
+	} else {
+		g.promisesBroken++
+	}
+	return p
 }
 
 // dropFromSprint removes from the sprint list every story that left it (shipped or sent back).
@@ -339,25 +476,40 @@ func (g *Game) ship(ix int, defect bool) {
 		s.Log[p].AlignWork += effort * (standing - 0.5)
 		s.Log[p].Impact = g.impact(&s.Log[p])
 	}
-	if st.Requester >= 0 && st.DueSprint > 0 {
-		c.Trust = g.trust(st.Requester, t.TrustDelivered)
-		st.DueSprint = 0
+	switch {
+	case st.promise >= 0:
+		p := g.settlePromise(st, PromiseKept)
+		c.Stakeholder = p.Stakeholder
+		c.Trust += g.trust(p.Stakeholder, t.TrustDelivered)
+		c.Promise = PromiseKept
+	case st.Requester >= 0:
+		// Their trust follows the story: whoever asked for it is glad to see it ship.
+		c.Trust += g.trust(st.Requester, t.TrustShipped)
 	}
 	g.log(c)
 }
 
-// standing is where a theme stands on the roadmap: 1 for the top theme, 0 for the bottom one,
-// in proportion between. Measured against the spread of the weights (not their sum), so that
-// building the roadmap's last priority counts as misaligned however flat the roadmap is.
+// standing is where a theme stands on the roadmap, 0..1. It blends two readings by how
+// opinionated the roadmap is: the theme's place between the lowest and the highest weight (1 for
+// the top theme, 0 for the last, so that building the last priority counts as misaligned however
+// gentle the slope), and ½, which is all a flat roadmap can say of any theme. The blend is
+// c = min(1, themes × (highest − lowest) / align_contrast): a roadmap whose weights spread that far
+// uses the whole range, and as the spread shrinks to nothing every standing slides smoothly to ½,
+// so a flat roadmap earns middling alignment whatever ships, with no jump at flat.
 func (g *Game) standing(theme int) float64 {
 	lo, hi := 1.0, 0.0
 	for _, w := range g.s.Roadmap {
 		lo, hi = min(lo, w), max(hi, w)
 	}
-	if hi-lo < 1e-9 {
-		return 1
+	spread := hi - lo
+	if spread <= 0 {
+		return 0.5
 	}
-	return (g.s.Roadmap[theme] - lo) / (hi - lo)
+	c := 1.0
+	if g.t.AlignContrast > 0 {
+		c = min(1, float64(len(g.s.Roadmap))*spread/g.t.AlignContrast)
+	}
+	return 0.5 + c*((g.s.Roadmap[theme]-lo)/spread-0.5)
 }
 
 // log records a consequence with its impact on the score.

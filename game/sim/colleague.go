@@ -26,10 +26,15 @@ func (g *Game) colleaguePMStrategy() {
 	s := &g.s
 	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
 	c.Insight, c.seenInsight = g.learn(-1, g.t.ResearchGain, 0)
+	g.lastInsight = len(s.Log)
 	g.log(c)
+	before := distance(s.Roadmap, s.Market.Need)
+	copy(g.prevRoadmap, s.Roadmap)
 	copy(s.Roadmap, s.Market.Estimate)
+	g.creditInsight(before - distance(s.Roadmap, s.Market.Need))
 	s.Synced = false
 	c = Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActRoadmap}, Subject: -1, Stakeholder: -1}
+	c.Morale = g.churn()
 	c.Trust = g.moveKind(scenario.KindExecutive, 0.02, &c)
 	g.heard[executivesHeard] = true
 	g.log(c)
@@ -91,9 +96,12 @@ func (g *Game) colleagueAnswer(req int) {
 	} else {
 		rq.Status = RequestDeclined
 		st.Status = StoryDropped
-		c.Trust = g.trust(rq.Stakeholder, -g.t.TrustDecline)
+		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
 	}
 	g.log(c)
+	if !yes {
+		g.overHead(req)
+	}
 }
 
 // RoadmapKey is how much ordering by the roadmap wants a story: its value per point, times the

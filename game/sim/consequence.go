@@ -18,6 +18,10 @@ const (
 	ConColleague                            // the colleague wearing the other hat did something
 	ConUnplanned                            // nobody planned: the team picked work itself
 	ConOvercommitted                        // the team was pushed past its capacity
+	ConExecutives                           // the executives lost patience over a request (an escalation, a stakeholder going over the player's head)
+	ConOvertime                             // the sprint's hours past the overtime line
+	ConInterrupted                          // a request for the other hat broke the player's focus
+	ConTeam                                 // the sprint's effect on the team: rework, crunch, slack, a sane sprint
 )
 
 // Consequence is one line of the game's story: what happened and what it moved. The debrief
@@ -39,6 +43,9 @@ type Consequence struct {
 	AlignWork   float64 // for a plan, Σ effort × (standing − ½) of what it shipped
 	Morale      float64
 	Debt        float64
+	Burnout     float64       // burnout added, for overtime
+	Redirected  float64       // for research, an interview or a KPI review: value the roadmap correction it made possible moved to the right themes
+	Promise     PromiseStatus // for a shipped story, PromiseKept when it kept a promise; for a broken promise, PromiseBroken
 	Hours       int
 	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64

@@ -48,6 +48,9 @@ func (g *Game) what(c Consequence) string {
 	case ConPromiseBroken:
 		return fmt.Sprintf("promised %q to %s and did not ship it in time", g.storyTitle(c.Subject), g.holder(c.Stakeholder))
 	case ConShipped:
+		if c.Promise == PromiseKept {
+			return fmt.Sprintf("shipped %q (worth %.0f), keeping the promise to %s", g.storyTitle(c.Subject), c.Value, g.holder(c.Stakeholder))
+		}
 		return fmt.Sprintf("shipped %q (worth %.0f)", g.storyTitle(c.Subject), c.Value)
 	case ConDefectShipped:
 		return fmt.Sprintf("shipped %q with a defect nobody reviewed", g.storyTitle(c.Subject))
@@ -63,6 +66,21 @@ func (g *Game) what(c Consequence) string {
 		return "burned out: forced leave for the next sprint"
 	case ConOvercommitted:
 		return "the sprint was planned past the team's forecast and work spilled over"
+	case ConExecutives:
+		if c.Subject < 0 {
+			return "the executives heard of a broken promise"
+		}
+		rq := g.s.Requests[c.Subject]
+		if rq.Status == RequestEscalated {
+			return "escalated " + g.request(c.Subject) + ": the executives' patience wore thinner"
+		}
+		return fmt.Sprintf("%s went over your head about %q", g.holder(rq.Stakeholder), g.storyTitle(rq.Story))
+	case ConOvertime:
+		return fmt.Sprintf("worked %d h past the overtime line", c.Hours)
+	case ConInterrupted:
+		return g.request(c.Subject) + " pulled you into the other hat"
+	case ConTeam:
+		return "the sprint told on the team (rework, crunch or a sane pace)"
 	case ConUnplanned:
 		return "nobody planned the sprint, so the team took the loudest asks" + shippedNote(c)
 	case ConColleague:
@@ -75,7 +93,7 @@ func (g *Game) what(c Consequence) string {
 		}
 		switch a.Kind {
 		case ActResearch:
-			return who + " researched the market"
+			return who + " researched the market" + redirectedNote(c)
 		case ActRoadmap:
 			return who + " updated the roadmap and briefed the executives"
 		case ActPlan:
@@ -89,7 +107,9 @@ func (g *Game) what(c Consequence) string {
 	}
 	switch a.Kind {
 	case ActInterview:
-		return "interviewed customers about " + g.sc.Themes[a.Theme].Name
+		return "interviewed customers about " + g.sc.Themes[a.Theme].Name + redirectedNote(c)
+	case ActResearch, ActKPI:
+		return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:] + redirectedNote(c)
 	case ActRefine:
 		return fmt.Sprintf("wrote acceptance criteria for %q", g.storyTitle(a.Story))
 	case ActPlan:
@@ -101,6 +121,14 @@ func (g *Game) what(c Consequence) string {
 		return "held a PM–PO sync"
 	}
 	return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:]
+}
+
+// redirectedNote tells what value the roadmap correction an insight made possible moved.
+func redirectedNote(c Consequence) string {
+	if c.Redirected < 0.5 {
+		return ""
+	}
+	return fmt.Sprintf(", which redirected value %.0f to the right themes", c.Redirected)
 }
 
 // shippedNote tells what a plan went on to ship.
@@ -126,6 +154,7 @@ func moves(c Consequence) string {
 	add("morale", c.Morale)
 	add("debt", c.Debt)
 	add("stress", c.Stress)
+	add("burnout", c.Burnout)
 	return strings.ReplaceAll(strings.Join(parts, ", "), "-", "−")
 }
 

@@ -44,6 +44,26 @@ type Game struct {
 	keys       []float64 // per story: the sort key of the ordering being computed
 	seen       []bool    // per story: scratch for checking a list of stories
 	heard      [2]bool   // whether executives and customers saw anything of the product this sprint
+
+	potSum      float64   // Σ over sprints played of what a perfect game ships in that sprint's market
+	perfectUsed []bool    // per story: the perfect game has shipped it already
+	potOrder    []int     // scratch: the perfect game's candidates
+	forecast    float64   // the forecast when the sprint's plan was made
+	selfPlanned bool      // nobody planned: the team picked the sprint's work itself
+	rework      float64   // points of rework the sprint's missing clarity cost
+	escalations float64   // escalations the executives remember: each one costs more patience
+	execMeets   int       // executive alignments this sprint
+	kpiReviews  int       // KPI reviews this sprint
+	interviews  []int     // per theme: interviews this sprint
+	prevRoadmap []float64 // scratch: the roadmap before an update
+	overHours   int       // hours worked past the overtime line this sprint
+	overStress  float64   // stress those hours added
+	overBurn    float64   // burnout those hours added
+	overNow     float64   // overtime stress of the action being performed, not yet applied
+
+	promisesKept, promisesBroken int
+	declines                     []int // per stakeholder: the noes they have heard
+	lastInsight                  int   // the log index of the latest research, interview or KPI review, or -1
 }
 
 // Who must hear from the product every sprint or lose trust.
@@ -134,7 +154,7 @@ func (g *Game) setup() {
 			req = j
 		}
 		s.Stories[i] = StoryState{Def: i, Theme: themeIx[st.Theme], Value: st.Value, Effort: st.Effort,
-			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: g.w.effort[i], Status: StoryHeld, plannedBy: -1}
+			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: g.w.effort[i], Status: StoryHeld, plannedBy: -1, promise: -1}
 		if st.InBacklog {
 			s.Stories[i].Status = StoryBacklog
 			s.Backlog = append(s.Backlog, i)
@@ -147,7 +167,17 @@ func (g *Game) setup() {
 		h := holderIx[rq.Stakeholder]
 		s.Requests[i] = RequestState{Def: i, Stakeholder: h, Story: storyIx[rq.Story],
 			Hat: s.Stakeholders[h].Hat, Sprint: g.w.arrival[2*i], Day: g.w.arrival[2*i+1]}
+		if st := &s.Stories[storyIx[rq.Story]]; st.Requester < 0 {
+			st.Requester = h // a request's story is asked for by the request's stakeholder
+		}
 	}
+	s.Promises = make([]Promise, 0, len(sc.Requests))
+	g.perfectUsed = make([]bool, len(sc.Stories))
+	g.potOrder = make([]int, 0, len(sc.Stories))
+	g.interviews = make([]int, n)
+	g.prevRoadmap = make([]float64, n)
+	g.declines = make([]int, len(sc.Stakeholders))
+	g.lastInsight = -1
 	s.Events = make([]EventState, len(sc.Events))
 	g.conds = make([]compiledCond, len(sc.Events))
 	g.choiceBase = make([]int, len(sc.Events)+1)
@@ -200,6 +230,47 @@ func (g *Game) perfectValue() float64 {
 	return total
 }
 
+// perfectSprint is what a perfect game ships in this sprint's market: of the stories it has not
+// shipped yet (held-back ones included), the ones that pay most per point now, as many as the
+// team's nominal capacity holds. Summed over the sprints played it is the value share's
+// yardstick: the perfect game played through the market as it really moved, so a pivot raises
+// the bar with the pay.
+func (g *Game) perfectSprint() float64 {
+	s := &g.s
+	n := float64(len(s.Market.Need))
+	room := g.sc.Team.Capacity
+	// The candidates: stories the perfect game has not shipped that could fit at all.
+	cand := g.potOrder[:0]
+	for i := range s.Stories {
+		if st := &s.Stories[i]; !g.perfectUsed[i] && st.Effort <= room {
+			g.keys[i] = st.Value * s.Market.Need[st.Theme] * n / float64(st.Effort)
+			cand = append(cand, i)
+		}
+	}
+	// Greedy by pay per point: the best story that still fits, until none does. (The same as
+	// ranking them all and taking each that fits, without the sort.)
+	total := 0.0
+	for {
+		best := -1
+		for k, i := range cand {
+			if s.Stories[i].Effort <= room && (best < 0 || g.keys[i] > g.keys[cand[best]]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		ix := cand[best]
+		st := &s.Stories[ix]
+		g.perfectUsed[ix] = true
+		room -= st.Effort
+		total += st.Value * s.Market.Need[st.Theme] * n
+		cand = append(cand[:best], cand[best+1:]...)
+	}
+	g.potOrder = cand
+	return total
+}
+
 func hatOfKind(kind string) Hat {
 	switch kind {
 	case scenario.KindTeam, scenario.KindScrumMaster:
@@ -229,7 +300,7 @@ func (g *Game) Actions() []Action { return g.actions }
 // Over reports whether the game has ended.
 func (g *Game) Over() bool { return g.s.Phase == PhaseOver }
 
-// Cost is the hours an action of this kind costs the player.
+// Cost is the hours an action costs the player.
 func (g *Game) Cost(a Action) int {
 	t := g.t
 	switch a.Kind {
@@ -252,8 +323,11 @@ func (g *Game) Cost(a Action) int {
 	case ActPlan:
 		return t.HoursPlan
 	case ActAnswer:
-		if a.Answer == AnswerAccept {
+		switch a.Answer {
+		case AnswerAccept:
 			return t.HoursAccept
+		case AnswerEscalate:
+			return t.HoursEscalate
 		}
 		return t.HoursAnswer
 	case ActReview:
@@ -269,6 +343,15 @@ func (g *Game) Cost(a Action) int {
 		}
 	}
 	return 0
+}
+
+// hatOf is the hat whose work an action is. Answering a request is the work of the hat its
+// stakeholder talks to: wearing both hats, the two inboxes are two kinds of work.
+func (g *Game) hatOf(a Action) Hat {
+	if a.Kind == ActAnswer && a.Request >= 0 && a.Request < len(g.s.Requests) {
+		return g.s.Requests[a.Request].Hat
+	}
+	return a.Kind.Hat()
 }
 
 // Forecast is the points the team will likely get through this sprint: the capacity line on the

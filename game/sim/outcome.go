@@ -14,14 +14,22 @@ type Outcome struct {
 	BurnoutPeak      float64 `json:"burnout_peak"`
 	BurnedOut        bool    `json:"burned_out"`
 	SprintsPlayed    int     `json:"sprints_played"`
+	PromisesKept     int     `json:"promises_kept"`   // promised stories shipped in time
+	PromisesBroken   int     `json:"promises_broken"` // promises that fell due unshipped
 }
 
 // Outcome scores the game so far; at the end it is the final result.
 func (g *Game) Outcome() Outcome {
 	s, t := &g.s, g.t
 	o := Outcome{Value: s.Value, BurnoutPeak: s.Player.BurnoutPeak, BurnedOut: s.Player.BurnedOut,
-		SprintsPlayed: len(s.History)}
-	o.ValueShare = clamp01(s.Value / g.potential)
+		SprintsPlayed: len(s.History), PromisesKept: g.promisesKept, PromisesBroken: g.promisesBroken}
+	// The yardstick is the perfect game played through the market as it really moved, sprint by
+	// sprint; before the first sprint ends, the perfect game in today's market.
+	if g.potSum > 0 {
+		o.ValueShare = clamp01(s.Value / g.potSum)
+	} else {
+		o.ValueShare = clamp01(s.Value / g.potential)
+	}
 	if g.alignDen > 0 {
 		o.Alignment = g.alignNum / g.alignDen
 	}
@@ -30,7 +38,7 @@ func (g *Game) Outcome() Outcome {
 		o.StrategyFit = g.fitSum / float64(n)
 		o.TeamHealth = g.healthSum / float64(n)
 	} else {
-		o.StrategyFit = 1 - distance(s.Roadmap, s.Market.Need)
+		o.StrategyFit = g.fit()
 		o.TeamHealth = g.health()
 	}
 	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
@@ -63,14 +71,16 @@ func Grade(score float64) string {
 // the score, each at its weight. Value counts against the game's potential (a plan is credited
 // with what it went on to ship); trust at the stakeholder's share of influence; insight and a
 // better roadmap at the fit weight; a sync at the alignment weight for the drift it closed;
-// stress at the burnout weight, because stress is what burnout is made of.
+// stress at the burnout weight, because stress is what burnout is made of, and burnout (overtime's)
+// at the burnout weight whole; research that made a roadmap correction is credited with the value
+// the correction redirected, at the value weight.
 func (g *Game) impact(c *Consequence) float64 {
 	t := g.t
 	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
 	if positive <= 0 {
 		return 0
 	}
-	x := t.WeightValue * c.Value / g.potential
+	x := t.WeightValue * (c.Value + c.Redirected) / g.potential
 	share := 1.0
 	if c.Stakeholder >= 0 {
 		total := 0.0
@@ -85,7 +95,7 @@ func (g *Game) impact(c *Consequence) float64 {
 	x += t.WeightFit * (c.Insight + c.Fit)
 	x += t.WeightAlignment * c.Handoff
 	x += t.WeightHealth * 0.5 * (c.Morale - c.Debt)
-	x -= t.WeightBurnout * c.Stress * 0.5
+	x -= t.WeightBurnout * (c.Stress*0.5 + c.Burnout)
 	// A plan's shipped work counts at its standing on the roadmap, against all the work the team
 	// could do in the game.
 	x += t.WeightAlignment * c.AlignWork / float64(g.sc.Team.Capacity*g.sc.Sprints)

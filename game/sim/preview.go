@@ -57,7 +57,7 @@ func (g *Game) charge(a Action) Preview {
 			p.Burnout = float64(over) * t.BurnoutOvertime
 		}
 	}
-	if h := a.Kind.Hat(); h != HatNone && s.Player.LastHat != HatNone && s.Player.LastHat != h {
+	if h := g.hatOf(a); h != HatNone && s.Player.LastHat != HatNone && s.Player.LastHat != h {
 		p.Switch = true
 		stress += t.StressSwitch
 	}

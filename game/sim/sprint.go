@@ -38,6 +38,9 @@ func (g *Game) startSprint() {
 	s.Planned, s.Reviewed = false, false
 	s.Player.Hours = g.sc.HoursPerSprint
 	g.sprintHrs, g.sprintWork, g.sprintVal, g.sprintPts, g.sprintANum, g.planned = 0, 0, 0, 0, 0, 0
+	g.execMeets, g.kpiReviews, g.overHours, g.overStress, g.overBurn, g.rework = 0, 0, 0, 0, 0, 0
+	g.selfPlanned, g.forecast = false, s.Team.Velocity()
+	clear(g.interviews)
 	if s.Player.OnLeave {
 		s.Player.Hours = 0
 	}
@@ -58,6 +61,7 @@ func (g *Game) startSprint() {
 // does not wear that hat; otherwise, with no plan, the team picks work itself, less of it.
 func (g *Game) endPlanning() {
 	s := &g.s
+	g.forecast = s.Team.Velocity()
 	if s.Planned {
 		return
 	}
@@ -84,7 +88,7 @@ func (g *Game) endPlanning() {
 	}
 	s.Committed = picked
 	g.dropFromBacklog()
-	s.Planned = true
+	s.Planned, g.selfPlanned = true, true
 	s.Team.Morale = clamp01(s.Team.Morale - 0.05)
 	g.log(Consequence{Sprint: s.Sprint, Kind: ConUnplanned, Subject: -1, Stakeholder: -1, Morale: -0.05})
 }
@@ -94,13 +98,14 @@ func (g *Game) startDay() {
 	s := &g.s
 	for i := range s.Requests {
 		rq := &s.Requests[i]
-		if (rq.Status != RequestWaiting && rq.Status != RequestDeferred) || rq.Sprint != s.Sprint || rq.Day != s.Day {
+		if (rq.Status != RequestWaiting && rq.Status != RequestDeferred && rq.Status != RequestIgnored) || rq.Sprint != s.Sprint || rq.Day != s.Day {
 			continue
 		}
 		rq.Status = RequestPending
 		g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConRequest, Subject: i, Stakeholder: rq.Stakeholder})
 		if g.role.Wears(rq.Hat) {
 			s.Inbox = append(s.Inbox, i) // on leave, it waits unanswered
+			g.interrupt(i)
 		} else {
 			g.colleagueAnswer(i)
 		}
@@ -127,6 +132,31 @@ func (g *Game) startDay() {
 	}
 }
 
+// interrupt is a request reaching the inbox of a hat the player wears but is not working in: the
+// other hat's demands break the focus, a change of hat with its hour (hours_switch) and its
+// stress. Only a person wearing both hats has another hat to be pulled into, and the more
+// requests the scenario sends each hat (a storm), the more often it happens.
+func (g *Game) interrupt(req int) {
+	s, t := &g.s, g.t
+	p := &s.Player
+	h := s.Requests[req].Hat
+	if p.OnLeave || p.LastHat == HatNone || p.LastHat == h {
+		return
+	}
+	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConInterrupted, Subject: req, Stakeholder: -1}
+	hours := min(t.HoursSwitch, p.Hours)
+	p.Hours -= hours
+	g.sprintHrs += hours
+	c.Hours = hours
+	c.Stress = t.StressSwitch + float64(t.HoursSwitch)*t.StressPerHour
+	g.overtime(hours)
+	p.Switches++
+	p.LastHat = h
+	p.Stress = clamp01(p.Stress + c.Stress + g.overNow)
+	g.overNow = 0
+	g.log(c)
+}
+
 // endDay is a day of work: the team builds the committed stories in order, unanswered requests
 // weigh on the player, and stress above the line turns into burnout.
 func (g *Game) endDay() {
@@ -149,6 +179,7 @@ func (g *Game) endDay() {
 		st.Progress += need
 		left -= need
 		st.Status = StoryDone
+		g.rework += st.trueEffort * t.ReworkPerFog * (1 - st.Clarity)
 		st.Defect = g.team.float64() < t.DefectPerFog*(1-st.Clarity)+0.1*s.Team.Debt
 	}
 	p := &s.Player
@@ -165,9 +196,12 @@ func (g *Game) burn(x float64) {
 	p.BurnoutPeak = max(p.BurnoutPeak, p.Burnout)
 }
 
-// endExecution returns unfinished work to the top of the backlog.
+// endExecution returns unfinished work to the top of the backlog, and the sprint tells on the
+// team: overcommitment spills work and cuts corners (debt_crunch), fog meant rework
+// (morale_rework), a sprint planned within the forecast that finished everything lifts morale
+// (morale_sane), and slack left in the plan pays debt down (debt_paydown).
 func (g *Game) endExecution() {
-	s := &g.s
+	s, t := &g.s, g.t
 	var back []int
 	for _, ix := range s.Committed {
 		if s.Stories[ix].Status == StoryCommitted {
@@ -175,13 +209,34 @@ func (g *Game) endExecution() {
 			back = append(back, ix)
 		}
 	}
+	fc := max(g.forecast, 1)
 	if len(back) > 0 {
 		s.Backlog = append(back, s.Backlog...)
-		if g.planned > s.Team.Velocity() {
+		if g.planned > fc {
 			// Pushed past what it could do, the team spills work and loses heart.
-			s.Team.Morale = clamp01(s.Team.Morale - g.t.MoraleOverrun)
-			g.log(Consequence{Sprint: s.Sprint, Kind: ConOvercommitted, Subject: -1, Stakeholder: -1, Morale: -g.t.MoraleOverrun})
+			s.Team.Morale = clamp01(s.Team.Morale - t.MoraleOverrun)
+			g.log(Consequence{Sprint: s.Sprint, Kind: ConOvercommitted, Subject: -1, Stakeholder: -1, Morale: -t.MoraleOverrun})
 		}
+	}
+	c := Consequence{Sprint: s.Sprint, Kind: ConTeam, Subject: -1, Stakeholder: -1}
+	morale := -t.MoraleRework * g.rework / fc
+	debt := 0.0
+	if !g.selfPlanned {
+		ratio := g.planned / fc
+		switch {
+		case ratio > 1:
+			debt += t.DebtCrunch * (ratio - 1)
+		case len(back) == 0:
+			morale += t.MoraleSane
+			debt -= t.DebtPaydown * (1 - ratio)
+		}
+	}
+	c.Morale = clamp01(s.Team.Morale+morale) - s.Team.Morale
+	c.Debt = clamp01(s.Team.Debt+debt) - s.Team.Debt
+	s.Team.Morale += c.Morale
+	s.Team.Debt += c.Debt
+	if c.Morale != 0 || c.Debt != 0 {
+		g.log(c)
 	}
 	g.dropFromSprint()
 }
@@ -204,22 +259,36 @@ func (g *Game) endReview() {
 func (g *Game) endSprint() {
 	s, t := &g.s, g.t
 	for _, req := range s.Inbox {
+		// Left unanswered, the request comes back: the stakeholder chases it next sprint, and every
+		// sprint it goes unanswered costs trust_ignore again.
 		rq := &s.Requests[req]
 		rq.Status = RequestIgnored
-		s.Stories[rq.Story].Status = StoryDropped
+		rq.Sprint, rq.Day = s.Sprint+1, 1
 		c := Consequence{Sprint: s.Sprint, Kind: ConIgnored, Subject: req, Stakeholder: rq.Stakeholder}
 		c.Trust = g.trust(rq.Stakeholder, -t.TrustIgnore)
 		g.log(c)
+		g.overHead(req)
 	}
 	s.Inbox = s.Inbox[:0]
+	// Promises fall due: one not kept by its sprint's end breaks. The stakeholder it was made to
+	// loses trust, the team that was meant to build it loses heart, and the due date clears, so
+	// the story no longer jumps the queue.
 	for i := range s.Stories {
 		st := &s.Stories[i]
-		if st.DueSprint == s.Sprint && st.Status != StoryAccepted && st.Requester >= 0 {
-			st.DueSprint = 0
-			c := Consequence{Sprint: s.Sprint, Kind: ConPromiseBroken, Subject: i, Stakeholder: st.Requester}
-			c.Trust = g.trust(st.Requester, -t.TrustBroken)
-			g.log(c)
+		if st.promise < 0 || st.DueSprint > s.Sprint {
+			continue
 		}
+		p := g.settlePromise(st, PromiseBroken)
+		c := Consequence{Sprint: s.Sprint, Kind: ConPromiseBroken, Subject: i, Stakeholder: p.Stakeholder, Promise: PromiseBroken}
+		c.Trust = g.trust(p.Stakeholder, -t.TrustBroken)
+		c.Morale = clamp01(s.Team.Morale-t.MoraleBroken) - s.Team.Morale
+		s.Team.Morale += c.Morale
+		g.log(c)
+		g.overHeadOf(p.Stakeholder, -1)
+	}
+	if g.overHours > 0 {
+		g.log(Consequence{Sprint: s.Sprint, Kind: ConOvertime, Subject: -1, Stakeholder: -1, Hours: g.overHours,
+			Stress: g.overStress, Burnout: g.overBurn})
 	}
 	// Executives who had no alignment or review, and customers who were not interviewed and got
 	// nothing new, trust the product a little less.
@@ -230,6 +299,12 @@ func (g *Game) endSprint() {
 	}
 	g.heard = [2]bool{}
 	g.record()
+	// Trust fades toward neutral between sprints: it reflects what stakeholders saw lately.
+	for i := range s.Stakeholders {
+		st := &s.Stakeholders[i]
+		st.Trust += t.TrustDecay * (0.5 - st.Trust)
+	}
+	g.escalations *= t.EscalateMemory
 
 	p := &s.Player
 	if p.OnLeave {
@@ -237,7 +312,9 @@ func (g *Game) endSprint() {
 		p.Burnout, p.Stress = 0.5, 0.1
 	} else {
 		slack := float64(p.Hours) / float64(g.sc.HoursPerSprint)
-		if p.Stress < t.BurnoutFrom {
+		// Burnout heals in a calm sprint: stress under the line and no overtime. Overwork every
+		// sprint wears a person down however well they rest.
+		if p.Stress < t.BurnoutFrom && g.overHours == 0 {
 			p.Burnout = clamp01(p.Burnout - t.BurnoutHeal)
 		}
 		p.Stress = clamp01(p.Stress * (1 - t.StressRecovery*(0.5+0.5*slack)))
@@ -264,7 +341,7 @@ func (g *Game) endSprint() {
 		s.SinceSync++
 	}
 	s.Synced = false
-	s.Team.Morale = clamp01(s.Team.Morale + 0.1*(0.75-s.Team.Morale))
+	s.Team.Morale = clamp01(s.Team.Morale + t.MoraleDrift*(0.75-s.Team.Morale))
 
 	if s.Sprint >= s.Sprints {
 		s.Phase = PhaseOver
@@ -286,8 +363,9 @@ func (g *Game) blurInto(view, roadmap []float64, share float64) {
 // record writes the sprint's line for the charts and the outcome.
 func (g *Game) record() {
 	s := &g.s
-	fit := 1 - distance(s.Roadmap, s.Market.Need)
+	fit := g.fit()
 	health := g.health()
+	g.potSum += g.perfectSprint()
 	g.fitSum += fit
 	g.healthSum += health
 	align := 0.0
@@ -297,8 +375,30 @@ func (g *Game) record() {
 	s.History = append(s.History, SprintRecord{
 		Value: g.sprintVal, Points: g.sprintPts, Alignment: align, Fit: fit,
 		Trust: g.meanTrust(), Health: health, Stress: s.Player.Stress, Burnout: s.Player.Burnout,
-		Hours: g.sprintHrs,
+		Hours: g.sprintHrs, Overtime: g.overHours, Kept: g.sprintKept(), Broken: g.sprintBroken(),
 	})
+}
+
+// fit is strategy fit now: the roadmap against the true market, half as set and half as the team
+// builds from it (the Product Owner's view). A strategy counts only as far as it reaches the
+// backlog: a Product Owner moves fit by syncing, a Product Manager by setting the roadmap and
+// handing it over; wearing both hats the two are one.
+func (g *Game) fit() float64 {
+	s := &g.s
+	return 1 - 0.5*(distance(s.Roadmap, s.Market.Need)+distance(s.POView, s.Market.Need))
+}
+
+func (g *Game) sprintKept() int   { return g.countSettled(PromiseKept) }
+func (g *Game) sprintBroken() int { return g.countSettled(PromiseBroken) }
+
+func (g *Game) countSettled(status PromiseStatus) int {
+	n := 0
+	for _, p := range g.s.Promises {
+		if p.Status == status && p.Settled == g.s.Sprint {
+			n++
+		}
+	}
+	return n
 }
 
 func (g *Game) health() float64 {

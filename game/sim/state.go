@@ -65,7 +65,7 @@ type StoryState struct {
 	Effort     int
 	Clarity    float64
 	Urgency    float64
-	Requester  int // stakeholder index, or -1
+	Requester  int // the stakeholder who asked for it (a request's stakeholder), or -1
 	Status     StoryStatus
 	Progress   float64 // points built so far
 	Defect     bool    // built with a defect the review may catch
@@ -75,6 +75,7 @@ type StoryState struct {
 	Realised   float64 // value it brought when it shipped
 	trueEffort float64
 	plannedBy  int // the log index of the plan that committed it this time, or -1
+	promise    int // index into State.Promises of its open promise, or -1
 }
 
 // Work is the story's true size including the rework its missing clarity causes.
@@ -158,6 +159,39 @@ type SprintRecord struct {
 	Stress    float64 // at the sprint's end, before the weekend
 	Burnout   float64
 	Hours     int // hours the player worked
+	Overtime  int // hours worked past the overtime line
+	Kept      int // promises kept this sprint (their story shipped in time)
+	Broken    int // promises that fell due this sprint unshipped
+}
+
+// PromiseStatus is where a promise to a stakeholder stands.
+type PromiseStatus uint8
+
+// The promise statuses.
+const (
+	PromiseOpen   PromiseStatus = iota // the story has not shipped and is not yet due
+	PromiseKept                        // the story shipped by the due sprint
+	PromiseBroken                      // the due sprint ended without it
+)
+
+var promiseStatusNames = [...]string{"open", "kept", "broken"}
+
+// String names the status.
+func (p PromiseStatus) String() string {
+	if int(p) < len(promiseStatusNames) {
+		return promiseStatusNames[p]
+	}
+	return "status?"
+}
+
+// Promise is a story promised to the stakeholder who asked for it: an accepted request, or one
+// the executives took on escalation. The review board reads these to show kept and broken.
+type Promise struct {
+	Story       int // index into State.Stories
+	Stakeholder int
+	Made, Due   int // the sprint it was made in; the sprint by whose end the story must ship
+	Status      PromiseStatus
+	Settled     int // the sprint it was kept or broken in, 0 while open
 }
 
 // EventState is an event in play.
@@ -195,5 +229,6 @@ type State struct {
 	SinceSync int  // sprints since the last sync
 	Value     float64
 	History   []SprintRecord
+	Promises  []Promise // every promise made, in the order made
 	Log       []Consequence
 }

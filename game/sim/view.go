@@ -56,7 +56,10 @@ type View struct {
 	// Requests, by index as in Action; one still to arrive shows as waiting, with no sprint or day.
 	Requests []RequestState
 	Inbox    []int // request indexes waiting for the player's answer, oldest first
-	Event    int   // the scenario event on the table, or -1
+	// Promises are every promise made (accepted requests, escalations the executives took): the
+	// review board shows them kept, broken or open. Nothing in them is hidden.
+	Promises []Promise
+	Event    int // the scenario event on the table, or -1
 
 	Planned, Reviewed bool
 	Value             float64 // value shipped so far, by the player's reckoning
@@ -115,6 +118,7 @@ func (g *Game) View(v *View) {
 		}
 	}
 	v.Inbox = append(v.Inbox[:0], s.Inbox...)
+	v.Promises = append(v.Promises[:0], s.Promises...)
 	v.Event = -1
 	if s.Event >= 0 {
 		v.Event = s.Events[s.Event].Def
@@ -131,6 +135,7 @@ func (g *Game) View(v *View) {
 		c := &v.Log[i]
 		c.Value, c.Fit, c.Insight = c.seenValue, c.seenFit, c.seenInsight
 		c.Impact, c.Standing, c.AlignWork = 0, 0, 0
+		c.Redirected = 0 // priced by the true fit a correction gained: for the debrief
 	}
 
 	v.Legal = g.Legal(v.Legal[:0])

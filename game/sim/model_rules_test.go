@@ -1,0 +1,440 @@
+package sim
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"twohats/game/scenario"
+)
+
+// The rules of docs/outcome-model.md that close the holes of issue 10, one table test each.
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// arrive puts a request into the inbox now, as startDay would.
+func arrive(g *Game, req int) {
+	g.s.Requests[req].Status = RequestPending
+	g.s.Inbox = append(g.s.Inbox, req)
+}
+
+func TestPromisesFallDue(t *testing.T) {
+	const sales, story = 2, 9 // request 0: Sales asks for Story 9
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name   string
+		answer Answer
+		ship   bool
+		want   PromiseStatus
+	}{
+		{"accepted and shipped: kept", AnswerAccept, true, PromiseKept},
+		{"accepted and never built: broken", AnswerAccept, false, PromiseBroken},
+		{"escalated, taken, shipped: kept", AnswerEscalate, true, PromiseKept},
+		{"escalated, taken, never built: broken", AnswerEscalate, false, PromiseBroken},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, RoleBoth, 1)
+			g.s.Roadmap[g.s.Stories[story].Theme] = 1 // the executives take it on escalation
+			normalise(g.s.Roadmap)
+			if g.s.Stories[story].Requester != sales {
+				t.Fatalf("a request's story names requester %d, want the request's stakeholder", g.s.Stories[story].Requester)
+			}
+			arrive(g, 0)
+			mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: tt.answer})
+			if len(g.s.Promises) != 1 || g.s.Promises[0].Stakeholder != sales || g.s.Promises[0].Due != tu.PromiseSprints {
+				t.Fatalf("promises %+v", g.s.Promises)
+			}
+			st := &g.s.Stories[story]
+			before := g.s.Stakeholders[sales].Trust
+			if tt.ship {
+				g.ship(story, false)
+			} else {
+				for g.s.Sprint <= tu.PromiseSprints {
+					g.endSprint()
+				}
+			}
+			p := g.s.Promises[0]
+			if p.Status != tt.want || st.DueSprint != 0 || st.promise != -1 {
+				t.Fatalf("promise %+v, due %d: want %s and the due date cleared", p, st.DueSprint, tt.want)
+			}
+			o := g.Outcome()
+			kept, broken := 0, 0
+			if tt.want == PromiseKept {
+				kept = 1
+			} else {
+				broken = 1
+			}
+			if o.PromisesKept != kept || o.PromisesBroken != broken {
+				t.Errorf("outcome kept %d broken %d", o.PromisesKept, o.PromisesBroken)
+			}
+			moved := g.s.Stakeholders[sales].Trust - before
+			if tt.ship && !near(moved, damp(tu.TrustDelivered, before)) {
+				t.Errorf("kept: trust moved %v, want %v", moved, damp(tu.TrustDelivered, before))
+			}
+			if !tt.ship && moved > -tu.TrustBroken+0.05 {
+				t.Errorf("broken: trust moved only %v", moved)
+			}
+			if !tt.ship && g.s.History[tu.PromiseSprints-1].Broken != 1 {
+				t.Errorf("the sprint record does not count the broken promise: %+v", g.s.History)
+			}
+		})
+	}
+
+	// A story that names its requester and ships unpromised moves that stakeholder's trust.
+	g := newTestGame(t, RoleBoth, 1)
+	g.s.Stories[0].Requester = sales
+	before := g.s.Stakeholders[sales].Trust
+	g.ship(0, false)
+	if moved := g.s.Stakeholders[sales].Trust - before; !near(moved, damp(tu.TrustShipped, before)) {
+		t.Errorf("their trust follows the story: moved %v, want %v", moved, damp(tu.TrustShipped, before))
+	}
+}
+
+func TestStandingIsContinuous(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		roadmap []float64
+		want    []float64
+	}{
+		{"steep: top 1, bottom 0", []float64{0.6, 0.3, 0.1}, []float64{1, 0.4, 0}},
+		{"exactly flat: middling whatever ships", []float64{1, 1, 1}, []float64{0.5, 0.5, 0.5}},
+		// spread 0.06 × 3 themes / 0.5 = 0.36 of the range around ½
+		{"nearly flat: close to ½", []float64{0.36, 0.34, 0.30}, []float64{0.5 + 0.36*0.5, 0.5 + 0.36*(4.0/6-0.5), 0.5 - 0.36*0.5}},
+	} {
+		g := newTestGame(t, RoleBoth, 1)
+		copy(g.s.Roadmap, tt.roadmap)
+		normalise(g.s.Roadmap)
+		for th, want := range tt.want {
+			if got := g.standing(th); math.Abs(got-want) > 1e-6 {
+				t.Errorf("%s: standing(%d) = %v, want %v", tt.name, th, got, want)
+			}
+		}
+	}
+	// No jump: the standing of the top theme falls smoothly to ½ as the roadmap flattens.
+	g := newTestGame(t, RoleBoth, 1)
+	prev := 1.0
+	for _, eps := range []float64{0.2, 0.1, 0.05, 0.01, 0.001, 0} {
+		copy(g.s.Roadmap, []float64{1 + eps, 1, 1})
+		normalise(g.s.Roadmap)
+		got := g.standing(0)
+		if got > prev+1e-12 || got < 0.5 {
+			t.Fatalf("standing of the top theme at spread %v = %v after %v", eps, got, prev)
+		}
+		prev = got
+	}
+	if prev != 0.5 {
+		t.Fatalf("flat roadmap: standing %v", prev)
+	}
+}
+
+func TestEscalationCostsGrow(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	g := newTestGame(t, RoleBoth, 1)
+	const ceo = 0
+	var losses []float64
+	for i := 0; i < 3; i++ {
+		g.s.Requests[0].Status = RequestPending
+		g.s.Stories[9].Status = StoryHeld
+		g.s.Inbox = append(g.s.Inbox[:0], 0)
+		before := g.s.Stakeholders[ceo].Trust
+		hours := g.s.Player.Hours
+		mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerEscalate})
+		if spent := hours - g.s.Player.Hours; spent != tu.HoursEscalate {
+			t.Fatalf("an escalation took %d h, want %d", spent, tu.HoursEscalate)
+		}
+		losses = append(losses, before-g.s.Stakeholders[ceo].Trust)
+	}
+	for i, want := range []float64{tu.TrustEscalate, 2 * tu.TrustEscalate, 3 * tu.TrustEscalate} {
+		if !near(losses[i], want) {
+			t.Errorf("escalation %d cost the executives %v, want %v", i+1, losses[i], want)
+		}
+	}
+	g.endSprint()
+	if !near(g.escalations, 3*tu.EscalateMemory) {
+		t.Errorf("executives remember %v escalations into the next sprint, want %v", g.escalations, 3*tu.EscalateMemory)
+	}
+}
+
+func TestMeetingsDiminish(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name  string
+		kind  ActionKind
+		who   int // stakeholder whose trust the meeting moves
+		gains []float64
+	}{
+		{"executive alignment", ActExecutive, 0, []float64{0.04, 0.04 * tu.RepeatDecay, 0.04 * tu.RepeatDecay * tu.RepeatDecay}},
+		{"interview of the same theme", ActInterview, 1, []float64{0.02, 0.02 * tu.RepeatDecay, 0.02 * tu.RepeatDecay * tu.RepeatDecay}},
+	} {
+		g := newTestGame(t, RolePM, 1)
+		for i := range g.s.Stakeholders {
+			g.s.Stakeholders[i].Trust = 0.3 // below ½: gains are whole
+		}
+		for i, want := range tt.gains {
+			before := g.s.Stakeholders[tt.who].Trust
+			mustApply(t, g, Action{Kind: tt.kind})
+			if got := g.s.Stakeholders[tt.who].Trust - before; !near(got, want) {
+				t.Errorf("%s #%d: trust +%v, want +%v", tt.name, i+1, got, want)
+			}
+		}
+	}
+	// Gains shrink near the top; trust fades toward neutral between sprints.
+	for _, tt := range []struct{ trust, delta, want float64 }{
+		{0.3, 0.04, 0.04}, {0.5, 0.04, 0.04}, {0.75, 0.04, 0.02}, {0.95, 0.04, 0.004}, {0.95, -0.04, -0.04},
+	} {
+		if got := damp(tt.delta, tt.trust); !near(got, tt.want) {
+			t.Errorf("damp(%v at trust %v) = %v, want %v", tt.delta, tt.trust, got, tt.want)
+		}
+	}
+	g := newTestGame(t, RolePM, 1)
+	g.s.Stakeholders[3].Trust = 0.9
+	g.heard = [2]bool{true, true}
+	g.endSprint()
+	if want := 0.9 + tu.TrustDecay*(0.5-0.9); !near(g.s.Stakeholders[3].Trust, want) {
+		t.Errorf("trust after a sprint %v, want %v", g.s.Stakeholders[3].Trust, want)
+	}
+}
+
+func TestTeamHealthMovesWithThePlan(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name                 string
+		planned, rework      float64 // in forecasts
+		self                 bool
+		wantMorale, wantDebt float64
+	}{
+		{"planned to the forecast, all done: a sane sprint", 1, 0, false, tu.MoraleSane, 0},
+		{"planned to 70%: slack pays debt down", 0.7, 0, false, tu.MoraleSane, -tu.DebtPaydown * 0.3},
+		{"planned to 130%: corners cut", 1.3, 0, false, 0, tu.DebtCrunch * 0.3},
+		{"foggy stories: rework wears morale", 1, 0.4, false, tu.MoraleSane - tu.MoraleRework*0.4, 0},
+		{"nobody planned: no credit for slack", 0.5, 0, true, 0, 0},
+	} {
+		g := newTestGame(t, RoleBoth, 1)
+		g.s.Team.Morale, g.s.Team.Debt = 0.5, 0.5
+		g.s.Committed = g.s.Committed[:0]
+		g.forecast = 10
+		g.planned, g.rework, g.selfPlanned = 10*tt.planned, 10*tt.rework, tt.self
+		g.endExecution()
+		if dm, dd := g.s.Team.Morale-0.5, g.s.Team.Debt-0.5; !near(dm, tt.wantMorale) || !near(dd, tt.wantDebt) {
+			t.Errorf("%s: morale %+v debt %+v, want %+v %+v", tt.name, dm, dd, tt.wantMorale, tt.wantDebt)
+		}
+	}
+}
+
+func TestStrategyFitCountsTheView(t *testing.T) {
+	g := newTestGame(t, RolePO, 1)
+	s := &g.s
+	want := 1 - 0.5*(distance(s.Roadmap, s.Market.Need)+distance(s.POView, s.Market.Need))
+	if !near(g.fit(), want) {
+		t.Fatalf("fit %v, want %v", g.fit(), want)
+	}
+	copy(s.Roadmap, s.Market.Need) // a perfect roadmap that has not reached the Product Owner
+	unsynced := g.fit()
+	mustApply(t, g, Action{Kind: ActSync})
+	if g.fit() <= unsynced || !near(g.fit(), 1) {
+		t.Errorf("a sync should carry the roadmap's fit to the team: %v then %v", unsynced, g.fit())
+	}
+}
+
+func TestValueYardstickFollowsTheMarket(t *testing.T) {
+	g := newTestGame(t, RoleBoth, 1)
+	first := g.perfectSprint()
+	if first <= 0 || first >= g.potential {
+		t.Fatalf("a perfect sprint %v of a whole game's %v", first, g.potential)
+	}
+	// The market swings hard to one theme: the perfect game's next sprint pays by the new need,
+	// from the stories it has not shipped yet.
+	for i := range g.s.Market.Need {
+		g.s.Market.Need[i] = 0.01
+	}
+	g.s.Market.Need[2] = 1
+	normalise(g.s.Market.Need)
+	used := 0
+	for _, u := range g.perfectUsed {
+		if u {
+			used++
+		}
+	}
+	second := g.perfectSprint()
+	n := 0
+	for _, u := range g.perfectUsed {
+		if u {
+			n++
+		}
+	}
+	if n <= used || second <= 0 {
+		t.Fatalf("the second perfect sprint shipped nothing new (%d then %d stories)", used, n)
+	}
+	g.potSum = first + second
+	g.s.History = make([]SprintRecord, 2)
+	g.s.Value = first + second
+	if o := g.Outcome(); !near(o.ValueShare, 1) {
+		t.Errorf("a game that matches the perfect game in the realised market: value share %v", o.ValueShare)
+	}
+}
+
+func TestNoAndSilenceCost(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const sales = 2
+	g := newTestGame(t, RoleBoth, 1)
+	var noes []float64
+	for i := 0; i < 3; i++ {
+		g.s.Requests[0].Status = RequestPending
+		g.s.Inbox = append(g.s.Inbox[:0], 0)
+		g.s.Stakeholders[sales].Satisfaction = 0.9
+		before := g.s.Stakeholders[sales].Trust
+		mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerDecline})
+		noes = append(noes, before-g.s.Stakeholders[sales].Trust)
+	}
+	for i, want := range []float64{tu.TrustDecline, 2 * tu.TrustDecline, 3 * tu.TrustDecline} {
+		if !near(noes[i], want) {
+			t.Errorf("no #%d cost %v, want %v", i+1, noes[i], want)
+		}
+	}
+
+	// Left unanswered, a request costs trust_ignore and comes back next sprint.
+	g = newTestGame(t, RoleBoth, 1)
+	arrive(g, 0)
+	before := g.s.Stakeholders[sales].Trust
+	g.endSprint()
+	if lost := before - g.s.Stakeholders[sales].Trust; lost < tu.TrustIgnore-1e-9 {
+		t.Errorf("ignoring cost %v", lost)
+	}
+	if rq := g.s.Requests[0]; rq.Status != RequestIgnored || rq.Sprint != 2 || rq.Day != 1 {
+		t.Fatalf("an ignored request should come back on sprint 2 day 1: %+v", rq)
+	}
+	advanceTo(t, g, PhaseExecution)
+	if len(g.s.Inbox) == 0 || g.s.Inbox[0] != 0 {
+		t.Fatalf("the ignored request is not back in the inbox: %v", g.s.Inbox)
+	}
+
+	// An unhappy stakeholder goes over the player's head: the executives lose trust.
+	for _, tt := range []struct {
+		satisfaction float64
+		overhead     bool
+	}{{0.9, false}, {0.2, true}} {
+		g := newTestGame(t, RoleBoth, 1)
+		arrive(g, 0)
+		g.s.Stakeholders[sales].Satisfaction = tt.satisfaction
+		ceo := g.s.Stakeholders[0].Trust
+		mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerDecline})
+		if lost := ceo - g.s.Stakeholders[0].Trust; (lost > 0) != tt.overhead || (tt.overhead && !near(lost, tu.TrustOverhead)) {
+			t.Errorf("satisfaction %v: the CEO lost %v", tt.satisfaction, lost)
+		}
+	}
+}
+
+func TestTheOtherHatInterrupts(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		role      Role
+		last      Hat
+		interrupt bool
+	}{
+		{RoleBoth, HatPO, true},  // working as PO, a PM request pulls you over
+		{RoleBoth, HatPM, false}, // already in the PM hat
+		{RoleBoth, HatNone, false},
+		{RolePM, HatPM, false}, // one hat: nothing to be pulled into
+	} {
+		g := newTestGame(t, tt.role, 1)
+		advanceTo(t, g, PhaseExecution)
+		g.s.Player.LastHat = tt.last
+		hours, switches := g.s.Player.Hours, g.s.Player.Switches
+		mustApply(t, g, Action{Kind: ActAdvance}) // day 2: Sales (PM hat) asks
+		got := hours-g.s.Player.Hours == tu.HoursSwitch && g.s.Player.Switches == switches+1
+		if got != tt.interrupt || (!tt.interrupt && hours != g.s.Player.Hours) {
+			t.Errorf("%s last %s: hours %d→%d, switches %d→%d; want interrupt %v", tt.role, tt.last, hours, g.s.Player.Hours, switches, g.s.Player.Switches, tt.interrupt)
+		}
+	}
+	// Answering is the work of the request's hat: after PO work, a PM answer is a switch.
+	g := newTestGame(t, RoleBoth, 1)
+	arrive(g, 0)
+	g.s.Player.LastHat = HatPO
+	mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerDecline})
+	if g.s.Player.LastHat != HatPM || g.s.Player.Switches != 1 {
+		t.Errorf("answering a PM request: last hat %s, switches %d", g.s.Player.LastHat, g.s.Player.Switches)
+	}
+	// Burnout heals only in a sprint without overtime.
+	for _, over := range []int{0, 3} {
+		g := newTestGame(t, RoleBoth, 1)
+		g.s.Player.Burnout, g.s.Player.Stress, g.overHours = 0.5, 0.1, over
+		g.endSprint()
+		healed := g.s.Player.Burnout < 0.5
+		if healed != (over == 0) {
+			t.Errorf("overtime %d h: burnout %v", over, g.s.Player.Burnout)
+		}
+	}
+}
+
+func TestDebriefNamesWhatMattered(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	// Overtime is charged to the sprint's hours past the line, not to the action that crossed it.
+	g := newTestGame(t, RolePM, 1)
+	research := Action{Kind: ActResearch}
+	mustApply(t, g, research, research, research, research, research) // the fifth is all overtime
+	last := g.s.Log[len(g.s.Log)-1]
+	if !near(last.Stress, 6*tu.StressPerHour) {
+		t.Errorf("the crossing action carries stress %v, want its hours' %v", last.Stress, 6*tu.StressPerHour)
+	}
+	if !near(g.s.Player.Stress, 30*tu.StressPerHour+6*tu.StressOvertime) {
+		t.Errorf("stress %v: overtime must still wear", g.s.Player.Stress)
+	}
+	advanceTo(t, g, PhaseRetro)
+	mustApply(t, g, Action{Kind: ActAdvance})
+	found := false
+	for _, c := range g.s.Log {
+		if c.Kind == ConOvertime {
+			found = true
+			if c.Hours != 6 || !near(c.Burnout, 6*tu.BurnoutOvertime) || c.Impact >= 0 {
+				t.Errorf("overtime consequence %+v", c)
+			}
+			if d := g.Describe(c); !strings.Contains(d, "6 h past the overtime line") {
+				t.Errorf("described as %q", d)
+			}
+		}
+	}
+	if !found {
+		t.Error("no overtime consequence")
+	}
+
+	// Research that corrected the roadmap is credited with the value it redirected.
+	g = newTestGame(t, RolePM, 1)
+	mustApply(t, g, research)
+	ix := len(g.s.Log) - 1
+	before := g.s.Log[ix].Impact
+	mustApply(t, g, Action{Kind: ActRoadmap, Weights: append([]float64(nil), g.s.Market.Estimate...)})
+	if fit := g.s.Log[len(g.s.Log)-1].Fit; fit <= 0 {
+		t.Skipf("the roadmap update did not improve fit (%v)", fit)
+	}
+	if c := g.s.Log[ix]; c.Redirected <= 0 || c.Impact <= before || !strings.Contains(g.Describe(c), "redirected value") {
+		t.Errorf("research credit: %+v, %q", c, g.Describe(c))
+	}
+}
+
+func TestRoadmapChurnCostsMorale(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		sprint  int
+		weights []float64
+	}{
+		{1, []float64{0.8, 0.1, 0.1}}, // setting direction at the start is free
+		{2, []float64{0.8, 0.1, 0.1}},
+		{2, []float64{0.3, 0.3, 0.4}}, // no change, no cost
+	} {
+		g := newTestGame(t, RolePM, 1)
+		g.s.Sprint = tt.sprint
+		copy(g.s.Roadmap, []float64{0.3, 0.3, 0.4})
+		g.s.Player.Burnout = 0 // no blur
+		before := g.s.Team.Morale
+		mustApply(t, g, Action{Kind: ActRoadmap, Weights: tt.weights})
+		want := 0.0
+		if tt.sprint > 1 {
+			w := append([]float64(nil), tt.weights...)
+			normalise(w)
+			want = -tu.MoraleChurn * distance([]float64{0.3, 0.3, 0.4}, w)
+		}
+		if got := g.s.Team.Morale - before; !near(got, want) {
+			t.Errorf("sprint %d, roadmap %v: morale %+v, want %+v", tt.sprint, tt.weights, got, want)
+		}
+	}
+}
