@@ -34,7 +34,7 @@ const maxSteps = 4000
 
 // Step returns the intent to feed this frame, if any.
 func (a *Autoplayer) Step(m *Manager) (input.Intent, bool) {
-	if m.Fade > 0 {
+	if m.Fade > 0 || m.C.hold > 0 {
 		return input.Intent{}, false
 	}
 	if n := m.Name(); n != a.seen {
@@ -86,7 +86,7 @@ func (a *Autoplayer) Step(m *Manager) (input.Intent, bool) {
 		} else {
 			a.LastErr = fmt.Sprintf("no intent path for %s after %d steps (ok=%v, want %v)", want.Kind, a.steps, ok, want.Stories)
 			if sp, isSp := m.Scene().(*Sprint); isSp {
-				a.LastErr += fmt.Sprintf(" draft %v board %s", sp.Order, sp.Name())
+				a.LastErr += fmt.Sprintf(" draft %v board %s", sp.Backlog.Order, sp.Name())
 			}
 		}
 		c.Apply(*want)

@@ -90,8 +90,20 @@ type Ctx struct {
 	Results  string // where the results file went
 	Frame    int
 
-	mgr *Manager
+	// What the scenes asked for, carried out by the Manager after each intent and tick: scenes ask
+	// for transitions and never hold the Manager.
+	next  Scene
+	open  []Scene
+	close int
+	hold  int // frames during which pointer presses are ignored, after a change of screen
 }
+
+// holdFrames is how long pointer presses are ignored after the screen changes under the pointer:
+// the second click of a double click must not land on the next screen.
+const holdFrames = 12
+
+// Hold ignores pointer presses for a moment: the screen under the pointer just changed.
+func (c *Ctx) Hold() { c.hold = holdFrames }
 
 // NewCtx makes a context offering the shipped scenarios and, if given, one from a file first.
 func NewCtx(opts Options, p *widget.Painter) *Ctx {
@@ -138,14 +150,14 @@ func (c *Ctx) Say(format string, args ...any) {
 	c.Dirty = true
 }
 
-// Goto switches to another scene with a short transition.
-func (c *Ctx) Goto(s Scene) { c.mgr.next = s }
+// Goto asks for a switch to another scene, with a short transition.
+func (c *Ctx) Goto(s Scene) { c.next = s }
 
-// Open puts an overlay on top; Close removes the top one.
-func (c *Ctx) Open(s Scene) { c.mgr.open = append(c.mgr.open, s) }
+// Open asks for an overlay on top.
+func (c *Ctx) Open(s Scene) { c.open = append(c.open, s) }
 
-// Close removes the top overlay.
-func (c *Ctx) Close() { c.mgr.close++ }
+// Close asks for the top overlay to go.
+func (c *Ctx) Close() { c.close++ }
 
 // StartGame begins a new game of entry e in role r and goes to the first sprint screen.
 func (c *Ctx) StartGame(e *Entry, r sim.Role) error {
@@ -180,7 +192,7 @@ func (c *Ctx) Continue(f save.File) error {
 	c.Game, c.Entry, c.Role, c.Track = g, e, f.Role, tr
 	tr.Settle()
 	if g.Over() {
-		c.Goto(NewEnd(c))
+		c.finish()
 	} else {
 		c.Goto(NewSprint(c))
 	}
@@ -190,17 +202,39 @@ func (c *Ctx) Continue(f save.File) error {
 // Apply performs a decision; a refused one is shown as the status line. It returns whether the
 // decision was taken.
 func (c *Ctx) Apply(a sim.Action) bool {
+	clarity := -1.0
+	if a.Kind == sim.ActRefine && a.Story >= 0 && a.Story < len(c.Game.State().Stories) {
+		clarity = c.Game.State().Stories[a.Story].Clarity
+	}
 	if err := c.Game.Apply(a); err != nil {
 		c.Say("%s", capital(err.Error()))
 		return false
+	}
+	if clarity >= 0 {
+		// Say at once what the refinement bought.
+		st := c.Game.State()
+		c.Say("Refined “%s”: clarity %s → %s", c.Game.Scenario().Stories[st.Stories[a.Story].Def].Title, pct(clarity), pct(st.Stories[a.Story].Clarity))
 	}
 	c.Track.Observe(c.Game, false)
 	c.autosave()
 	c.Dirty = true
 	if c.Game.Over() {
-		c.Goto(NewEnd(c))
+		c.finish()
 	}
 	return true
+}
+
+// finish ends the game: the results file is delivered, the save is cleared, and the debrief opens.
+// The I/O is here, not in the debrief's constructor.
+func (c *Ctx) finish() {
+	c.Finished = true
+	c.Status, c.statusT = "", 0 // a line from the last sprint must not replace the debrief's hints
+	c.deliverResults()
+	if c.Guard != nil {
+		c.Guard.Clear() // a finished game leaves no save to continue
+		c.Saved = nil
+	}
+	c.Goto(NewEnd(c))
 }
 
 func (c *Ctx) autosave() {
@@ -276,9 +310,6 @@ type Manager struct {
 	C        *Ctx
 	scene    Scene
 	overlays []Scene
-	next     Scene
-	open     []Scene
-	close    int
 	Fade     int // frames of the transition left
 	visited  map[string]bool
 }
@@ -289,7 +320,6 @@ const FadeFrames = 10
 // NewManager starts at scene s.
 func NewManager(c *Ctx, s Scene) *Manager {
 	m := &Manager{C: c, scene: s, visited: map[string]bool{}}
-	c.mgr = m
 	m.visited[s.Name()] = true
 	return m
 }
@@ -317,10 +347,13 @@ func (m *Manager) Handle(in input.Intent) {
 	if in.Kind != input.Hover && in.Kind != input.Drag {
 		c.Dirty = true
 	}
+	if in.Kind == input.Press && c.hold > 0 {
+		return // the screen just changed under the pointer
+	}
 	top := m.Top()
 	switch {
 	case in.Kind == input.Help && top.Name() != "help":
-		m.open = append(m.open, NewHelp())
+		c.Open(NewHelp())
 	default:
 		top.Handle(c, in)
 	}
@@ -329,21 +362,25 @@ func (m *Manager) Handle(in input.Intent) {
 
 func (m *Manager) settle() {
 	c := m.C
-	for ; m.close > 0 && len(m.overlays) > 0; m.close-- {
+	before := m.Top()
+	for ; c.close > 0 && len(m.overlays) > 0; c.close-- {
 		m.overlays = m.overlays[:len(m.overlays)-1]
 		c.Dirty = true
 	}
-	m.close = 0
-	if len(m.open) > 0 {
-		m.overlays = append(m.overlays, m.open...)
-		m.open = m.open[:0]
+	c.close = 0
+	if len(c.open) > 0 {
+		m.overlays = append(m.overlays, c.open...)
+		c.open = c.open[:0]
 		c.Dirty = true
 	}
-	if m.next != nil {
-		m.scene, m.next = m.next, nil
+	if c.next != nil {
+		m.scene, c.next = c.next, nil
 		m.overlays = m.overlays[:0]
 		m.Fade = FadeFrames
 		c.Dirty = true
+	}
+	if m.Top() != before {
+		c.Hold() // the click that changed the screen must not reach the next one
 	}
 	m.visited[m.Name()] = true
 }
@@ -352,6 +389,9 @@ func (m *Manager) settle() {
 func (m *Manager) Tick() {
 	c := m.C
 	c.Frame++
+	if c.hold > 0 {
+		c.hold--
+	}
 	if c.statusT > 0 {
 		c.statusT--
 		if c.statusT == 0 {
@@ -379,15 +419,19 @@ func (m *Manager) Draw(p *widget.Painter) {
 	}
 }
 
-// DrawTop redraws only the top bar of a sprint screen, when nothing covers it; it reports false
-// when the whole screen must be drawn instead.
+// topDrawer is a scene that can redraw its top bar alone (the meters' animation).
+type topDrawer interface {
+	DrawTop(c *Ctx, p *widget.Painter) bool
+}
+
+// DrawTop redraws only the scene's top bar, when nothing covers it; it reports false when the
+// whole screen must be drawn instead.
 func (m *Manager) DrawTop(p *widget.Painter) bool {
-	s, ok := m.scene.(*Sprint)
-	if !ok || len(m.overlays) > 0 || m.C.Game == nil || m.C.Game.State().Event >= 0 || s.Picker {
+	t, ok := m.scene.(topDrawer)
+	if !ok || len(m.overlays) > 0 || m.C.Game == nil {
 		return false
 	}
-	drawTopBar(m.C, p, s.L.top, &s.top)
-	return true
+	return t.DrawTop(m.C, p)
 }
 
 // Resize sets the logical screen size.

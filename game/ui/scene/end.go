@@ -15,7 +15,8 @@ import (
 type End struct {
 	o            sim.Outcome
 	score, grade string
-	dims         [6][2]string
+	dims         [6][3]string // name, value, weight
+	weightNote   string
 	dimV         [6]float64
 	helped, hurt []string
 	sub          string
@@ -26,39 +27,46 @@ type End struct {
 	resultsFor, resultsLine string // "Results file: …", made when the results were delivered
 }
 
-// NewEnd makes the end screen and delivers the results file.
+// NewEnd makes the end screen. It does no I/O: the results were delivered when the game ended
+// (Ctx.finish).
 func NewEnd(c *Ctx) *End {
-	g := c.Game
-	e := &End{o: g.Outcome(), m: menu{hover: -1, items: []menuItem{{key: 'N', label: "New game"}, {key: 'Q', label: "Quit"}}}}
+	v := c.V()
+	e := &End{o: v.Outcome(), m: menu{hover: -1, items: []menuItem{{key: 'N', label: "New game"}, {key: 'Q', label: "Quit"}}}}
 	o := e.o
+	t := v.Scenario().Tuning
 	e.score = fmt.Sprintf("%.0f", o.Score)
 	e.grade = o.Grade
-	e.sub = fmt.Sprintf("%s · %s · seed %d · %d sprints played", g.Scenario().Title, g.Role().Title(), g.Seed(), o.SprintsPlayed)
+	e.sub = fmt.Sprintf("%s · %s · seed %d · %d sprints played", v.Scenario().Title, v.Role().Title(), v.Seed(), o.SprintsPlayed)
 	names := [6]string{"Value delivered", "Alignment (built vs roadmap)", "Strategy fit (roadmap vs market)", "Stakeholder trust", "Team health", "Burnout peak (counts against)"}
 	vals := [6]float64{o.ValueShare, o.Alignment, o.StrategyFit, o.StakeholderTrust, o.TeamHealth, o.BurnoutPeak}
+	weights := [6]float64{t.WeightValue, t.WeightAlignment, t.WeightFit, t.WeightTrust, t.WeightHealth, t.WeightBurnout}
+	positive := weights[0] + weights[1] + weights[2] + weights[3] + weights[4]
 	for i := range names {
-		e.dims[i] = [2]string{names[i], pct(vals[i])}
+		w := weights[i]
+		if positive > 0 {
+			w /= positive
+		}
+		sgn := "×"
+		if i == 5 {
+			sgn = "−×"
+		}
+		e.dims[i] = [3]string{names[i], pct(vals[i]), sgn + " " + pct(w)}
 		e.dimV[i] = vals[i]
 	}
 	if o.BurnedOut {
 		e.dims[5][1] += " · burned out"
 	}
-	h, u := g.Turnings(4)
-	for _, t := range h {
-		e.helped = append(e.helped, fmt.Sprintf("+%.1f  %s", t.Impact, t.Text))
+	e.weightNote = "Score = the weighted sum of the first five, less the burnout peak at its weight (weights in the last column)."
+	h, u := v.Turnings(5)
+	for _, x := range h {
+		e.helped = append(e.helped, fmt.Sprintf("+%.1f  %s", x.Impact, x.Text))
 	}
-	for _, t := range u {
-		e.hurt = append(e.hurt, fmt.Sprintf("−%.1f  %s", -t.Impact, t.Text))
+	for _, x := range u {
+		e.hurt = append(e.hurt, fmt.Sprintf("−%.1f  %s", -x.Impact, x.Text))
 	}
-	for i, r := range g.State().History {
+	for i, r := range v.State().History {
 		e.maxVal = math.Max(e.maxVal, r.Value)
 		e.sprintLbl = append(e.sprintLbl, fmt.Sprint(i+1))
-	}
-	c.Finished = true
-	c.deliverResults()
-	if c.Guard != nil {
-		c.Guard.Clear() // a finished game leaves no save to continue
-		c.Saved = nil
 	}
 	return e
 }
@@ -83,50 +91,51 @@ func (e *End) Handle(c *Ctx, in input.Intent) {
 // Auto stays.
 func (e *End) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) { return input.Intent{}, false }
 
-// Draw paints the debrief.
+// Draw paints the debrief: the grade and the score's parts with their weights at the top left,
+// the turning points under them, the charts in the right column.
 func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
-	g := c.Game
+	v := c.V()
 	p.Text("Debrief", widget.Title, 40, 24, widget.Ink)
 	p.Text(p.Fit(e.sub, widget.Body, c.W-440), widget.Body, 40, 76, widget.InkMuted)
 	// Grade and score.
-	gr := widget.R(40, 124, 150, 150)
+	gr := widget.R(40, 124, 130, 130)
 	col := gradeColor(e.grade)
 	p.Panel(gr, 16, col, color.RGBA{}, 0)
-	p.TextCenter(e.grade, widget.Title, gr.CX(), gr.Y+22, widget.InkOn(col))
-	p.TextCenter(e.score+" / 100", widget.MonoBold, gr.CX(), gr.Y+96, widget.InkOn(col))
-	// Dimensions.
-	dx := gr.Right() + 32
-	dw := math.Min(460, math.Max(400, c.W*0.36))
+	p.TextCenter(e.grade, widget.Title, gr.CX(), gr.Y+16, widget.InkOn(col))
+	p.TextCenter(e.score+" / 100", widget.MonoBold, gr.CX(), gr.Y+84, widget.InkOn(col))
+	// The columns: the score and the turning points at the left, the charts at the right.
+	cw := math.Max(300, math.Round(c.W*0.34))
+	leftW := c.W - 80 - cw - 24
+	// Dimensions, with their weights.
+	dx := gr.Right() + 24
+	dw := leftW - (dx - 40)
+	nameW := math.Min(250, dw-170)
 	for i, d := range e.dims {
-		y := 124 + float64(i)*26
-		p.Text(d[0], widget.Body, dx, y, widget.Ink)
-		mr := widget.R(dx+250, y+7, dw-250-70, 10)
+		y := 120 + float64(i)*24
+		p.Text(p.Fit(d[0], widget.Body, nameW-8), widget.Body, dx, y, widget.Ink)
+		mr := widget.R(dx+nameW, y+7, dw-nameW-150, 10)
 		fill := widget.Blue
 		if i == 5 {
 			fill = widget.Vermilion
 		}
 		p.Meter(mr, e.dimV[i], fill, widget.Sunken)
 		p.Text(d[1], widget.Mono, mr.Right()+8, y+1, widget.Ink)
+		p.TextRight(d[2], widget.Mono, dx+dw, y+1, widget.InkMuted)
 	}
-	// Charts per sprint.
-	cx := dx + dw + 24
-	cw := c.W - cx - 40
-	hist := g.State().History
-	if cw > 200 {
-		ch := 150.0
-		e.chart(c, p, widget.R(cx, 124, cw, ch), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
-	}
-	chartsY := 290.0
-	chH := math.Max(110, math.Min(150, (c.H-chartsY-50)/2-16))
-	half := (c.W - 80 - 24) / 2
-	e.chart(c, p, widget.R(40, chartsY, half, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
-	e.chart(c, p, widget.R(40+half+24, chartsY, half, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
+	p.Paragraph(e.weightNote, widget.Small, widget.R(dx, 266, dw, 36), widget.InkMuted)
 	// Turnings.
-	ty := chartsY + chH + 16
-	tw := half
-	e.list(p, widget.R(40, ty, tw, c.H-ty-56), "▲ Helped most", e.helped, widget.Green)
-	e.list(p, widget.R(40+half+24, ty, tw, c.H-ty-56), "▼ Hurt most", e.hurt, widget.Vermilion)
+	ty := 306.0
+	half := (leftW - 16) / 2
+	e.list(p, widget.R(40, ty, half, c.H-ty-52), "▲ Helped most", e.helped, widget.GreenInk)
+	e.list(p, widget.R(40+half+16, ty, half, c.H-ty-52), "▼ Hurt most", e.hurt, widget.VermilionInk)
+	// Charts per sprint, stacked in the right column.
+	hist := v.State().History
+	cx := c.W - 40 - cw
+	chH := math.Floor((c.H - 124 - 52 - 2*12) / 3)
+	e.chart(c, p, widget.R(cx, 124, cw, chH), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
+	e.chart(c, p, widget.R(cx, 124+chH+12, cw, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
+	e.chart(c, p, widget.R(cx, 124+2*(chH+12), cw, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
 	// Menu at the top right; the results file's place under the title.
 	e.m.drawRow(p, c.W-40-2*160-16, 30, 160)
 	if c.Results != "" {
@@ -138,36 +147,49 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	statusLine(c, p, "N: new game · Q: quit · F1: help")
 }
 
+// list draws the turning points: wrapped when they all fit so, else one line each.
 func (e *End) list(p *widget.Painter, r widget.Rect, title string, lines []string, col color.RGBA) {
 	p.Panel(r, 10, widget.Surface, widget.Border, 1)
 	p.Text(title, widget.BodyBold, r.X+12, r.Y+8, col)
 	y := r.Y + 34
 	if len(lines) == 0 {
 		p.Text("nothing stood out", widget.Small, r.X+12, y, widget.InkMuted)
+		return
 	}
+	w := r.W - 24
+	need := 0.0
 	for _, l := range lines {
-		if y > r.Bottom()-20 {
+		need += p.ParagraphHeight(l, widget.Small, w) + 4
+	}
+	wrap := y+need <= r.Bottom()-6
+	for _, l := range lines {
+		if wrap {
+			y += p.Paragraph(l, widget.Small, widget.R(r.X+12, y, w, r.Bottom()-y), widget.Ink) + 4
+			continue
+		}
+		if y+widget.LineHeight(widget.Small) > r.Bottom()-4 {
 			break
 		}
-		y += p.Paragraph(l, widget.Small, widget.R(r.X+12, y, r.W-24, math.Min(40, r.Bottom()-y)), widget.Ink) + 4
+		p.Text(p.Fit(l, widget.Small, w), widget.Small, r.X+12, y, widget.Ink)
+		y += widget.LineHeight(widget.Small) + 2
 	}
 }
 
 func (e *End) chart(c *Ctx, p *widget.Painter, r widget.Rect, title string, hist []sim.SprintRecord, f func(sim.SprintRecord) float64, top float64, col color.RGBA, bars bool) {
 	p.Panel(r, 10, widget.Surface, widget.Border, 1)
 	p.Text(title, widget.BodyBold, r.X+12, r.Y+8, widget.Ink)
-	if role := c.Game.Role().Title(); p.Width(title, widget.BodyBold)+p.Width(role, widget.Small)+40 < r.W {
-		p.TextRight(role, widget.Small, r.Right()-12, r.Y+10, col)
+	if role := c.V().Role().Title(); p.Width(title, widget.BodyBold)+p.Width(role, widget.Body)+40 < r.W {
+		p.TextRight(role, widget.Body, r.Right()-12, r.Y+8, widget.InkMuted)
 	}
-	plot := widget.R(r.X+44, r.Y+38, r.W-60, r.H-68)
+	plot := widget.R(r.X+52, r.Y+36, r.W-68, r.H-36-44)
 	p.Fill(widget.R(plot.X, plot.Y, 1, plot.H), widget.InkMuted)
 	p.Fill(widget.R(plot.X, plot.Bottom(), plot.W, 1), widget.InkMuted)
 	topLbl := "100%"
 	if bars {
 		topLbl = num(top)
 	}
-	p.TextRight(topLbl, widget.Small, plot.X-4, plot.Y-8, widget.InkMuted)
-	p.TextRight("0", widget.Small, plot.X-4, plot.Bottom()-10, widget.InkMuted)
+	p.TextRight(topLbl, widget.Body, plot.X-6, plot.Y-10, widget.Ink)
+	p.TextRight("0", widget.Body, plot.X-6, plot.Bottom()-10, widget.Ink)
 	n := len(hist)
 	if n == 0 {
 		return
@@ -188,10 +210,10 @@ func (e *End) chart(c *Ctx, p *widget.Painter, r widget.Rect, title string, hist
 		}
 		px, py = x, y
 		if i < len(e.sprintLbl) {
-			p.TextCenter(e.sprintLbl[i], widget.Small, x, plot.Bottom()+2, widget.InkMuted)
+			p.TextCenter(e.sprintLbl[i], widget.Body, x, plot.Bottom()+2, widget.Ink)
 		}
 	}
-	p.Text("sprint", widget.Small, plot.Right()-36, r.Bottom()-18, widget.InkMuted)
+	p.TextRight("sprint →", widget.Body, plot.Right(), r.Bottom()-22, widget.Ink)
 }
 
 func gradeColor(g string) color.RGBA {

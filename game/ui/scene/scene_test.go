@@ -99,11 +99,11 @@ func TestBacklogKeyboard(t *testing.T) {
 	if s.Name() != "planning" {
 		t.Fatalf("board %s, want planning", s.Name())
 	}
-	before := append([]int(nil), s.Order...)
+	before := append([]int(nil), s.Backlog.Order...)
 	s.Handle(c, input.Of(input.Down))
 	s.Handle(c, input.Intent{Kind: input.MoveUp, Shift: true})
-	if s.Order[0] != before[1] || s.Order[1] != before[0] || s.Cur != 0 {
-		t.Fatalf("move up: %v from %v, cur %d", s.Order, before, s.Cur)
+	if s.Backlog.Order[0] != before[1] || s.Backlog.Order[1] != before[0] || s.Backlog.Cur != 0 {
+		t.Fatalf("move up: %v from %v, cur %d", s.Backlog.Order, before, s.Backlog.Cur)
 	}
 	// The reorder is a draft: saving it is a decision that costs an hour.
 	hours := c.Game.State().Player.Hours
@@ -112,7 +112,7 @@ func TestBacklogKeyboard(t *testing.T) {
 		t.Fatalf("save order: backlog %v, hours %d", c.Game.State().Backlog, c.Game.State().Player.Hours)
 	}
 	// Untick the first card and commit: the plan leaves it out.
-	first := s.Order[0]
+	first := s.Backlog.Order[0]
 	s.Handle(c, input.Of(input.Up))
 	s.Handle(c, input.Of(input.Toggle))
 	s.Handle(c, input.Key('P'))

@@ -1,8 +1,8 @@
 package scene
 
 import (
+	"image/color"
 	"math"
-	"slices"
 
 	"twohats/game/sim"
 	"twohats/game/ui/input"
@@ -40,21 +40,45 @@ func boardOf(p sim.Phase) Board {
 	return BRetro
 }
 
-// Screen-only operations on the action bar.
-const (
-	opNone = iota
-	opEstimate
-	opSortRoadmap
-	opToggle
-	opNextBoard
-)
+// board is one board of the sprint screen, in its own file (board_market.go, board_backlog.go,
+// board_sprint.go, board_review.go, board_retro.go): its state, layout, drawing, intents and the
+// keys the autoplayer presses on it. The shell (this file) keeps the tabs, the top bar, the action
+// bar, the context panel and the modals.
+type board interface {
+	// reset clears the focus when a new phase or sprint begins.
+	reset()
+	// sync brings the board's drafts in step with the game after a change.
+	sync(c *Ctx, s *Sprint)
+	// acts adds the board's own buttons to the action bar, from the action table.
+	acts(c *Ctx, s *Sprint, b *bar)
+	// layout places the board's items in r and formats its strings.
+	layout(c *Ctx, s *Sprint, r widget.Rect)
+	// draw paints the board.
+	draw(c *Ctx, s *Sprint, p *widget.Painter)
+	// side adds the board's blocks to the context panel.
+	side(c *Ctx, s *Sprint, sd *sidePanel)
+	// handle takes the intents the shell leaves to the board: arrows, the pointer, the wheel. It
+	// reports whether the action bar must be built again.
+	handle(c *Ctx, s *Sprint, in input.Intent) bool
+	// operate carries out a screen-only operation of the action table.
+	operate(c *Ctx, s *Sprint, op int)
+	// auto is the next intent toward want on this board; ok is false when the board cannot.
+	auto(c *Ctx, s *Sprint, want sim.Action) (in input.Intent, ok bool)
+}
 
-// Sprint is every sprint screen: one layout, five boards.
+// Sprint is every sprint screen: one shell, five boards.
 type Sprint struct {
 	Board  Board
 	phase  sim.Phase
 	sprint int
 	ver    int
+
+	Market  *marketBoard
+	Backlog *backlogBoard
+	Sprint  *sprintBoard
+	Review  *reviewBoard
+	Retro   *retroBoard
+	boards  [numBoards]board
 
 	acts    []act
 	hover   int
@@ -63,55 +87,35 @@ type Sprint struct {
 	barH    float64
 	top     topBar
 	lw, lh  float64
-
-	// market board
-	Theme   int
-	Weights []float64
-	wEdited bool
-	sliding int // slider being dragged, −1
-	rows    []widget.Rect
-	sliders []widget.Rect
-
-	// backlog board
-	Order     []int  // the draft order of the backlog
-	InPlan    []bool // by story index
-	oEdited   bool
-	pEdited   bool
-	Cur       int // focus: index into Order, then into the sprint column
-	cards     []widget.Rect
-	sideCards []widget.Rect
-	drag      dragState
-	scroll    float64
-
-	// sprint board
-	Focus    int // index into the inbox, then into the committed stories
-	reqCards []widget.Rect
-	answers  [][4]widget.Rect
-	sprCards []widget.Rect
+	side    sidePanel
+	log     []string // the latest consequences, newest first
+	effort  []string // per story: "5 pt"
+	due     []string // per story: "due S3", or ""
 
 	// modals
-	Picker  bool
+	Picker  bool // the interview's theme choice
 	choices []widget.Rect
 	picks   []widget.Rect
 	tabs    [numBoards]widget.Rect
+	evOpts  []string
+	evEff   [][]string
 
-	text      sprintText
-	scratch   []int
-	triedSort bool
-}
-
-type dragState struct {
-	on, moved bool
-	from      int
-	y, dy     float64
-	to        int
+	// the tutorial's guide, or nil
+	guide *guide
 }
 
 // NewSprint opens the sprint screens at the phase's board.
 func NewSprint(c *Ctx) *Sprint {
-	s := &Sprint{hover: -1, pressed: -1, sliding: -1, ver: -1}
-	st := c.Game.State()
+	s := &Sprint{hover: -1, pressed: -1, ver: -1}
+	s.Market = &marketBoard{sliding: -1}
+	s.Backlog = &backlogBoard{}
+	s.Sprint = &sprintBoard{}
+	s.Review = &reviewBoard{}
+	s.Retro = &retroBoard{}
+	s.boards = [numBoards]board{s.Market, s.Backlog, s.Sprint, s.Review, s.Retro}
+	st := c.V().State()
 	s.Board, s.phase, s.sprint = boardOf(st.Phase), st.Phase, st.Sprint
+	s.guide = newGuide(c)
 	s.sync(c)
 	return s
 }
@@ -119,281 +123,101 @@ func NewSprint(c *Ctx) *Sprint {
 // Name is the board's name.
 func (s *Sprint) Name() string { return boardNames[s.Board] }
 
+func (s *Sprint) cur() board { return s.boards[s.Board] }
+
 // sync brings the drafts and the action bar up to date with the game.
 func (s *Sprint) sync(c *Ctx) {
-	g := c.Game
-	st := g.State()
+	st := c.V().State()
 	if st.Phase != s.phase || st.Sprint != s.sprint {
 		s.phase, s.sprint = st.Phase, st.Sprint
 		s.Board = boardOf(st.Phase)
-		s.Cur, s.Focus, s.scroll = 0, 0, 0
-		s.pEdited = false
+		for _, b := range s.boards {
+			b.reset()
+		}
+		s.pressed = -1
+		c.Hold() // a second click of a double click must not land on the next phase's bar
 	}
 	if s.ver != c.Track.Version {
 		s.ver = c.Track.Version
-		if !s.wEdited || len(s.Weights) != len(st.Roadmap) {
-			s.Weights = append(s.Weights[:0], st.Roadmap...)
-			s.wEdited = false
+		s.cardStrings(c)
+		for _, b := range s.boards {
+			b.sync(c, s)
 		}
-		if !s.oEdited || !sameSet(s.Order, st.Backlog) {
-			s.Order = append(s.Order[:0], st.Backlog...)
-			s.oEdited = false
-		}
-		if len(s.InPlan) != len(st.Stories) {
-			s.InPlan = make([]bool, len(st.Stories))
-		}
-		for i := range s.InPlan {
-			if st.Stories[i].Status != sim.StoryBacklog {
-				s.InPlan[i] = false
+		s.log = s.log[:0]
+		v := c.V()
+		for i := len(st.Log) - 1; i >= 0 && len(s.log) < 4; i-- {
+			if st.Log[i].Sprint != st.Sprint {
+				break
 			}
+			s.log = append(s.log, c.Track.describe(v, i))
 		}
-		if !s.pEdited {
-			s.planFromTop(c)
+		if s.guide != nil {
+			s.guide.observe(c, s)
 		}
-		s.text.ver = -1
-		s.triedSort = false
 	}
-	s.clampFocus(c)
 	s.buildActs(c)
-}
-
-func sameSet(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if !slices.Contains(b, x) {
-			return false
-		}
-	}
-	return true
-}
-
-// planFromTop ticks the stories the forecast holds, from the top of the draft order.
-func (s *Sprint) planFromTop(c *Ctx) {
-	st := c.Game.State()
-	for i := range s.InPlan {
-		s.InPlan[i] = false
-	}
-	if st.Phase != sim.PhasePlanning || st.Planned {
-		return
-	}
-	for _, ix := range c.Game.PlanFrom(s.scratch[:0], s.Order) {
-		s.InPlan[ix] = true
-	}
-}
-
-// Plan is the plan the board shows: the ticked stories in the draft order.
-func (s *Sprint) Plan() []int {
-	out := s.scratch[:0]
-	for _, ix := range s.Order {
-		if s.InPlan[ix] {
-			out = append(out, ix)
-		}
-	}
-	s.scratch = out
-	return out
-}
-
-func (s *Sprint) planPoints(c *Ctx) int {
-	st := c.Game.State()
-	n := 0
-	for _, ix := range s.Order {
-		if s.InPlan[ix] {
-			n += st.Stories[ix].Effort
-		}
-	}
-	return n
-}
-
-// focusItems is how many items the board's focus moves over.
-func (s *Sprint) focusItems(c *Ctx) int {
-	st := c.Game.State()
-	switch s.Board {
-	case BMarket:
-		return len(st.Roadmap)
-	case BBacklog:
-		return len(s.Order) + len(st.Committed)
-	case BSprint:
-		return len(st.Inbox) + len(st.Committed)
-	}
-	return 0
-}
-
-func (s *Sprint) clampFocus(c *Ctx) {
-	n := s.focusItems(c)
-	clampInt := func(v *int) {
-		if *v >= n {
-			*v = n - 1
-		}
-		if *v < 0 {
-			*v = 0
-		}
-	}
-	switch s.Board {
-	case BMarket:
-		clampInt(&s.Theme)
-	case BBacklog:
-		clampInt(&s.Cur)
-	case BSprint:
-		clampInt(&s.Focus)
-	}
-}
-
-// FocusedStory is the story under the focus on the backlog or sprint board, or −1.
-func (s *Sprint) FocusedStory(c *Ctx) int {
-	st := c.Game.State()
-	switch s.Board {
-	case BBacklog:
-		if s.Cur < len(s.Order) {
-			return s.Order[s.Cur]
-		}
-		if k := s.Cur - len(s.Order); k < len(st.Committed) {
-			return st.Committed[k]
-		}
-	case BSprint:
-		if k := s.Focus - len(st.Inbox); k >= 0 && k < len(st.Committed) {
-			return st.Committed[k]
-		}
-	}
-	return -1
-}
-
-// FocusedRequest is the request under the focus on the sprint board, or −1.
-func (s *Sprint) FocusedRequest(c *Ctx) int {
-	st := c.Game.State()
-	if s.Board == BSprint && s.Focus < len(st.Inbox) {
-		return st.Inbox[s.Focus]
-	}
-	return -1
-}
-
-func (s *Sprint) add(c *Ctx, key rune, keyName, label string, a sim.Action, local int) {
-	g := c.Game
-	x := act{key: key, keyName: keyName, label: label, a: a, local: local, enabled: true}
-	if local == opNone {
-		if cost := g.Cost(a); cost > 0 {
-			x.cost = num(float64(cost)) + " h"
-		}
-		if err := g.Check(a); err != nil {
-			x.enabled, x.reason = false, capital(err.Error())
-		}
-	}
-	s.acts = append(s.acts, x)
-}
-
-func (s *Sprint) disable(reason string) {
-	a := &s.acts[len(s.acts)-1]
-	if a.enabled {
-		a.enabled, a.reason = false, reason
-	}
 }
 
 // buildActs rebuilds the action bar for the board and the phase. It allocates, so it runs only when
 // something changed.
 func (s *Sprint) buildActs(c *Ctx) {
-	g := c.Game
-	st := g.State()
-	role := g.Role()
-	s.acts = s.acts[:0]
-	if st.Event >= 0 {
-		// The event card has the choices; the bar stays empty until it is answered.
-		s.barH = layoutBar(c.P, s.acts, c.W)
-		s.layout(c)
-		return
-	}
-	pm, po := role.Wears(sim.HatPM), role.Wears(sim.HatPO)
-	switch s.Board {
-	case BMarket:
-		if pm && st.Phase == sim.PhaseStrategy {
-			s.add(c, 'E', "E", "Follow estimate", sim.Action{}, opEstimate)
-			s.add(c, 'U', "U", "Update roadmap", sim.Action{Kind: sim.ActRoadmap, Weights: s.Weights}, 0)
-			if !s.wEdited {
-				s.disable("Change the roadmap first: drag a slider, use ← → or press E")
+	v := c.V()
+	st := v.State()
+	role := v.Role()
+	b := bar{c: c, acts: s.acts[:0]}
+	if st.Event < 0 {
+		s.cur().acts(c, s, &b)
+		pm, po := role.Wears(sim.HatPM), role.Wears(sim.HatPO)
+		// Work either hat may do in this phase.
+		switch st.Phase {
+		case sim.PhaseStrategy, sim.PhaseExecution:
+			if pm {
+				b.game(sim.Action{Kind: sim.ActResearch}, "")
+				b.game(sim.Action{Kind: sim.ActInterview, Theme: s.Market.Theme}, "")
+				b.game(sim.Action{Kind: sim.ActExecutive}, "")
+				b.game(sim.Action{Kind: sim.ActKPI}, "")
+			}
+		case sim.PhaseReview:
+			if po {
+				b.game(sim.Action{Kind: sim.ActReview}, "").primary = !st.Reviewed
 			}
 		}
-	case BBacklog:
-		if po {
-			story := s.FocusedStory(c)
-			s.add(c, 'R', "R", "Refine", sim.Action{Kind: sim.ActRefine, Story: max(story, 0)}, 0)
-			if story < 0 {
-				s.disable("Pick a story first")
-			}
-			if st.Phase == sim.PhasePlanning || st.Phase == sim.PhaseExecution {
-				s.add(c, 'A', "A", "Sort by roadmap", sim.Action{}, opSortRoadmap)
-				s.add(c, 'O', "O", "Save order", sim.Action{Kind: sim.ActOrder, Stories: s.Order}, 0)
-			}
-			if st.Phase == sim.PhasePlanning && !st.Planned {
-				s.add(c, ' ', "Space", "In / out", sim.Action{}, opToggle)
-				s.add(c, 'P', "P", "Commit plan", sim.Action{Kind: sim.ActPlan, Stories: s.Plan()}, 0)
-				s.acts[len(s.acts)-1].primary = true
-			}
+		if role != sim.RoleBoth && st.Phase <= sim.PhaseExecution {
+			b.game(sim.Action{Kind: sim.ActSync}, "")
 		}
-	case BSprint:
-		if req := s.FocusedRequest(c); req >= 0 || len(st.Inbox) > 0 {
-			if req < 0 {
-				req = st.Inbox[0]
-			}
-			for i, ans := range sim.Answers {
-				s.add(c, rune('1'+i), string(rune('1'+i)), answerTitles[i], sim.Action{Kind: sim.ActAnswer, Request: req, Answer: ans}, 0)
-				if s.FocusedRequest(c) < 0 {
-					s.disable("Pick a request in the inbox first")
-				}
-			}
-		}
-		if po {
-			if story := s.FocusedStory(c); story >= 0 {
-				s.add(c, 'R', "R", "Refine", sim.Action{Kind: sim.ActRefine, Story: story}, 0)
-			}
+		b.game(sim.Action{Kind: sim.ActRest}, "")
+		next := b.game(sim.Action{Kind: sim.ActAdvance}, nextLabel(st))
+		if st.Phase != sim.PhasePlanning || st.Planned || !po {
+			next.primary = st.Phase != sim.PhaseReview || st.Reviewed || !po
 		}
 	}
-	// Work either hat may do in this phase.
-	switch st.Phase {
-	case sim.PhaseStrategy, sim.PhaseExecution:
-		if pm {
-			s.add(c, 'M', "M", "Research", sim.Action{Kind: sim.ActResearch}, 0)
-			s.add(c, 'I', "I", "Interview", sim.Action{Kind: sim.ActInterview, Theme: s.Theme}, 0)
-			s.add(c, 'X', "X", "Executives", sim.Action{Kind: sim.ActExecutive}, 0)
-			s.add(c, 'K', "K", "KPIs", sim.Action{Kind: sim.ActKPI}, 0)
-		}
-	case sim.PhaseReview:
-		if po {
-			s.add(c, 'V', "V", "Hold review", sim.Action{Kind: sim.ActReview}, 0)
-			s.acts[len(s.acts)-1].primary = !st.Reviewed
-		}
-	}
-	if role != sim.RoleBoth && st.Phase <= sim.PhaseExecution {
-		s.add(c, 'S', "S", "Sync PM–PO", sim.Action{Kind: sim.ActSync}, 0)
-	}
-	s.add(c, 'Z', "Z", "Rest", sim.Action{Kind: sim.ActRest}, 0)
-	next := "Next phase"
-	switch st.Phase {
-	case sim.PhaseStrategy:
-		next = "To planning"
-	case sim.PhasePlanning:
-		next = "Start sprint"
-	case sim.PhaseExecution:
-		next = "End day " + num(float64(st.Day))
-		if st.Day == st.Days {
-			next = "End sprint"
-		}
-	case sim.PhaseReview:
-		next = "To retro"
-	case sim.PhaseRetro:
-		next = "Next sprint"
-		if st.Sprint == st.Sprints {
-			next = "Finish game"
-		}
-	}
-	s.add(c, 'N', "N", next, sim.Action{Kind: sim.ActAdvance}, 0)
-	if st.Phase != sim.PhasePlanning || st.Planned || !role.Wears(sim.HatPO) {
-		s.acts[len(s.acts)-1].primary = st.Phase != sim.PhaseReview || st.Reviewed || !po
-	}
+	// The event card has the choices; the bar stays empty until it is answered.
+	s.acts = b.acts
 	s.barH = layoutBar(c.P, s.acts, c.W)
 	s.layout(c)
 }
 
-var answerTitles = [4]string{"Accept", "Defer", "Decline", "Escalate"}
+func nextLabel(st *sim.State) string {
+	switch st.Phase {
+	case sim.PhaseStrategy:
+		return "To planning"
+	case sim.PhasePlanning:
+		return "Start sprint"
+	case sim.PhaseExecution:
+		if st.Day == st.Days {
+			return "End sprint"
+		}
+		return "End day " + num(float64(st.Day))
+	case sim.PhaseReview:
+		return "To retro"
+	case sim.PhaseRetro:
+		if st.Sprint == st.Sprints {
+			return "Finish game"
+		}
+		return "Next sprint"
+	}
+	return "Next phase"
+}
 
 // Tick keeps the screen in step with the game.
 func (s *Sprint) Tick(c *Ctx) {
@@ -412,52 +236,52 @@ func (s *Sprint) trigger(c *Ctx, i int) {
 		c.Say("%s", a.reason)
 		return
 	}
-	switch a.local {
-	case opEstimate:
-		s.Weights = append(s.Weights[:0], c.Game.State().Market.Estimate...)
-		s.wEdited = true
-	case opSortRoadmap:
-		s.Order = c.Game.OrderByRoadmap(s.Order[:0], c.Game.State().POView)
-		s.oEdited = !slices.Equal(s.Order, c.Game.State().Backlog)
-		if !s.pEdited {
-			s.planFromTop(c)
-		}
-	case opToggle:
-		s.toggle(c)
-	case opNone:
+	if a.local != opNone {
+		s.cur().operate(c, s, a.local)
+	} else {
 		if a.a.Kind == sim.ActInterview {
 			s.Picker = true
 			c.Dirty = true
 			return
 		}
-		wasOrder, wasRoadmap := a.a.Kind == sim.ActOrder, a.a.Kind == sim.ActRoadmap
 		if c.Apply(a.a) {
-			if wasOrder {
-				s.oEdited = false
-			}
-			if wasRoadmap {
-				s.wEdited = false
-			}
 			s.ver = -1
+			switch a.a.Kind {
+			case sim.ActRoadmap:
+				s.Market.edited = false
+			case sim.ActOrder:
+				s.Backlog.edited = false
+			}
 		}
 	}
 	s.sync(c)
 	c.Dirty = true
 }
 
-func (s *Sprint) toggle(c *Ctx) {
-	st := c.Game.State()
-	if st.Phase != sim.PhasePlanning || st.Planned || s.Cur >= len(s.Order) {
-		return
+// press carries out the bar's button for want, as its key would.
+func (s *Sprint) key(want sim.Action) (input.Intent, bool) {
+	d := defOf(want)
+	if d == nil {
+		return input.Intent{}, false
 	}
-	ix := s.Order[s.Cur]
-	s.InPlan[ix] = !s.InPlan[ix]
-	s.pEdited = true
+	if d.key == ' ' {
+		return input.Of(input.Toggle), true
+	}
+	return input.Key(d.key), true
+}
+
+// keyOp is the intent of a screen-only operation's key.
+func keyOp(op int) (input.Intent, bool) {
+	d := defOfOp(op)
+	if d.key == ' ' {
+		return input.Of(input.Toggle), true
+	}
+	return input.Key(d.key), true
 }
 
 // Handle reacts to an intent.
 func (s *Sprint) Handle(c *Ctx, in input.Intent) {
-	st := c.Game.State()
+	st := c.V().State()
 	if in.Kind == input.Back {
 		if s.Picker {
 			s.Picker = false
@@ -472,6 +296,9 @@ func (s *Sprint) Handle(c *Ctx, in input.Intent) {
 	}
 	if s.Picker {
 		s.handlePicker(c, in)
+		return
+	}
+	if s.guide != nil && s.guide.handle(c, s, in) {
 		return
 	}
 	switch in.Kind {
@@ -490,7 +317,7 @@ func (s *Sprint) Handle(c *Ctx, in input.Intent) {
 		}
 	case input.Toggle:
 		for i := range s.acts {
-			if s.acts[i].local == opToggle {
+			if s.acts[i].key == ' ' {
 				s.trigger(c, i)
 				return
 			}
@@ -502,270 +329,56 @@ func (s *Sprint) Handle(c *Ctx, in input.Intent) {
 				return
 			}
 		}
-	case input.Up, input.Down, input.Left, input.Right:
-		s.move(c, in)
-	case input.MoveUp, input.MoveDown:
-		if s.Board == BBacklog && s.Cur < len(s.Order) {
-			d := -1
-			if in.Kind == input.MoveDown {
-				d = 1
-			}
-			s.reorder(c, s.Cur, s.Cur+d)
-		}
 	case input.Hover:
 		h := actAt(s.acts, s.L.bar, in.X, in.Y)
 		if h != s.hover {
 			s.hover = h
 			c.Dirty = true
 		}
+		if s.cur().handle(c, s, in) {
+			s.buildActs(c)
+		}
 	case input.Press:
-		s.press(c, in)
-	case input.Drag:
-		s.dragTo(c, in)
+		if i := actAt(s.acts, s.L.bar, in.X, in.Y); i >= 0 {
+			s.pressed = i
+			return
+		}
+		for b := range s.tabs {
+			if s.tabs[b].Contains(in.X, in.Y) {
+				s.Board = Board(b)
+				s.afterBoard(c)
+				return
+			}
+		}
+		if s.cur().handle(c, s, in) {
+			s.buildActs(c)
+		}
 	case input.Release:
-		s.release(c, in)
-	case input.Scroll:
-		if s.Board == BBacklog {
-			s.scroll = math.Max(0, s.scroll+in.DY*48)
-			s.layout(c)
+		if s.pressed >= 0 {
+			// A button acts on release, and only when the pointer is still on it.
+			i := s.pressed
+			s.pressed = -1
+			if i < len(s.acts) && actAt(s.acts, s.L.bar, in.X, in.Y) == i {
+				s.trigger(c, i)
+			}
+			c.Dirty = true
+			return
+		}
+		if s.cur().handle(c, s, in) {
+			s.buildActs(c)
+		}
+	default:
+		if s.cur().handle(c, s, in) {
+			s.buildActs(c)
 		}
 	}
 }
 
 func (s *Sprint) afterBoard(c *Ctx) {
 	s.Picker = false
-	s.clampFocus(c)
+	s.pressed = -1
 	s.buildActs(c)
 	c.Dirty = true
-}
-
-func (s *Sprint) move(c *Ctx, in input.Intent) {
-	st := c.Game.State()
-	switch s.Board {
-	case BMarket:
-		switch in.Kind {
-		case input.Up:
-			s.Theme = max(0, s.Theme-1)
-		case input.Down:
-			s.Theme = min(len(st.Roadmap)-1, s.Theme+1)
-		case input.Left, input.Right:
-			if !c.Game.Role().Wears(sim.HatPM) || st.Phase != sim.PhaseStrategy {
-				c.Say("Only the Product Manager changes the roadmap, in the strategy phase")
-				return
-			}
-			step := 0.05
-			if in.Shift {
-				step = 0.01
-			}
-			if in.Kind == input.Left {
-				step = -step
-			}
-			s.setWeight(s.Theme, s.Weights[s.Theme]+step)
-		}
-	case BBacklog:
-		n := len(s.Order) + len(st.Committed)
-		switch in.Kind {
-		case input.Up:
-			s.Cur = max(0, s.Cur-1)
-		case input.Down:
-			s.Cur = min(n-1, s.Cur+1)
-		case input.Left:
-			if s.Cur >= len(s.Order) {
-				s.Cur = 0
-			}
-		case input.Right:
-			if s.Cur < len(s.Order) && len(st.Committed) > 0 {
-				s.Cur = len(s.Order)
-			}
-		}
-		s.reveal(c)
-	case BSprint:
-		n := len(st.Inbox) + len(st.Committed)
-		switch in.Kind {
-		case input.Up, input.Left:
-			s.Focus = max(0, s.Focus-1)
-		case input.Down, input.Right:
-			s.Focus = min(n-1, s.Focus+1)
-		}
-	}
-	s.buildActs(c)
-}
-
-func (s *Sprint) setWeight(i int, w float64) {
-	w = math.Round(math.Max(0, math.Min(1, w))*100) / 100
-	s.Weights[i] = w
-	s.wEdited = true
-}
-
-// reorder moves the card at draft position from to position to.
-func (s *Sprint) reorder(c *Ctx, from, to int) {
-	if from < 0 || from >= len(s.Order) || to < 0 || to >= len(s.Order) || from == to {
-		return
-	}
-	ix := s.Order[from]
-	s.Order = slices.Delete(s.Order, from, from+1)
-	s.Order = slices.Insert(s.Order, to, ix)
-	s.Cur = to
-	s.oEdited = !slices.Equal(s.Order, c.Game.State().Backlog)
-	if !s.pEdited {
-		s.planFromTop(c)
-	}
-	s.reveal(c)
-	s.buildActs(c)
-}
-
-// reveal scrolls the backlog so the focused card shows.
-func (s *Sprint) reveal(c *Ctx) {
-	if s.Cur >= len(s.Order) {
-		return
-	}
-	s.layout(c)
-	r := s.cards[s.Cur]
-	top, bottom := s.L.board.Y+40, s.L.board.Bottom()
-	if r.Y < top {
-		s.scroll = math.Max(0, s.scroll-(top-r.Y))
-	} else if r.Bottom() > bottom {
-		s.scroll += r.Bottom() - bottom
-	}
-	s.layout(c)
-}
-
-func (s *Sprint) press(c *Ctx, in input.Intent) {
-	x, y := in.X, in.Y
-	if i := actAt(s.acts, s.L.bar, x, y); i >= 0 {
-		s.pressed = i
-		return
-	}
-	for b := range s.tabs {
-		if s.tabs[b].Contains(x, y) {
-			s.Board = Board(b)
-			s.afterBoard(c)
-			return
-		}
-	}
-	switch s.Board {
-	case BMarket:
-		for i, r := range s.sliders {
-			if r.Inset(-6).Contains(x, y) {
-				s.Theme = i
-				if c.Game.Role().Wears(sim.HatPM) && c.Game.State().Phase == sim.PhaseStrategy {
-					s.sliding = i
-					s.setWeight(i, (x-r.X)/r.W)
-				}
-				s.buildActs(c)
-				return
-			}
-		}
-		for i, r := range s.rows {
-			if r.Contains(x, y) {
-				s.Theme = i
-				s.buildActs(c)
-				return
-			}
-		}
-	case BBacklog:
-		for i, r := range s.cards {
-			if r.Contains(x, y) && r.Y >= s.L.board.Y+32 {
-				s.Cur = i
-				s.drag = dragState{on: true, from: i, y: y, to: i}
-				s.buildActs(c)
-				return
-			}
-		}
-		for i, r := range s.sideCards {
-			if r.Contains(x, y) {
-				s.Cur = len(s.Order) + i
-				s.buildActs(c)
-				return
-			}
-		}
-	case BSprint:
-		for i, r := range s.reqCards {
-			if r.Contains(x, y) {
-				s.Focus = i
-				s.buildActs(c)
-				for k, ar := range s.answers[i] {
-					if ar.Contains(x, y) {
-						for j := range s.acts {
-							if s.acts[j].key == rune('1'+k) {
-								s.trigger(c, j)
-							}
-						}
-					}
-				}
-				return
-			}
-		}
-		for i, r := range s.sprCards {
-			if r.Contains(x, y) {
-				s.Focus = len(c.Game.State().Inbox) + i
-				s.buildActs(c)
-				return
-			}
-		}
-	}
-}
-
-func (s *Sprint) dragTo(c *Ctx, in input.Intent) {
-	if s.sliding >= 0 && s.sliding < len(s.sliders) {
-		r := s.sliders[s.sliding]
-		s.setWeight(s.sliding, (in.X-r.X)/r.W)
-		s.buildActs(c)
-		c.Dirty = true
-		return
-	}
-	if !s.drag.on {
-		return
-	}
-	s.drag.dy = in.Y - s.drag.y
-	if math.Abs(s.drag.dy) > 4 {
-		s.drag.moved = true
-	}
-	// Where the card would land: the slot under the pointer.
-	s.drag.to = s.drag.from
-	for i, r := range s.cards {
-		if in.Y >= r.Y && in.Y < r.Bottom()+8 {
-			s.drag.to = i
-		}
-	}
-	if len(s.cards) > 0 && in.Y >= s.cards[len(s.cards)-1].Bottom() {
-		s.drag.to = len(s.cards) - 1
-	}
-	if len(s.cards) > 0 && in.Y < s.cards[0].Y {
-		s.drag.to = 0
-	}
-	c.Dirty = true
-}
-
-func (s *Sprint) release(c *Ctx, in input.Intent) {
-	if s.pressed >= 0 {
-		i := s.pressed
-		s.pressed = -1
-		if i < len(s.acts) && s.acts[i].r.X+s.L.bar.X <= in.X && actAt(s.acts, s.L.bar, in.X, in.Y) == i {
-			s.trigger(c, i)
-		}
-		return
-	}
-	if s.sliding >= 0 {
-		s.sliding = -1
-		return
-	}
-	if s.drag.on {
-		d := s.drag
-		s.drag = dragState{}
-		if d.moved && d.to != d.from {
-			s.reorder(c, d.from, d.to)
-		} else if !d.moved {
-			// A click on a card's check box toggles it in or out of the plan.
-			if d.from < len(s.cards) {
-				r := s.cards[d.from]
-				if in.X > r.Right()-44 {
-					s.toggle(c)
-					s.buildActs(c)
-				}
-			}
-		}
-	}
 }
 
 func (s *Sprint) handleEvent(c *Ctx, in input.Intent) {
@@ -775,7 +388,7 @@ func (s *Sprint) handleEvent(c *Ctx, in input.Intent) {
 		if in.Rune >= '1' && in.Rune <= '9' {
 			pick = int(in.Rune - '1')
 		}
-	case input.Press:
+	case input.Release:
 		for i, r := range s.choices {
 			if r.Contains(in.X, in.Y) {
 				pick = i
@@ -783,27 +396,27 @@ func (s *Sprint) handleEvent(c *Ctx, in input.Intent) {
 		}
 	}
 	if pick >= 0 {
-		a := sim.Action{Kind: sim.ActChoose, Choice: pick}
-		c.Apply(a)
+		c.Apply(sim.Action{Kind: sim.ActChoose, Choice: pick})
 		s.sync(c)
 	}
 }
 
 func (s *Sprint) handlePicker(c *Ctx, in input.Intent) {
 	pick := -1
-	n := len(c.Game.State().Roadmap)
+	m := s.Market
+	n := len(c.V().State().Roadmap)
 	switch in.Kind {
 	case input.Shortcut:
 		if in.Rune >= '1' && in.Rune <= '9' {
 			pick = int(in.Rune - '1')
 		}
 	case input.Up:
-		s.Theme = max(0, s.Theme-1)
+		m.Theme = max(0, m.Theme-1)
 	case input.Down:
-		s.Theme = min(n-1, s.Theme+1)
+		m.Theme = min(n-1, m.Theme+1)
 	case input.Confirm:
-		pick = s.Theme
-	case input.Press:
+		pick = m.Theme
+	case input.Release:
 		for i, r := range s.picks {
 			if r.Contains(in.X, in.Y) {
 				pick = i
@@ -812,9 +425,297 @@ func (s *Sprint) handlePicker(c *Ctx, in input.Intent) {
 	}
 	if pick >= 0 && pick < n {
 		s.Picker = false
-		s.Theme = pick
+		m.Theme = pick
 		c.Apply(sim.Action{Kind: sim.ActInterview, Theme: pick})
 		s.ver = -1
 		s.sync(c)
 	}
+}
+
+// Auto returns the next intent a player would make toward the action want: switch to the board
+// that shows it, move the focus, then press the action's key from the action table.
+func (s *Sprint) Auto(c *Ctx, want *sim.Action) (input.Intent, bool) {
+	if want == nil {
+		return input.Intent{}, false
+	}
+	st := c.V().State()
+	a := *want
+	if st.Event >= 0 {
+		if a.Kind != sim.ActChoose {
+			return input.Intent{}, false
+		}
+		return input.Key(rune('1' + a.Choice)), true
+	}
+	if s.Picker {
+		if a.Kind == sim.ActInterview {
+			return input.Key(rune('1' + a.Theme)), true
+		}
+		return input.Of(input.Back), true
+	}
+	var on Board
+	switch a.Kind {
+	case sim.ActRoadmap:
+		on = BMarket
+	case sim.ActOrder, sim.ActPlan:
+		on = BBacklog
+	case sim.ActAnswer:
+		on = BSprint
+	case sim.ActRefine:
+		on = BBacklog
+		if st.Stories[a.Story].Status != sim.StoryBacklog && st.Phase == sim.PhaseExecution {
+			on = BSprint
+		}
+	case sim.ActChoose:
+		return input.Intent{}, false
+	default:
+		// Actions of the phase, on every board's bar.
+		return s.key(a)
+	}
+	if s.Board != on {
+		return s.to(on)
+	}
+	return s.boards[on].auto(c, s, a)
+}
+
+// to is the intent that brings board b up: Tab, Shift+Tab, or a click on its tab.
+func (s *Sprint) to(b Board) (input.Intent, bool) {
+	if (s.Board+1)%numBoards == b {
+		return input.Of(input.NextBoard), true
+	}
+	if (b+1)%numBoards == s.Board {
+		return input.Of(input.PrevBoard), true
+	}
+	r := s.tabs[b]
+	return input.Intent{Kind: input.Press, X: r.CX(), Y: r.CY()}, true
+}
+
+// focusTo returns the arrow key that moves the focus cur toward pos, or ok false when it is there.
+func focusTo(cur, pos int) (input.Intent, bool) {
+	switch {
+	case cur < pos:
+		return input.Of(input.Down), true
+	case cur > pos:
+		return input.Of(input.Up), true
+	}
+	return input.Intent{}, false
+}
+
+// layout places everything; it depends on the screen size, the board and the game, never on the
+// frame, so it runs when one of those changes.
+func (s *Sprint) layout(c *Ctx) {
+	s.lw, s.lh = c.W, c.H
+	if s.barH == 0 {
+		s.barH = 80
+	}
+	s.L = layoutShell(c, s.barH)
+	x := s.L.tabs.X
+	for b := range numBoards {
+		w := c.P.Width(boardTitles[b], widget.BodyBold) + 32
+		s.tabs[b] = widget.R(x, s.L.tabs.Y, w, s.L.tabs.H)
+		x += w + 4
+	}
+	s.cur().layout(c, s, s.L.board)
+	s.eventText(c)
+	s.side.blocks = s.side.blocks[:0]
+	if s.guide != nil {
+		s.guide.side(c, s, &s.side)
+	}
+	s.cur().side(c, s, &s.side)
+	if len(s.log) > 0 {
+		s.side.add("What just happened", widget.BodyBold, widget.Ink, 20)
+		for _, l := range s.log {
+			s.side.add(l, widget.Small, widget.InkMuted, 4)
+		}
+	}
+}
+
+// Draw paints the sprint screen.
+func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
+	if s.lw != c.W || s.lh != c.H {
+		s.buildActs(c)
+	}
+	st := c.V().State()
+	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
+	drawTopBar(c, p, s.L.top, &s.top)
+	s.drawTabs(c, p)
+	s.cur().draw(c, s, p)
+	s.drawSide(p)
+	hint := "Tab: other boards · ↑ ↓: pick · Enter: main action · F1: help · Esc: pause"
+	if s.guiding() {
+		hint = "Tutorial · T: skip the guide · Tab: other boards · F1: help"
+	}
+	drawBar(c, p, s.L.bar, s.acts, s.hover, s.pressed, hint)
+	if s.Picker {
+		s.drawPicker(c, p)
+	}
+	if st.Event >= 0 {
+		s.drawEvent(c, p)
+	}
+}
+
+// DrawTop redraws only the top bar, when nothing covers it; it reports false when the whole
+// screen must be drawn instead.
+func (s *Sprint) DrawTop(c *Ctx, p *widget.Painter) bool {
+	if c.V().State().Event >= 0 || s.Picker {
+		return false
+	}
+	drawTopBar(c, p, s.L.top, &s.top)
+	return true
+}
+
+func (s *Sprint) drawTabs(c *Ctx, p *widget.Painter) {
+	cur := boardOf(c.V().State().Phase)
+	for b := range numBoards {
+		r := s.tabs[b]
+		fill, ink := widget.Sunken, widget.InkMuted
+		if Board(b) == s.Board {
+			fill, ink = widget.Surface, widget.Ink
+		}
+		p.Panel(r, 8, fill, widget.Border, 1)
+		p.TextIn(boardTitles[b], widget.BodyBold, r, 16, ink)
+		if Board(b) == cur {
+			// The phase's own board carries an underline.
+			p.Fill(widget.R(r.X+12, r.Bottom()-5, r.W-24, 3), widget.Blue)
+		}
+	}
+}
+
+// block is one piece of the context panel: a line or a paragraph in a font and colour.
+type block struct {
+	text string
+	font widget.Font
+	col  color.RGBA
+	gap  float64 // space above
+	bar  float64 // when on, a meter drawn under the text
+	on   bool
+	fill color.RGBA
+}
+
+// sidePanel is the context panel's content, made with the layout.
+type sidePanel struct{ blocks []block }
+
+func (sd *sidePanel) add(text string, f widget.Font, col color.RGBA, gap float64) {
+	sd.blocks = append(sd.blocks, block{text: text, font: f, col: col, gap: gap})
+}
+
+func (sd *sidePanel) meter(text string, v float64, fill color.RGBA) {
+	sd.blocks = append(sd.blocks, block{text: text, font: widget.Small, col: widget.InkMuted, gap: 6, bar: v, on: true, fill: fill})
+}
+
+func (s *Sprint) drawSide(p *widget.Painter) {
+	r := s.L.side
+	p.Panel(r, 10, widget.Surface, widget.Border, 1)
+	in := r.Inset(16)
+	y := in.Y
+	for _, b := range s.side.blocks {
+		y += b.gap
+		if y > in.Bottom()-widget.LineHeight(b.font) {
+			break
+		}
+		h := p.Paragraph(b.text, b.font, widget.R(in.X, y, in.W, in.Bottom()-y), b.col)
+		y += h
+		if b.on {
+			p.Meter(widget.R(in.X, y+2, in.W, 8), b.bar, b.fill, widget.Sunken)
+			y += 12
+		}
+	}
+}
+
+// drawHeader writes a column's title at the top of r and, after it, a note cut to what fits.
+func drawHeader(p *widget.Painter, r widget.Rect, title, note string) {
+	w := p.Text(title, widget.Heading, r.X, r.Y, widget.Ink)
+	if room := r.W - w - 12; note != "" && room > 40 {
+		p.Text(p.Fit(note, widget.Small, room), widget.Small, r.X+w+12, r.Y+6, widget.InkMuted)
+	}
+}
+
+// eventText formats the event card's options.
+func (s *Sprint) eventText(c *Ctx) {
+	v := c.V()
+	st := v.State()
+	s.evOpts, s.evEff = s.evOpts[:0], s.evEff[:0]
+	if st.Event < 0 {
+		return
+	}
+	ev := v.Scenario().Events[st.Events[st.Event].Def]
+	for i, ch := range ev.Choices {
+		cost := v.Preview(sim.Action{Kind: sim.ActChoose, Choice: i})
+		s.evOpts = append(s.evOpts, num(float64(i+1))+"  "+ch.Label+"  ("+costLine(cost)+")")
+		var eff []string
+		for _, e := range ch.Effects {
+			eff = append(eff, effectLine(v, e))
+		}
+		if len(eff) == 0 {
+			eff = append(eff, "nothing changes")
+		}
+		s.evEff = append(s.evEff, eff)
+	}
+}
+
+func (s *Sprint) drawEvent(c *Ctx, p *widget.Painter) {
+	v := c.V()
+	st := v.State()
+	ev := v.Scenario().Events[st.Events[st.Event].Def]
+	p.Fill(widget.R(0, 0, c.W, c.H), widget.Shade)
+	w := math.Min(720, c.W-64)
+	n := len(ev.Choices)
+	h := math.Min(150+float64(n)*84, c.H-topH-16)
+	r := widget.R((c.W-w)/2, math.Max(topH+8, (c.H-h)/2), w, h)
+	p.Panel(r, 14, widget.Surface, widget.Orange, 3)
+	p.Text("EVENT", widget.Small, r.X+24, r.Y+16, widget.Ink)
+	p.Text(p.Fit(ev.Title, widget.Heading, r.W-48), widget.Heading, r.X+24, r.Y+34, widget.Ink)
+	p.Paragraph(ev.Text, widget.Body, widget.R(r.X+24, r.Y+66, r.W-48, 60), widget.Ink)
+	s.choices = s.choices[:0]
+	y := r.Y + 134
+	ch := math.Min(76, (r.Bottom()-y-8)/float64(max(n, 1))-8)
+	for i := range ev.Choices {
+		cr := widget.R(r.X+24, y, r.W-48, ch)
+		s.choices = append(s.choices, cr)
+		p.Panel(cr, 8, widget.SurfaceAlt, widget.Border, 1)
+		if i < len(s.evOpts) {
+			p.Text(p.Fit(s.evOpts[i], widget.BodyBold, cr.W-24), widget.BodyBold, cr.X+12, cr.Y+8, widget.Ink)
+			yy := cr.Y + 32
+			for _, e := range s.evEff[i] {
+				if yy > cr.Bottom()-16 {
+					break
+				}
+				p.Text(p.Fit(e, widget.Small, cr.W-40), widget.Small, cr.X+28, yy, widget.InkMuted)
+				yy += 18
+			}
+		}
+		y += ch + 8
+	}
+}
+
+func (s *Sprint) drawPicker(c *Ctx, p *widget.Painter) {
+	sc := c.V().Scenario()
+	p.Fill(widget.R(0, 0, c.W, c.H), widget.Shade)
+	w := 420.0
+	h := math.Min(80+float64(len(sc.Themes))*44, c.H-16)
+	r := widget.R((c.W-w)/2, (c.H-h)/2, w, h)
+	p.Panel(r, 12, widget.Surface, widget.Blue, 2)
+	p.Text("Interview customers about…", widget.Heading, r.X+20, r.Y+16, widget.Ink)
+	s.picks = s.picks[:0]
+	for i, th := range sc.Themes {
+		pr := widget.R(r.X+20, r.Y+56+float64(i)*44, w-40, 38)
+		s.picks = append(s.picks, pr)
+		line := widget.Border
+		if i == s.Market.Theme {
+			line = widget.Focus
+		}
+		p.Panel(pr, 6, widget.SurfaceAlt, line, 1+b2f(i == s.Market.Theme))
+		col := widget.ThemeColor(i)
+		chip := widget.R(pr.X+40, pr.Y+7, 24, 24)
+		p.Panel(chip, 4, col, color.RGBA{}, 0)
+		p.TextCenter(th.Letter, widget.BodyBold, chip.CX(), chip.Y+(24-widget.LineHeight(widget.BodyBold))/2, widget.InkOn(col))
+		p.Text(num(float64(i+1)), widget.Mono, pr.X+12, pr.Y+10, widget.InkMuted)
+		p.Text(th.Name, widget.BodyBold, chip.Right()+10, pr.Y+9, widget.Ink)
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -90,10 +90,39 @@ type Tracker struct {
 	Committed  float64 // points committed this sprint
 	TrustStart []float64
 	TrustSpr   int
-	Version    int // bumps on every observed change
-	LogSeen    int
-	outcome    sim.Outcome
-	lastDay    int
+	// The team when the sprint began, for the retro's explanation of velocity.
+	VelStart, MoraleStart, DebtStart float64
+	CapStart                         int
+	Version                          int // bumps on every observed change
+	LogSeen                          int
+	outcome                          sim.Outcome
+	lastDay                          int
+	logDesc                          []string // the descriptions of the game's log so far, by index: the log only grows
+}
+
+// describe is log entry i in words, formatted once. The engine's line is completed with what the
+// player needs to know and the line leaves out: whether an escalated request was taken.
+func (t *Tracker) describe(v gameView, i int) string {
+	st := v.State()
+	if len(t.logDesc) > len(st.Log) {
+		t.logDesc = t.logDesc[:0]
+	}
+	for len(t.logDesc) <= i {
+		t.logDesc = append(t.logDesc, "")
+	}
+	if t.logDesc[i] == "" {
+		e := st.Log[i]
+		d := v.Describe(e)
+		if e.Kind == sim.ConAction && e.Action.Kind == sim.ActAnswer && e.Action.Answer == sim.AnswerEscalate && e.Subject >= 0 {
+			if st.Stories[st.Requests[e.Subject].Story].Status == sim.StoryDropped {
+				d += " (the executives turned it down)"
+			} else {
+				d += " (the executives took it into the backlog)"
+			}
+		}
+		t.logDesc[i] = d
+	}
+	return t.logDesc[i]
 }
 
 // NewTracker starts watching g.
@@ -121,6 +150,7 @@ func (t *Tracker) Observe(g *sim.Game, quiet bool) {
 	t.Meters[MAlign].set(100*t.outcome.Alignment, quiet)
 	if t.TrustSpr != s.Sprint || t.TrustStart == nil {
 		t.TrustSpr = s.Sprint
+		t.VelStart, t.MoraleStart, t.DebtStart, t.CapStart = s.Team.Velocity(), s.Team.Morale, s.Team.Debt, s.Team.Capacity
 		t.TrustStart = t.TrustStart[:0]
 		for _, h := range s.Stakeholders {
 			t.TrustStart = append(t.TrustStart, h.Trust)

@@ -31,11 +31,16 @@ var (
 	BarRaised  = rgb(0x363C44)
 	BarInk     = rgb(0xF2F2F0)
 	BarMuted   = rgb(0xAEB4BB)
-	Focus      = Blue
-	Good       = Green     // always with a + sign or ▲
-	Bad        = Vermilion // always with a − sign or ▼
-	Warn       = Orange
-	Shade      = color.RGBA{0x10, 0x12, 0x14, 0xa0}
+	// Small text in a signal colour needs 4.5:1 against the light surfaces (WCAG AA); the
+	// palette's green (3.4:1) and vermilion (3.9:1) fall short, so small text uses these darker
+	// shades of the same hues (palette_test.go checks every pair).
+	GreenInk     = rgb(0x00704F)
+	VermilionInk = rgb(0xA94A00)
+	Focus        = Blue
+	Good         = Green     // always with a + sign or ▲
+	Bad          = Vermilion // always with a − sign or ▼
+	Warn         = Orange
+	Shade        = color.RGBA{0x10, 0x12, 0x14, 0xa0}
 )
 
 // ThemeColors colour roadmap themes in order; the theme's letter always goes with the colour.
