@@ -171,7 +171,10 @@ func newApp(o Options) (*app, error) {
 			for i := range c.Entries() {
 				e := &c.Entries()[i]
 				if e.ID == o.Start.Scenario || (e.SourceName != "" && e.SourceName == o.Start.ScenarioFile) {
-					if err := c.StartGame(e, o.Start.Role); err != nil {
+					if c.Saved != nil || guard.Blocked() {
+						// A saved game is never replaced without asking.
+						c.Goto(scene.NewTitleLink(c, e, o.Start.Role))
+					} else if err := c.StartGame(e, o.Start.Role); err != nil {
 						return nil, err
 					}
 				}

@@ -65,6 +65,9 @@ func (r *Reader) Read(buf []Intent, scale float64) []Intent {
 	if inpututil.IsKeyJustPressed(ebiten.KeySpace) {
 		buf = append(buf, Of(Toggle))
 	}
+	if pressed(ebiten.KeyBackspace) {
+		buf = append(buf, Of(Erase))
+	}
 	if inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
 		buf = append(buf, Of(Back))
 	}

@@ -26,10 +26,11 @@ const (
 	Drag           // pointer moved at X, Y with the button held
 	Hover          // pointer moved at X, Y with no button held
 	Scroll         // wheel or two-finger scroll: DY lines, positive is down
+	Erase          // Backspace: delete the last character typed
 )
 
 var kindNames = [...]string{"none", "up", "down", "left", "right", "move-up", "move-down", "confirm",
-	"toggle", "back", "help", "next-board", "prev-board", "shortcut", "press", "release", "drag", "hover", "scroll"}
+	"toggle", "back", "help", "next-board", "prev-board", "shortcut", "press", "release", "drag", "hover", "scroll", "erase"}
 
 // String names the kind, for logs and tests.
 func (k Kind) String() string {

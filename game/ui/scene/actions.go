@@ -210,6 +210,9 @@ func drawBar(c *Ctx, p *widget.Painter, r widget.Rect, acts []act, hover, presse
 	}
 	line := hint
 	col := widget.BarMuted
+	if c.Notice != "" {
+		line, col = c.Notice, widget.Yellow
+	}
 	if c.Status != "" {
 		line, col = c.Status, widget.Yellow
 	}

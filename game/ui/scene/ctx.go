@@ -84,6 +84,7 @@ type Ctx struct {
 	Dirty    bool     // the screen must be drawn again
 	DirtyTop bool     // only the top bar must be drawn again
 	Status   string   // a one-line message for the player (why an action is refused, saved...)
+	Notice   string   // a message that stays until the player acts on it (the game is not saved)
 	statusT  int
 	Quit     bool   // the player asked to leave the program
 	Finished bool   // the end screen is showing
@@ -96,6 +97,8 @@ type Ctx struct {
 	open  []Scene
 	close int
 	hold  int // frames during which pointer presses are ignored, after a change of screen
+
+	replaceAsked bool // Save was pressed once over an unreadable save
 }
 
 // holdFrames is how long pointer presses are ignored after the screen changes under the pointer:
@@ -261,8 +264,13 @@ func (c *Ctx) SaveNow() {
 		return
 	}
 	if c.Guard.Blocked() {
-		c.Say("Not saved: an unreadable older save is kept. Replace it from the title screen.")
-		return
+		if !c.replaceAsked {
+			c.replaceAsked = true
+			c.Say("Not saved: an unreadable older save is kept. Press S again to replace it with this game.")
+			return
+		}
+		c.Guard.Allow()
+		c.Notice = ""
 	}
 	c.autosave()
 	if c.Status == "" || !strings.HasPrefix(c.Status, "Could not") {

@@ -31,7 +31,7 @@ type End struct {
 // (Ctx.finish).
 func NewEnd(c *Ctx) *End {
 	v := c.V()
-	e := &End{o: v.Outcome(), m: menu{hover: -1, items: []menuItem{{key: 'N', label: "New game"}, {key: 'Q', label: "Quit"}}}}
+	e := &End{o: v.Outcome(), m: menu{hover: -1, down: -1, items: []menuItem{{key: 'G', label: "New game"}, {key: 'Q', label: "Quit"}}}}
 	o := e.o
 	t := v.Scenario().Tuning
 	e.score = fmt.Sprintf("%.0f", o.Score)
@@ -144,7 +144,7 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 		}
 		p.Text(p.Fit(e.resultsLine, widget.Small, c.W-520), widget.Small, 40, 100, widget.InkMuted)
 	}
-	statusLine(c, p, "N: new game · Q: quit · F1: help")
+	statusLine(c, p, "G: new game · Q: quit · F1: help")
 }
 
 // list draws the turning points: wrapped when they all fit so, else one line each.

@@ -13,6 +13,7 @@ type menu struct {
 	Cur   int
 	rects []widget.Rect
 	hover int
+	down  int // the item a press began on, −1: a release picks only the item pressed
 }
 
 type menuItem struct {
@@ -53,12 +54,19 @@ func (m *menu) handle(c *Ctx, in input.Intent) int {
 			m.hover = h
 			c.Dirty = true
 		}
-	case input.Release:
+	case input.Press:
+		m.down = -1
 		for i, r := range m.rects {
 			if r.Contains(in.X, in.Y) {
-				m.Cur = i
-				return m.pick(c, i)
+				m.down = i
 			}
+		}
+	case input.Release:
+		d := m.down
+		m.down = -1
+		if d >= 0 && d < len(m.rects) && m.rects[d].Contains(in.X, in.Y) {
+			m.Cur = d
+			return m.pick(c, d)
 		}
 	}
 	return -1
@@ -118,6 +126,9 @@ func statusLine(c *Ctx, p *widget.Painter, hint string) {
 	r := widget.R(0, c.H-40, c.W, 40)
 	p.Fill(r, widget.Bar)
 	line, col := hint, widget.BarMuted
+	if c.Notice != "" {
+		line, col = c.Notice, widget.Yellow
+	}
 	if c.Status != "" {
 		line, col = c.Status, widget.Yellow
 	}

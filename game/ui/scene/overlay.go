@@ -81,7 +81,7 @@ type Pause struct{ m menu }
 
 // NewPause makes the pause menu.
 func NewPause() *Pause {
-	return &Pause{m: menu{hover: -1, items: []menuItem{
+	return &Pause{m: menu{hover: -1, down: -1, items: []menuItem{
 		{key: 'R', label: "Resume"}, {key: 'S', label: "Save"}, {key: 'T', label: "Quit to title"}}}}
 }
 

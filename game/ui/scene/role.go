@@ -14,11 +14,12 @@ type Role struct {
 	Cur   int
 	cards [3]widget.Rect
 	hover int
+	down  int // the card a press began on, −1
 }
 
 // NewRole makes the role screen.
 func NewRole(c *Ctx) *Role {
-	r := &Role{Cur: 2, hover: -1}
+	r := &Role{Cur: 2, hover: -1, down: -1}
 	for i, x := range sim.Roles {
 		if x == c.Opts.Role {
 			r.Cur = i
@@ -39,7 +40,7 @@ var roleText = [3]struct{ does, costs string }{
 	{"You own the how and the when: order the backlog, write acceptance criteria, plan each sprint with the team, answer stakeholders and accept or reject the increment. A colleague Product Manager sets the roadmap.",
 		"You hear about the market late and blurred unless you sync with your Product Manager."},
 	{"You do both jobs, as in many startups: strategy and backlog, customers and team. Decisions are fast and strategy and execution stay aligned.",
-		"Every hour is yours to spend twice over, and switching hats adds stress. Watch your burnout."},
+		"One week of hours has to cover both jobs, and switching hats adds stress. Watch your burnout."},
 }
 
 // Handle reacts to an intent.
@@ -68,12 +69,20 @@ func (r *Role) Handle(c *Ctx, in input.Intent) {
 		if h != r.hover {
 			r.hover, c.Dirty = h, true
 		}
-	case input.Release:
+	case input.Press:
+		r.down = -1
 		for i, cr := range r.cards {
 			if cr.Contains(in.X, in.Y) {
-				r.Cur = i
-				r.pick(c)
+				r.down = i
 			}
+		}
+	case input.Release:
+		// A card is chosen on release, and only the card the press began on.
+		d := r.down
+		r.down = -1
+		if d >= 0 && r.cards[d].Contains(in.X, in.Y) {
+			r.Cur = d
+			r.pick(c)
 		}
 	}
 }
@@ -125,7 +134,7 @@ func (r *Role) Draw(c *Ctx, p *widget.Painter) {
 		p.Text(role.Title(), widget.Heading, cr.X+44, cr.Y+20, widget.Ink)
 		y := cr.Y + 60
 		y += p.Paragraph(roleText[i].does, widget.Body, widget.R(cr.X+20, y, cr.W-40, cr.Bottom()-y-100), widget.Ink)
-		p.Text("What it costs", widget.BodyBold, cr.X+20, y+12, widget.Vermilion)
+		p.Text("What it costs", widget.BodyBold, cr.X+20, y+12, widget.VermilionInk)
 		p.Paragraph(roleText[i].costs, widget.Body, widget.R(cr.X+20, y+36, cr.W-40, cr.Bottom()-y-44), widget.Ink)
 	}
 	statusLine(c, p, "← → and Enter, 1–3, or click · Esc: back · F1: help")

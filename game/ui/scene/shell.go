@@ -42,14 +42,19 @@ type topBar struct {
 	scenario          string
 	sub               string  // the role and the scenario's title, fitted
 	subScale          float64 // the painter's scale sub was fitted at
+	overtime          float64 // where overtime begins on the hours meter, as a share of it
+	stressLine        float64 // where stress starts to build burnout (the scenario's burnout_from)
 }
 
 func (t *topBar) refresh(c *Ctx) {
 	if t.ver == c.Track.Version && t.sprint != "" {
 		return
 	}
-	s := c.Game.State()
+	v := c.V()
+	s := v.State()
 	t.ver = c.Track.Version
+	t.overtime = math.Max(0, float64(v.OvertimeLine())/float64(v.Scenario().HoursPerSprint))
+	t.stressLine = v.Scenario().Tuning.BurnoutFrom
 	t.sprint = "Sprint " + num(float64(s.Sprint)) + " of " + num(float64(s.Sprints))
 	t.day = ""
 	if s.Phase == sim.PhaseExecution {
@@ -58,14 +63,14 @@ func (t *topBar) refresh(c *Ctx) {
 	if s.Player.OnLeave {
 		t.day = "ON LEAVE"
 	}
-	t.role = c.Game.Role().Title()
-	t.scenario = c.Game.Scenario().Title
+	t.role = v.Role().Title()
+	t.scenario = v.Scenario().Title
 	t.sub = ""
 }
 
 func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 	t.refresh(c)
-	s := c.Game.State()
+	s := c.V().State()
 	p.Fill(r, widget.Bar)
 	x := r.X + 16
 	p.Text(t.sprint, widget.Heading, x, r.Y+8, widget.BarInk)
@@ -108,34 +113,50 @@ func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 	// Meters, always in the same place at the right.
 	mx := r.Right() - meterW - 8
 	for i := range c.Track.Meters {
-		drawMeter(c, p, widget.R(mx+float64(i)*132, r.Y+6, 124, r.H-12), &c.Track.Meters[i], i)
+		drawMeter(c, p, widget.R(mx+float64(i)*132, r.Y+6, 124, r.H-12), &c.Track.Meters[i], i, t)
 	}
 }
 
-func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int) {
+func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int, t *topBar) {
 	p.Text(m.Label, widget.Small, r.X, r.Y, widget.BarMuted)
 	val := m.Text
-	if kind == MAlign && c.Game.State().Value == 0 {
+	if kind == MAlign && c.V().State().Value == 0 {
 		val = "—" // nothing shipped yet
 	}
 	p.TextRight(val, widget.Mono, r.Right(), r.Y, widget.BarInk)
 	fill := widget.SkyBlue
 	v := m.Shown / m.Max
+	// The danger zone of each meter, from the scenario's own thresholds: stress past burnout_from
+	// builds burnout; hours left below the overtime line are overtime. It is hatched, so the level
+	// reads without colour.
+	z0, z1 := 0.0, 0.0
 	switch kind {
-	case MStress, MBurnout:
+	case MHours:
+		z0, z1 = 0, t.overtime
+		if v < t.overtime {
+			fill = widget.Orange
+		}
+	case MStress:
 		fill = widget.Orange
-		if v > 0.55 {
+		z0, z1 = t.stressLine, 1
+		if v > t.stressLine {
 			fill = widget.Vermilion
 		}
+	case MBurnout:
+		fill = widget.Vermilion
 	case MAlign:
 		fill = widget.Green
 	}
 	track := widget.R(r.X, r.Y+22, r.W, 10)
 	p.Meter(track, v, fill, widget.BarRaised)
-	if kind == MStress || kind == MBurnout {
-		// The danger zone is hatched, so the level reads without colour.
-		z := widget.R(track.X+track.W*0.55, track.Y, track.W*0.45, track.H)
-		p.Hatch(z, widget.Alpha(widget.BarInk, 0.35), 4)
+	if z1 > z0 {
+		p.Hatch(widget.R(track.X+track.W*z0, track.Y, track.W*(z1-z0), track.H), widget.Alpha(widget.BarInk, 0.35), 4)
+		// The line itself, a little taller than the track.
+		lx := track.X + track.W*z0
+		if kind == MHours {
+			lx = track.X + track.W*z1
+		}
+		p.Fill(widget.R(lx-1, track.Y-3, 2, track.H+6), widget.BarInk)
 	}
 	if m.DeltaT > 0 {
 		good := m.Delta > 0

@@ -58,7 +58,7 @@ func (p *Painter) monoRun(s string, f Font) (int, bool) {
 	}
 	face := p.faces.Face(f)
 	if p.mono.adv[f] == 0 {
-		p.mono.adv[f] = int32(text.Advance("0", face) * 64)
+		p.mono.adv[f] = int32(text.AdvanceAt("0", 1, face) * 64)
 	}
 	n := 0
 	for _, r := range s {
@@ -69,7 +69,7 @@ func (p *Painter) monoRun(s string, f Font) (int, bool) {
 		ok, seen := p.mono.ok[k]
 		if !seen {
 			// One advance like every other, and no glyph that draws outside a plain run.
-			ok = r != '\n' && r != '\t' && int32(text.Advance(string(r), face)*64) == p.mono.adv[f]
+			ok = r != '\n' && r != '\t' && int32(advance1(r, face)*64) == p.mono.adv[f]
 			p.mono.ok[k] = ok
 		}
 		if !ok {
@@ -80,7 +80,7 @@ func (p *Painter) monoRun(s string, f Font) (int, bool) {
 	return n, n > 0
 }
 
-// monoWidth is the logical width of a run of n runes in f: what text.Advance returns, as the
+// monoWidth is the logical width of a run of n runes in f: what text.AdvanceAt returns for the whole run, as the
 // sum of n equal fixed-point advances.
 func (p *Painter) monoWidth(n int, f Font) float64 {
 	return float64(int64(n)*int64(p.mono.adv[f])) / 64 / p.Scale
@@ -137,4 +137,10 @@ func (p *Painter) drawMono(s string, f Font, ox, oy float64, scale *ebiten.Color
 		p.op.ColorScale = *scale
 		p.Dst.DrawImage(g.img, &p.op)
 	}
+}
+
+// advance1 is the advance of one rune alone.
+func advance1(r rune, face text.Face) float64 {
+	s := string(r)
+	return text.AdvanceAt(s, len(s), face)
 }

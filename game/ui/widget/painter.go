@@ -20,6 +20,9 @@ type Painter struct {
 	Dst   *ebiten.Image
 	Scale float64
 	Made  int // labels and shapes laid out and rendered so far: cache misses, for frame statistics
+	// Rec, when set, records every primitive as a line of text instead of drawing it (Dst is then
+	// not needed): the scenes' golden layout tests.
+	Rec   *Recording
 	faces *Faces
 
 	white   *ebiten.Image
@@ -114,6 +117,10 @@ func (p *Painter) Fill(r Rect, c color.RGBA) {
 	if r.W <= 0 || r.H <= 0 {
 		return
 	}
+	if p.Rec != nil {
+		p.Rec.add("fill %s %s", r.rec(), hex(c))
+		return
+	}
 	p.ensureWhite()
 	x0, y0 := p.px(r.X), p.px(r.Y)
 	x1, y1 := p.px(r.X+r.W), p.px(r.Y+r.H)
@@ -128,6 +135,10 @@ func (p *Painter) Fill(r Rect, c color.RGBA) {
 // Line draws a straight line of logical width w: a stretched, rotated pixel, so it costs no path
 // and allocates nothing.
 func (p *Painter) Line(x0, y0, x1, y1, w float64, c color.RGBA) {
+	if p.Rec != nil {
+		p.Rec.add("line %.0f,%.0f %.0f,%.0f w%.1f %s", x0, y0, x1, y1, w, hex(c))
+		return
+	}
 	p.ensureWhite()
 	dx, dy := (x1-x0)*p.Scale, (y1-y0)*p.Scale
 	l := math.Hypot(dx, dy)
@@ -174,6 +185,12 @@ func (p *Painter) Panel(r Rect, radius float64, fill, line color.RGBA, border fl
 
 // PanelFade paints a panel at opacity a (0 to 1): a fading panel reuses the opaque one's image.
 func (p *Painter) PanelFade(r Rect, radius float64, fill, line color.RGBA, border, a float64) {
+	if p.Rec != nil {
+		if r.W > 0 && r.H > 0 {
+			p.Rec.add("panel %s r%.0f %s line %s %.0f a%.2f", r.rec(), radius, hex(fill), hex(line), border, a)
+		}
+		return
+	}
 	x0, y0 := p.px(r.X), p.px(r.Y)
 	w, h := int(p.px(r.X+r.W)-x0), int(p.px(r.Y+r.H)-y0)
 	if w <= 0 || h <= 0 {
@@ -292,7 +309,7 @@ func (p *Painter) Width(s string, f Font) float64 {
 	if w, ok := p.widths[k]; ok {
 		return w
 	}
-	w := text.Advance(s, p.faces.Face(f)) / p.Scale
+	w := text.AdvanceAt(s, len(s), p.faces.Face(f)) / p.Scale
 	if len(p.widths) > 4000 {
 		clear(p.widths)
 	}
@@ -306,6 +323,10 @@ func (p *Painter) Width(s string, f Font) float64 {
 func (p *Painter) Text(s string, f Font, x, y float64, c color.RGBA) float64 {
 	if s == "" {
 		return 0
+	}
+	if p.Rec != nil {
+		p.Rec.add("text %.0f,%.0f %s %s %q", x, y, fontNames[f], hex(c), s)
+		return p.Width(s, f)
 	}
 	// Centre the glyphs in the line height.
 	y += (LineHeight(f) - specs[f].size*1.2) / 2
@@ -394,7 +415,7 @@ func (p *Painter) Fit(s string, f Font, w float64) string {
 	lo, hi := 1, len(rs)-1 // the answer is in [lo, hi], or none
 	for lo <= hi {
 		mid := (lo + hi) / 2
-		if c := cand(mid); text.Advance(c, p.faces.Face(f))/p.Scale <= w {
+		if c := cand(mid); text.AdvanceAt(c, len(c), p.faces.Face(f))/p.Scale <= w {
 			out, lo = c, mid+1
 		} else {
 			hi = mid - 1
@@ -430,7 +451,8 @@ func (p *Painter) Wrap(s string, f Font, w float64) []string {
 			tryW := lineW + space + p.Width(wd, f)*p.Scale
 			fits := tryW <= limit
 			if math.Abs(tryW-limit) <= 1 {
-				tryW = text.Advance(line+" "+wd, face)
+				try := line + " " + wd
+				tryW = text.AdvanceAt(try, len(try), face)
 				fits = tryW <= limit
 			}
 			if fits {
@@ -497,6 +519,10 @@ func (p *Painter) Meter(r Rect, v float64, fill, track color.RGBA) {
 // Hatch draws diagonal stripes over r: the pattern that marks a bad or risky area besides colour.
 // The stripes are drawn once per size and colour into an offscreen image.
 func (p *Painter) Hatch(r Rect, c color.RGBA, gap float64) {
+	if p.Rec != nil {
+		p.Rec.add("hatch %s %s gap%.0f", r.rec(), hex(c), gap)
+		return
+	}
 	x0, y0 := p.px(r.X), p.px(r.Y)
 	w, h := int(p.px(r.X+r.W)-x0), int(p.px(r.Y+r.H)-y0)
 	if w <= 0 || h <= 0 {

@@ -20,7 +20,7 @@ func monoSamples() []string {
 	return ss
 }
 
-// The glyph-by-glyph path must give what a laid-out label gives: the same width as text.Advance,
+// The glyph-by-glyph path must give what a laid-out label gives: the same width as text.AdvanceAt,
 // and each rune's glyph (image, position) the same as in the whole string's layout.
 func TestMonoRunsMatchLayout(t *testing.T) {
 	if os.Getenv("DISPLAY") == "" {
@@ -35,7 +35,7 @@ func TestMonoRunsMatchLayout(t *testing.T) {
 				if !ok {
 					continue
 				}
-				if got, want := p.Width(s, f), text.Advance(s, face)/scale; got != want {
+				if got, want := p.Width(s, f), text.AdvanceAt(s, len(s), face)/scale; got != want {
 					t.Errorf("scale %v font %d %q: width %v, want %v", scale, f, s, got, want)
 				}
 				lo := text.LayoutOptions{LineSpacing: LineHeight(f) * scale}
@@ -100,7 +100,7 @@ func TestWrapMatchesWholeLineMeasure(t *testing.T) {
 				words := strings.Fields(para)
 				line := words[0]
 				for _, wd := range words[1:] {
-					if try := line + " " + wd; text.Advance(try, face) <= w*sc {
+					if try := line + " " + wd; text.AdvanceAt(try, len(try), face) <= w*sc {
 						line = try
 						continue
 					}
@@ -139,12 +139,12 @@ func TestFitMatchesScan(t *testing.T) {
 				w := float64(20 + (i*53)%300)
 				got := p.Fit(s, f, w)
 				want := s
-				if text.Advance(s, face)/sc > w {
+				if text.AdvanceAt(s, len(s), face)/sc > w {
 					rs := []rune(s)
 					want = "…"
 					for n := len(rs) - 1; n > 0; n-- {
 						c := strings.TrimRight(string(rs[:n]), " ") + "…"
-						if text.Advance(c, face)/sc <= w {
+						if text.AdvanceAt(c, len(c), face)/sc <= w {
 							want = c
 							break
 						}
