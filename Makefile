@@ -4,16 +4,38 @@
 GO ?= go
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: test deps lint unit bench run web wasm-test browser-test schema-test
+.PHONY: test deps tools lint unit bench run web wasm-test browser-test schema-test
 
 test: deps lint unit schema-test wasm-test browser-test
 
-deps:
+deps: tools
 	./.ci/install-deps
 
-lint:
+# The linters, at pinned versions, built from the Go module proxy into .tools/ (a local GOBIN, one
+# folder per version, so a new pin installs afresh). errcheck's exclusions are in .errcheck-excludes.
+STATICCHECK_VERSION := v0.8.2
+ERRCHECK_VERSION := v1.30.0
+STATICCHECK := .tools/staticcheck-$(STATICCHECK_VERSION)/staticcheck
+ERRCHECK := .tools/errcheck-$(ERRCHECK_VERSION)/errcheck
+
+tools: $(STATICCHECK) $(ERRCHECK)
+
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/$(dir $@) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(ERRCHECK):
+	GOBIN=$(CURDIR)/$(dir $@) $(GO) install github.com/kisielk/errcheck@$(ERRCHECK_VERSION)
+
+# staticcheck and errcheck run on every package except those named here, which have findings
+# still to fix in work owned elsewhere (each listed in issue 13's report); empty them as they pass.
+STATICCHECK_SKIP := twohats/game/bot
+ERRCHECK_SKIP := twohats/game/cli|twohats/game/workshop|twohats/game/ui/save
+
+lint: tools
 	@fmt=$$(gofmt -l cmd game scenarios); if [ -n "$$fmt" ]; then echo "gofmt would rewrite: $$fmt"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) $$($(GO) list ./... | grep -Ev '^($(STATICCHECK_SKIP))$$')
+	$(ERRCHECK) -exclude .errcheck-excludes $$($(GO) list ./... | grep -Ev '^($(ERRCHECK_SKIP))$$')
 
 # Every package's tests, the desktop game's under a virtual display. The lessons test runs its
 # full 300 seeds per arm here (go test -short runs fewer).

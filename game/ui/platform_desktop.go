@@ -49,7 +49,7 @@ func (f FileSink) Deliver(name string, b []byte) (string, error) {
 		return "", err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: the write already failed
 		return "", err
 	}
 	return path, nil

@@ -76,8 +76,15 @@ func Run(o Options) error {
 	ebiten.SetVsyncEnabled(true)
 	if path := os.Getenv("TWOHATS_CPUPROFILE"); path != "" {
 		if f, perr := os.Create(path); perr == nil {
-			pprof.StartCPUProfile(f)
-			defer func() { pprof.StopCPUProfile(); f.Close() }()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				fmt.Fprintf(o.Log, "cpu profile: %v\n", err)
+			}
+			defer func() {
+				pprof.StopCPUProfile()
+				if err := f.Close(); err != nil {
+					fmt.Fprintf(o.Log, "cpu profile: %v\n", err)
+				}
+			}()
 		}
 	}
 	sig := make(chan os.Signal, 1)
@@ -88,8 +95,13 @@ func Run(o Options) error {
 	a.report()
 	if path := os.Getenv("TWOHATS_MEMPROFILE"); path != "" {
 		if f, perr := os.Create(path); perr == nil {
-			pprof.Lookup("allocs").WriteTo(f, 0)
-			f.Close()
+			werr := pprof.Lookup("allocs").WriteTo(f, 0)
+			if cerr := f.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil {
+				fmt.Fprintf(o.Log, "memory profile: %v\n", werr)
+			}
 		}
 	}
 	if errors.Is(err, ebiten.Termination) {
@@ -111,16 +123,13 @@ type app struct {
 	ap      *scene.Autoplayer
 	canvas  *ebiten.Image
 	scale   float64
-	dw, dh  int
 	err     error
 
 	present  bool // the canvas changed: show it
 	fadeSeen int
 
 	// screenshots
-	shotKey  string
 	shotN    int
-	shotDue  bool
 	shotPix  []byte
 	seenShot map[string]bool
 	endShot  bool
@@ -132,8 +141,10 @@ type app struct {
 	stop     atomic.Bool
 	updates  int
 
-	// the browser's signals to its page
-	lastScene  string
+	// the browser's signals to its page (platform_js.go)
+	//lint:ignore U1000 used in the js build
+	lastScene string
+	//lint:ignore U1000 used in the js build
 	firstShown bool
 
 	watched watcher // --watch

@@ -19,7 +19,6 @@ type reviewBoard struct {
 	stake   []string // per stakeholder: name (kind)
 	stakeD  []string // per stakeholder: the change this sprint, in words
 	stakeS  []int    // per stakeholder: the change's sign
-	more    string
 }
 
 func (b *reviewBoard) reset()                                         {}

@@ -234,7 +234,10 @@ func (c *Ctx) finish() {
 	c.Status, c.statusT = "", 0 // a line from the last sprint must not replace the debrief's hints
 	c.deliverResults()
 	if c.Guard != nil {
-		c.Guard.Clear() // a finished game leaves no save to continue
+		// A finished game leaves no save to continue.
+		if err := c.Guard.Clear(); err != nil {
+			c.Results += " (the finished game's save could not be removed: " + err.Error() + ")"
+		}
 		c.Saved = nil
 	}
 	c.Goto(NewEnd(c))

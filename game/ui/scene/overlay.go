@@ -8,7 +8,7 @@ import (
 )
 
 // Help is the help overlay: the keys and a glossary.
-type Help struct{ page int }
+type Help struct{}
 
 // NewHelp makes the help overlay.
 func NewHelp() *Help { return &Help{} }

@@ -19,7 +19,6 @@ type ScenarioPick struct {
 	seedBox widget.Rect
 	seedStr string // "Seed 7", made when the seed changes
 	seedFor uint64
-	themes  string // "+N more themes", for the focused scenario
 }
 
 // NewScenarioPick makes the scenario screen for the chosen role.

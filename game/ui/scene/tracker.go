@@ -226,9 +226,6 @@ func pct(v float64) string { return strconv.Itoa(int(math.Round(100*v))) + "%" }
 // num formats a number with no decimals.
 func num(v float64) string { return strconv.Itoa(int(math.Round(v))) }
 
-// num1 formats a number with one decimal.
-func num1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-
 // lower makes the first letter lower case.
 func lower(s string) string {
 	if s == "" {
