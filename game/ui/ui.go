@@ -300,11 +300,21 @@ func (a *app) Draw(screen *ebiten.Image) {
 }
 
 func (a *app) shotName() string {
-	s := 0
+	s, name := 0, a.m.Name()
 	if a.c.Game != nil {
-		s = a.c.Game.State().Sprint
+		st := a.c.Game.State()
+		s = st.Sprint
+		// The sprint screen's modal states get shots of their own: an event on the table, and
+		// the sprint board with a request waiting.
+		switch {
+		case name == "end":
+		case st.Event >= 0 && a.m.Top() == a.m.Scene():
+			name = "event"
+		case name == "execution" && len(st.Inbox) > 0:
+			name = "inbox"
+		}
 	}
-	return fmt.Sprintf("%s-sprint%d", a.m.Name(), s)
+	return fmt.Sprintf("%s-sprint%d", name, s)
 }
 
 func (a *app) maybeShoot() {

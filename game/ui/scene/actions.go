@@ -81,19 +81,20 @@ func keyName(r rune) string {
 
 // act is one button of the action bar.
 type act struct {
-	key     rune
-	keyName string
-	label   string
-	cost    string
-	preview string // the cost in full, for the hint line when the button is hovered
-	a       sim.Action
-	local   int // a screen-only operation, or 0 for a game action
-	enabled bool
-	reason  string
-	notNowS string // "Not now: " and the reason, made when first shown
-	notNowR string // the reason notNowS was made for
-	primary bool
-	r       widget.Rect
+	key      rune
+	keyName  string
+	label    string
+	cost     string
+	preview  string // the cost in full, for the hint line when the button is hovered
+	a        sim.Action
+	local    int // a screen-only operation, or 0 for a game action
+	enabled  bool
+	reason   string
+	notNowS  string // "Not now: " and the reason, made when first shown
+	notNowR  string // the reason notNowS was made for
+	primary  bool
+	overtime bool // taking it now works overtime hours
+	r        widget.Rect
 }
 
 // notNow is the hint line for a disabled button under the pointer.
@@ -127,6 +128,7 @@ func (b *bar) game(a sim.Action, label string) *act {
 			x.cost = strconv.Itoa(cost.Hours) + " h"
 			if cost.Overtime > 0 {
 				x.cost += " !"
+				x.overtime = true
 			}
 		}
 		x.preview = label + ": " + costLine(cost)

@@ -482,7 +482,7 @@ func (b *backlogBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		run += float64(st.Stories[ix].Effort)
 		b.capAfter = i
 	}
-	b.capLine = fmt.Sprintf("capacity line: the team will likely finish %.1f pt (capacity %d)", fc, st.Team.Capacity)
+	b.capLine = fmt.Sprintf("capacity line: likely %.1f pt (capacity %d)", fc, st.Team.Capacity)
 	b.planPts = fmt.Sprintf("Plan: %d pt of %.1f forecast", b.planPoints(st), fc)
 	b.more = ""
 	if b.below > 0 {
@@ -545,7 +545,7 @@ func (b *backlogBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		}
 	}
 	if b.more != "" {
-		p.Text(b.more, widget.Small, left.X, clip.Bottom()+2, widget.InkMuted)
+		p.TextRight(b.more, widget.Small, left.Right(), clip.Bottom()+4, widget.InkMuted)
 	}
 	if b.scroll > 0 {
 		p.TextRight("▲ more above", widget.Small, left.Right(), left.Y+8, widget.InkMuted)

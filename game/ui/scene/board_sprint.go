@@ -177,9 +177,9 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	b.twoLine = left.W < 560
 	rowH := 26.0
 	if b.twoLine {
-		rowH = 42
+		rowH = 37
 	}
-	cardH := 64 + 4*rowH + 8
+	cardH := 56 + 4*rowH + 8
 	// The requests shown: a window over the inbox that holds the focused one.
 	fit := max(1, int((b.inbox.H+cardGap)/(cardH+cardGap)))
 	n := len(st.Inbox)
@@ -200,7 +200,7 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		b.reqCards = append(b.reqCards, r)
 		var a [4]widget.Rect
 		for k := range a {
-			a[k] = widget.R(r.X+12, r.Y+60+float64(k)*rowH, r.W-24, rowH-2)
+			a[k] = widget.R(r.X+12, r.Y+56+float64(k)*rowH, r.W-24, rowH-2)
 		}
 		b.answers = append(b.answers, a)
 		y += cardH + cardGap
@@ -317,8 +317,8 @@ func (b *sprintBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 			p.Panel(kc, 3, widget.Sunken, color.RGBA{}, 0)
 			p.TextCenter(answerKeys[k], widget.Mono, kc.CX(), kc.Y+(18-widget.LineHeight(widget.Mono))/2, widget.Ink)
 			if b.twoLine {
-				p.Text(answerTitles[k], widget.BodyBold, kc.Right()+6, ar.Y+2, widget.Ink)
-				p.Text(p.Fit(b.ansLine[ri][k], widget.Small, ar.W-kc.W-16), widget.Small, kc.Right()+6, ar.Y+21, widget.InkMuted)
+				p.Text(answerTitles[k], widget.BodyBold, kc.Right()+6, ar.Y+1, widget.Ink)
+				p.Text(p.Fit(b.ansLine[ri][k], widget.Small, ar.W-kc.W-16), widget.Small, kc.Right()+6, ar.Y+18, widget.InkMuted)
 				continue
 			}
 			w := p.Text(answerTitles[k], widget.BodyBold, kc.Right()+6, ar.Y+(ar.H-widget.LineHeight(widget.BodyBold))/2, widget.Ink)
@@ -326,7 +326,11 @@ func (b *sprintBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		}
 	}
 	if b.reqMore != "" {
-		p.Text(b.reqMore, widget.Small, left.X, b.inbox.Bottom()+2, widget.InkMuted)
+		y := b.inbox.Y
+		if n := len(b.reqCards); n > 0 {
+			y = b.reqCards[n-1].Bottom() + 4
+		}
+		p.Text(b.reqMore, widget.Small, left.X, y, widget.InkMuted)
 	}
 	if len(b.reqCards) == 0 {
 		note := "No requests waiting. Press N to let a day pass; the team keeps building."
@@ -360,7 +364,7 @@ func (b *sprintBoard) drawBurndown(c *Ctx, p *widget.Painter, r widget.Rect) {
 	p.Fill(widget.R(plot.X, plot.Y, 1, plot.H), widget.InkMuted)
 	p.Fill(widget.R(plot.X, plot.Bottom(), plot.W, 1), widget.InkMuted)
 	p.Text("pt", widget.Small, r.X+12, plot.Y-4, widget.InkMuted)
-	p.Text("days →", widget.Small, plot.Right()-44, plot.Bottom()+4, widget.InkMuted)
+
 	top := math.Max(1, t.Committed)
 	days := float64(st.Days)
 	xAt := func(d float64) float64 { return plot.X + plot.W*d/days }
@@ -375,5 +379,6 @@ func (b *sprintBoard) drawBurndown(c *Ctx, p *widget.Painter, r widget.Rect) {
 	for i, v := range t.Burn {
 		p.Dot(xAt(float64(i)), yAt(v), 4, widget.Blue)
 	}
-	p.Text("dashed: ideal · solid: left to build", widget.Small, r.X+12, r.Bottom()-22, widget.InkMuted)
+	p.Text("dashed: ideal · solid: to build", widget.Small, r.X+12, r.Bottom()-22, widget.InkMuted)
+	p.TextRight("days →", widget.Small, r.Right()-12, r.Bottom()-22, widget.InkMuted)
 }

@@ -279,7 +279,11 @@ func storyBlocks(c *Ctx, s *Sprint, ix int, sd *sidePanel) {
 	story := st.Stories[ix]
 	def := sc.Stories[story.Def]
 	th := sc.Themes[story.Theme]
-	add(def.Title, widget.Heading, widget.Ink, 0)
+	gap := 0.0
+	if len(sd.blocks) > 0 {
+		gap = 16
+	}
+	add(def.Title, widget.Heading, widget.Ink, gap)
 	add(fmt.Sprintf("%s · %s · %d pt · value %.0f", th.Letter, th.Name, story.Effort, story.Value), widget.Body, widget.InkMuted, 4)
 	meter(fmt.Sprintf("Clarity %s (acceptance criteria written %d×)", pct(story.Clarity), story.Refined), story.Clarity, widget.Blue)
 	meter("Urgency "+pct(story.Urgency), story.Urgency, widget.Orange)

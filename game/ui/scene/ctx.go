@@ -7,6 +7,7 @@ package scene
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"twohats/game/results"
@@ -358,6 +359,9 @@ func (m *Manager) Handle(in input.Intent) {
 	if in.Kind != input.Hover && in.Kind != input.Drag {
 		c.Dirty = true
 	}
+	if c.TooSmall() && in.IsPointer() {
+		return // nothing under the pointer is where it is drawn
+	}
 	if in.Kind == input.Press && c.hold > 0 {
 		return // the screen just changed under the pointer
 	}
@@ -420,9 +424,20 @@ func (m *Manager) Tick() {
 	m.settle()
 }
 
+// MinW and MinH are the smallest logical screen the layout is made for. Below it (a small browser
+// window, a phone) the game shows a notice instead of panels drawn over each other.
+const MinW, MinH = 960, 540
+
+// TooSmall reports whether the screen is below the size the layout needs.
+func (c *Ctx) TooSmall() bool { return c.W < MinW-0.5 || c.H < MinH-0.5 }
+
 // Draw paints the scene and the overlays.
 func (m *Manager) Draw(p *widget.Painter) {
 	c := m.C
+	if c.TooSmall() {
+		drawTooSmall(c, p)
+		return
+	}
 	m.scene.Draw(c, p)
 	for _, o := range m.overlays {
 		p.Fill(widget.R(0, 0, c.W, c.H), widget.Shade)
@@ -439,7 +454,7 @@ type topDrawer interface {
 // whole screen must be drawn instead.
 func (m *Manager) DrawTop(p *widget.Painter) bool {
 	t, ok := m.scene.(topDrawer)
-	if !ok || len(m.overlays) > 0 || m.C.Game == nil {
+	if !ok || len(m.overlays) > 0 || m.C.Game == nil || m.C.TooSmall() {
 		return false
 	}
 	return t.DrawTop(m.C, p)
@@ -451,4 +466,16 @@ func (m *Manager) Resize(w, h float64) {
 		m.C.W, m.C.H = w, h
 		m.C.Dirty = true
 	}
+}
+
+// drawTooSmall says the window is too small, and how to make room.
+func drawTooSmall(c *Ctx, p *widget.Painter) {
+	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
+	w := math.Min(520, c.W-32)
+	r := widget.R((c.W-w)/2, math.Max(16, c.H/2-110), w, math.Min(220, c.H-32))
+	p.Panel(r, 12, widget.Surface, widget.Blue, 2)
+	in := r.Inset(20)
+	y := in.Y + p.Paragraph("The window is too small", widget.Heading, in, widget.Ink) + 8
+	msg := fmt.Sprintf("Two Hats needs at least %d × %d; this window gives %.0f × %.0f. Make the window larger, zoom the page out (Ctrl and −), or turn a tablet sideways. The game is paused and waits.", MinW, MinH, c.W, c.H)
+	p.Paragraph(msg, widget.Body, widget.R(in.X, y, in.W, in.Bottom()-y), widget.Ink)
 }

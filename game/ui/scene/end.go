@@ -16,6 +16,7 @@ type End struct {
 	o            sim.Outcome
 	score, grade string
 	dims         [6][3]string // name, value, weight
+	page         int          // on a short screen, 0: the turning points, 1: the charts
 	weightNote   string
 	dimV         [6]float64
 	helped, hurt []string
@@ -79,6 +80,10 @@ func (e *End) Tick(c *Ctx) {}
 
 // Handle reacts to an intent.
 func (e *End) Handle(c *Ctx, in input.Intent) {
+	if in.Kind == input.NextBoard || in.Kind == input.PrevBoard {
+		e.page = 1 - e.page // on a short screen: the turning points, or the charts
+		return
+	}
 	switch e.m.handle(c, in) {
 	case 0:
 		c.Game, c.Track, c.Finished = nil, nil, false
@@ -104,38 +109,61 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	p.Panel(gr, 16, col, color.RGBA{}, 0)
 	p.TextCenter(e.grade, widget.Title, gr.CX(), gr.Y+16, widget.InkOn(col))
 	p.TextCenter(e.score+" / 100", widget.MonoBold, gr.CX(), gr.Y+84, widget.InkOn(col))
-	// The columns: the score and the turning points at the left, the charts at the right.
+	// The columns: the score and the turning points at the left, the charts at the right. A
+	// short screen has no room for both under the score: Tab shows one or the other, full width.
+	short := c.H < 640
 	cw := math.Max(300, math.Round(c.W*0.34))
 	leftW := c.W - 80 - cw - 24
+	listW := leftW
+	if short {
+		listW = c.W - 80
+	}
 	// Dimensions, with their weights.
 	dx := gr.Right() + 24
 	dw := leftW - (dx - 40)
-	nameW := math.Min(250, dw-170)
+	if short {
+		dw = c.W - 40 - dx
+	}
+	nameW := math.Min(260, dw-130)
 	for i, d := range e.dims {
 		y := 120 + float64(i)*24
 		p.Text(p.Fit(d[0], widget.Body, nameW-8), widget.Body, dx, y, widget.Ink)
-		mr := widget.R(dx+nameW, y+7, dw-nameW-150, 10)
-		fill := widget.Blue
-		if i == 5 {
-			fill = widget.Vermilion
+		x := dx + nameW
+		if mw := dw - nameW - 150; mw >= 60 {
+			fill := widget.Blue
+			if i == 5 {
+				fill = widget.Vermilion
+			}
+			p.Meter(widget.R(x, y+7, mw, 10), e.dimV[i], fill, widget.Sunken)
+			x += mw + 8
 		}
-		p.Meter(mr, e.dimV[i], fill, widget.Sunken)
-		p.Text(d[1], widget.Mono, mr.Right()+8, y+1, widget.Ink)
+		p.Text(d[1], widget.Mono, x, y+1, widget.Ink)
 		p.TextRight(d[2], widget.Mono, dx+dw, y+1, widget.InkMuted)
 	}
 	p.Paragraph(e.weightNote, widget.Small, widget.R(dx, 266, dw, 36), widget.InkMuted)
-	// Turnings.
-	ty := 306.0
-	half := (leftW - 16) / 2
-	e.list(p, widget.R(40, ty, half, c.H-ty-52), "▲ Helped most", e.helped, widget.GreenInk)
-	e.list(p, widget.R(40+half+16, ty, half, c.H-ty-52), "▼ Hurt most", e.hurt, widget.VermilionInk)
-	// Charts per sprint, stacked in the right column.
 	hist := v.State().History
-	cx := c.W - 40 - cw
-	chH := math.Floor((c.H - 124 - 52 - 2*12) / 3)
-	e.chart(c, p, widget.R(cx, 124, cw, chH), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
-	e.chart(c, p, widget.R(cx, 124+chH+12, cw, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
-	e.chart(c, p, widget.R(cx, 124+2*(chH+12), cw, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
+	ty := 300.0
+	if !short || e.page == 0 {
+		// Turnings.
+		half := (listW - 16) / 2
+		e.list(p, widget.R(40, ty, half, c.H-ty-48), "▲ Helped most", e.helped, widget.GreenInk)
+		e.list(p, widget.R(40+half+16, ty, half, c.H-ty-48), "▼ Hurt most", e.hurt, widget.VermilionInk)
+	}
+	if !short {
+		// Charts per sprint, stacked in the right column.
+		cx := c.W - 40 - cw
+		chH := math.Floor((c.H - 124 - 48 - 2*12) / 3)
+		e.chart(c, p, widget.R(cx, 124, cw, chH), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
+		e.chart(c, p, widget.R(cx, 124+chH+12, cw, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
+		e.chart(c, p, widget.R(cx, 124+2*(chH+12), cw, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
+	} else if e.page == 1 {
+		// The three charts side by side under the score.
+		w := math.Floor((c.W - 80 - 2*16) / 3)
+		h := c.H - ty - 48
+		e.chart(c, p, widget.R(40, ty, w, h), "Value per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
+		e.chart(c, p, widget.R(40+w+16, ty, w, h), "Alignment", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
+		e.chart(c, p, widget.R(40+2*(w+16), ty, w, h), "Burnout at sprint end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
+	}
 	// Menu at the top right; the results file's place under the title.
 	e.m.drawRow(p, c.W-40-2*160-16, 30, 160)
 	if c.Results != "" {
@@ -144,7 +172,14 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 		}
 		p.Text(p.Fit(e.resultsLine, widget.Small, c.W-520), widget.Small, 40, 100, widget.InkMuted)
 	}
-	statusLine(c, p, "G: new game · Q: quit · F1: help")
+	hint := "G: new game · Q: quit · F1: help"
+	if short {
+		hint = "Tab: the charts · G: new game · Q: quit · F1: help"
+		if e.page == 1 {
+			hint = "Tab: the turning points · G: new game · Q: quit · F1: help"
+		}
+	}
+	statusLine(c, p, hint)
 }
 
 // list draws the turning points: wrapped when they all fit so, else one line each.
@@ -156,22 +191,18 @@ func (e *End) list(p *widget.Painter, r widget.Rect, title string, lines []strin
 		p.Text("nothing stood out", widget.Small, r.X+12, y, widget.InkMuted)
 		return
 	}
+	// As many lines per turning point as let all five show: up to three each, at least one,
+	// the longer ones first served where room is short.
 	w := r.W - 24
-	need := 0.0
-	for _, l := range lines {
-		need += p.ParagraphHeight(l, widget.Small, w) + 4
-	}
-	wrap := y+need <= r.Bottom()-6
-	for _, l := range lines {
-		if wrap {
-			y += p.Paragraph(l, widget.Small, widget.R(r.X+12, y, w, r.Bottom()-y), widget.Ink) + 4
-			continue
-		}
-		if y+widget.LineHeight(widget.Small) > r.Bottom()-4 {
+	lh := widget.LineHeight(widget.Small)
+	for i, l := range lines {
+		rest := float64(len(lines)-i-1) * (lh + 3) // one line for each still to come
+		room := r.Bottom() - 4 - y - rest
+		if room < lh {
 			break
 		}
-		p.Text(p.Fit(l, widget.Small, w), widget.Small, r.X+12, y, widget.Ink)
-		y += widget.LineHeight(widget.Small) + 2
+		h := math.Min(3*lh, math.Min(room, p.ParagraphHeight(l, widget.Small, w)))
+		y += p.Paragraph(l, widget.Small, widget.R(r.X+12, y, w, h), widget.Ink) + 3
 	}
 }
 

@@ -3,6 +3,7 @@ package scene
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"twohats/game/sim"
@@ -290,5 +291,31 @@ func TestSeedTyped(t *testing.T) {
 	m.Handle(input.Of(input.Confirm))
 	if c.Game == nil || c.Game.Seed() != 42 {
 		t.Fatal("the game did not start with the typed seed")
+	}
+}
+
+// A window below 960×540 shows a notice instead of overlapping panels, and clicks do nothing.
+func TestTooSmallWindow(t *testing.T) {
+	m, c := startAt(t, "startup", sim.RoleBoth, 7)
+	m.Resize(800, 600)
+	p := widget.NewPainter(1)
+	p.Rec = &widget.Recording{}
+	m.Draw(p)
+	rec := p.Rec.String()
+	if !strings.Contains(rec, "The window is too small") || strings.Contains(rec, "Sprint 1 of") {
+		t.Fatalf("a small window drew:\n%s", rec)
+	}
+	n := len(c.Game.Actions())
+	for _, in := range input.Click(600, 560) {
+		m.Handle(in)
+	}
+	if len(c.Game.Actions()) != n {
+		t.Fatal("a click went through to the hidden screen")
+	}
+	m.Resize(960, 540)
+	p.Rec.Reset()
+	m.Draw(p)
+	if !strings.Contains(p.Rec.String(), "Sprint 1 of") {
+		t.Fatal("at 960×540 the game does not show")
 	}
 }

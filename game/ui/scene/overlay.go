@@ -41,7 +41,9 @@ var glossary = [...][2]string{
 	{"Capacity line", "Where the team's likely output runs out on the backlog. Planning past it means unfinished work."},
 	{"Sprint review", "Checks what was built against its criteria. Defects go back; without a review, they ship."},
 	{"Alignment", "How well what shipped matches the roadmap. Sync the two hats to keep it high."},
-	{"Stress and burnout", "Hours, hat switches and unanswered requests add stress. Stress above the line becomes burnout; rest brings it down."},
+	{"Stress and burnout", "Hours, hat switches and unanswered requests add stress. Stress above the hatched line becomes burnout; rest brings it down."},
+	{"Overtime", "Past the line on Hours left, every hour adds extra stress and burnout. A button marked ! would work overtime; hover it for its cost."},
+	{"Score", "Value, alignment, strategy fit, trust and team health, each at its weight, less the burnout peak. The debrief shows the weights."},
 }
 
 var helpKeys = "Keys: N next (phase or day) · Tab / Shift+Tab boards · ↑ ↓ pick · Shift+↑ ↓ move a card · Space tick a card into the plan · 1–4 answer a request or choose · letters: the actions on the bar · Enter: the highlighted action · Esc: pause · F1 or ?: this help. Mouse: click, drag cards and sliders."
@@ -56,24 +58,45 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 	p.TextRight("Esc / F1 / click: close", widget.Small, in.Right(), in.Y+4, widget.InkMuted)
 	y := in.Y + 36
 	y += p.Paragraph(helpKeys, widget.Body, widget.R(in.X, y, in.W, 90), widget.Ink) + 12
-	colW := (in.W - 24) / 2
-	x0 := in.X
-	yStart := y
-	for i, g := range glossary {
-		x := x0
-		if i >= (len(glossary)+1)/2 {
-			x = x0 + colW + 24
+	// The glossary flows down the columns; a small window gets a third column rather than lose
+	// entries off the bottom.
+	var colW float64
+	cols := 2
+	for ; cols <= 3; cols++ {
+		colW = (in.W - 24*float64(cols-1)) / float64(cols)
+		if h.flowFits(p, y, in.Bottom(), colW, cols) {
+			break
 		}
-		if i == (len(glossary)+1)/2 {
-			y = yStart
-		}
-		if y > in.Bottom()-40 {
-			continue
+	}
+	cols = min(cols, 3)
+	x, col, yStart := in.X, 0, y
+	for _, g := range glossary {
+		gh := 22 + p.ParagraphHeight(g[1], widget.Small, colW) + 10
+		if y+gh > in.Bottom() && y > yStart && col < cols-1 {
+			col++
+			x, y = in.X+float64(col)*(colW+24), yStart
 		}
 		p.Text(g[0], widget.BodyBold, x, y, widget.Blue)
 		y += 22
 		y += p.Paragraph(g[1], widget.Small, widget.R(x, y, colW, in.Bottom()-y), widget.Ink) + 10
 	}
+}
+
+// flowFits reports whether the glossary fits in cols columns of width w between y and bottom.
+func (h *Help) flowFits(p *widget.Painter, y, bottom, w float64, cols int) bool {
+	col, top := 0, y
+	for _, g := range glossary {
+		gh := 22 + p.ParagraphHeight(g[1], widget.Small, w) + 10
+		if y+gh > bottom {
+			col++
+			y = top
+			if col >= cols {
+				return false
+			}
+		}
+		y += gh
+	}
+	return true
 }
 
 // Pause is the pause menu: resume, save, quit to title.

@@ -541,6 +541,12 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 	s.cur().draw(c, s, p)
 	s.drawSide(p)
 	hint := "Tab: other boards · ↑ ↓: pick · Enter: main action · F1: help · Esc: pause"
+	for i := range s.acts {
+		if s.acts[i].overtime {
+			hint = "“!” = overtime: past the line on Hours left each hour adds extra stress and burnout · hover a button for its cost"
+			break
+		}
+	}
 	if s.guiding() {
 		hint = "Tutorial · T: skip the guide · Tab: other boards · F1: help"
 	}
