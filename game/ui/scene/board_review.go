@@ -142,9 +142,6 @@ func (s *Sprint) drawReviewCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int
 	chip := widget.R(r.X+8, r.Y+(r.H-28)/2, 28, 28)
 	p.Panel(chip, 5, col, color.RGBA{}, 0)
 	p.TextCenter(v.Scenario().Themes[story.Theme].Letter, widget.BodyBold, chip.CX(), chip.Y+(28-widget.LineHeight(widget.BodyBold))/2, widget.InkOn(col))
-	sw := p.Width(status, widget.BodyBold)
-	p.Text(p.Fit(v.Scenario().Stories[story.Def].Title, widget.BodyBold, r.W-sw-70), widget.BodyBold, chip.Right()+10, r.Y+6, widget.Ink)
-	p.Text(s.effort[ix], widget.Mono, chip.Right()+10, r.Y+28, widget.InkMuted)
 	sc := widget.InkMuted
 	switch story.Status {
 	case sim.StoryAccepted:
@@ -152,6 +149,17 @@ func (s *Sprint) drawReviewCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int
 	case sim.StoryBacklog:
 		sc = widget.VermilionInk
 	}
+	x := chip.Right() + 10
+	sw := p.Width(status, widget.BodyBold)
+	if r.W-sw-70 < 200 {
+		// Narrow: the status goes on the second line, after the points, so the title can be read.
+		p.Text(p.Fit(v.Scenario().Stories[story.Def].Title, widget.BodyBold, r.Right()-12-x), widget.BodyBold, x, r.Y+6, widget.Ink)
+		w := p.Text(s.effort[ix], widget.Mono, x, r.Y+28, widget.InkMuted)
+		p.Text(p.Fit(status, widget.Small, r.Right()-12-x-w-12), widget.Small, x+w+12, r.Y+29, sc)
+		return
+	}
+	p.Text(p.Fit(v.Scenario().Stories[story.Def].Title, widget.BodyBold, r.W-sw-70), widget.BodyBold, x, r.Y+6, widget.Ink)
+	p.Text(s.effort[ix], widget.Mono, x, r.Y+28, widget.InkMuted)
 	p.TextRight(status, widget.BodyBold, r.Right()-12, r.Y+(r.H-widget.LineHeight(widget.BodyBold))/2, sc)
 }
 

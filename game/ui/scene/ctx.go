@@ -147,10 +147,13 @@ func Load(id, sourceName string, source []byte) (*scenario.Scenario, error) {
 	return scenarios.Load(id)
 }
 
+// statusFrames is how long a message stays: four seconds.
+const statusFrames = 240
+
 // Say shows a one-line message for a few seconds.
 func (c *Ctx) Say(format string, args ...any) {
 	c.Status = fmt.Sprintf(format, args...)
-	c.statusT = 240
+	c.statusT = statusFrames
 	c.Dirty = true
 }
 

@@ -143,18 +143,23 @@ func (s *ScenarioPick) Draw(c *Ctx, p *widget.Painter) {
 			y += p.Paragraph(e.Sc.Summary, widget.Body, widget.R(in.X, y, in.W, in.Bottom()-y), widget.Ink) + 16
 			p.Text("Themes", widget.BodyBold, in.X, y, widget.Ink)
 			y += 26
+			// The themes flow as chips, several to a line, so that a small window shows them all.
+			x := in.X
 			for i, th := range e.Sc.Themes {
-				if y+30 > in.Bottom() {
-					// Say what does not fit rather than draw over the panel's edge.
+				w := 34 + p.Width(th.Name, widget.Body) + 16
+				if x > in.X && x+w > in.Right() {
+					x, y = in.X, y+30
+				}
+				if y+24 > in.Bottom() {
 					p.Text(moreStr(len(e.Sc.Themes)-i), widget.Small, in.X, y, widget.InkMuted)
 					break
 				}
 				col := widget.ThemeColor(i)
-				chip := widget.R(in.X, y, 24, 24)
+				chip := widget.R(x, y, 24, 24)
 				p.Panel(chip, 4, col, col, 0)
 				p.TextCenter(th.Letter, widget.BodyBold, chip.CX(), y+(24-widget.LineHeight(widget.BodyBold))/2, widget.InkOn(col))
-				p.Text(th.Name, widget.Body, in.X+34, y+2, widget.Ink)
-				y += 30
+				p.Text(th.Name, widget.Body, x+34, y+2, widget.Ink)
+				x += w
 			}
 		}
 	}

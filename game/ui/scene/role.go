@@ -133,9 +133,14 @@ func (r *Role) Draw(c *Ctx, p *widget.Painter) {
 		p.Text(fmt.Sprint(i+1), widget.Mono, cr.X+20, cr.Y+24, widget.InkMuted)
 		p.Text(role.Title(), widget.Heading, cr.X+44, cr.Y+20, widget.Ink)
 		y := cr.Y + 60
-		y += p.Paragraph(roleText[i].does, widget.Body, widget.R(cr.X+20, y, cr.W-40, cr.Bottom()-y-100), widget.Ink)
+		// Body text, or the small size when a small window would cut it.
+		f, tw := widget.Body, cr.W-40
+		if y+p.ParagraphHeight(roleText[i].does, f, tw)+36+p.ParagraphHeight(roleText[i].costs, f, tw) > cr.Bottom()-12 {
+			f = widget.Small
+		}
+		y += p.Paragraph(roleText[i].does, f, widget.R(cr.X+20, y, tw, cr.Bottom()-y-60), widget.Ink)
 		p.Text("What it costs", widget.BodyBold, cr.X+20, y+12, widget.VermilionInk)
-		p.Paragraph(roleText[i].costs, widget.Body, widget.R(cr.X+20, y+36, cr.W-40, cr.Bottom()-y-44), widget.Ink)
+		p.Paragraph(roleText[i].costs, f, widget.R(cr.X+20, y+36, tw, cr.Bottom()-y-44), widget.Ink)
 	}
 	statusLine(c, p, "← → and Enter, 1–3, or click · Esc: back · F1: help")
 }

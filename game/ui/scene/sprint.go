@@ -136,6 +136,10 @@ func (s *Sprint) sync(c *Ctx) {
 		}
 		s.pressed = -1
 		c.Hold() // a second click of a double click must not land on the next phase's bar
+		if c.statusT > 0 && c.statusT < statusFrames-1 {
+			// A message about the last phase's board does not follow the player into the next.
+			c.Status, c.statusT = "", 0
+		}
 	}
 	if s.ver != c.Track.Version {
 		s.ver = c.Track.Version
