@@ -118,6 +118,13 @@ func (r *Role) Draw(c *Ctx, p *widget.Painter) {
 	w := (c.W - 96 - 2*gap) / 3
 	h := c.H - 140 - 40 - 56
 	cols := [3]color.RGBA{widget.Orange, widget.SkyBlue, widget.Green}
+	// Body text, or on every card the small size when a small window would cut one.
+	f := widget.Body
+	for i := range roleText {
+		if 60+p.ParagraphHeight(roleText[i].does, f, w-40)+36+p.ParagraphHeight(roleText[i].costs, f, w-40) > h-12 {
+			f = widget.Small
+		}
+	}
 	for i, role := range sim.Roles {
 		cr := widget.R(48+float64(i)*(w+gap), 136, w, h)
 		r.cards[i] = cr
@@ -133,11 +140,7 @@ func (r *Role) Draw(c *Ctx, p *widget.Painter) {
 		p.Text(fmt.Sprint(i+1), widget.Mono, cr.X+20, cr.Y+24, widget.InkMuted)
 		p.Text(role.Title(), widget.Heading, cr.X+44, cr.Y+20, widget.Ink)
 		y := cr.Y + 60
-		// Body text, or the small size when a small window would cut it.
-		f, tw := widget.Body, cr.W-40
-		if y+p.ParagraphHeight(roleText[i].does, f, tw)+36+p.ParagraphHeight(roleText[i].costs, f, tw) > cr.Bottom()-12 {
-			f = widget.Small
-		}
+		tw := cr.W - 40
 		y += p.Paragraph(roleText[i].does, f, widget.R(cr.X+20, y, tw, cr.Bottom()-y-60), widget.Ink)
 		p.Text("What it costs", widget.BodyBold, cr.X+20, y+12, widget.VermilionInk)
 		p.Paragraph(roleText[i].costs, f, widget.R(cr.X+20, y+36, tw, cr.Bottom()-y-44), widget.Ink)
