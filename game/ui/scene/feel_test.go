@@ -319,3 +319,28 @@ func TestTooSmallWindow(t *testing.T) {
 		t.Fatal("at 960×540 the game does not show")
 	}
 }
+
+// The tutorial's guide teaches by doing: it moves on when the player does what it asks, skips
+// steps of a hat the player does not wear, and T turns it off.
+func TestTutorialGuide(t *testing.T) {
+	m, c := startAt(t, "tutorial", sim.RoleBoth, 3)
+	s := m.Scene().(*Sprint)
+	if !s.guiding() || s.guide.cur != 0 {
+		t.Fatal("no guide in the tutorial's first sprint")
+	}
+	m.Handle(input.Key('M')) // research, as step 1 asks
+	m.Tick()
+	if s.guide.cur != 1 {
+		t.Fatalf("after research the guide is at step %d, want 2", s.guide.cur+1)
+	}
+	m.Handle(input.Key('T'))
+	if s.guiding() {
+		t.Fatal("T did not turn the guide off")
+	}
+	// A Product Owner alone starts at the planning steps: the strategy steps are the PM's.
+	m2, _ := startAt(t, "tutorial", sim.RolePO, 3)
+	if g := m2.Scene().(*Sprint).guide; g == nil || g.steps[g.cur].hat == sim.HatPM {
+		t.Fatalf("a PO is shown a PM step")
+	}
+	_ = c
+}
