@@ -225,6 +225,7 @@ func (m *marketBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	road := v.Roadmap()
 	b := s.L.board
 	drawHeader(p, b, "Market and roadmap", "hatched bar: market estimate ± doubt · solid: your draft roadmap · ▼ roadmap in force")
+	edit := m.canEdit(c)
 	for i, r := range m.rows {
 		th := sc.Themes[i]
 		focused := i == m.Theme
@@ -268,9 +269,11 @@ func (m *marketBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		// The roadmap in force (as known), as a marker.
 		mx := sl.X + sl.W*road[i]
 		p.TextCenter("▼", widget.Small, mx, sl.Y-16, widget.Ink)
-		// The knob sits at the raw weight.
-		kx := sl.X + sl.W*m.Weights[i]
-		p.Knob(kx, sl.CY(), 9, widget.Surface, widget.Ink, 2)
+		// The knob sits at the raw weight, for the one who may move it.
+		if edit {
+			kx := sl.X + sl.W*m.Weights[i]
+			p.Knob(kx, sl.CY(), 9, widget.Surface, widget.Ink, 2)
+		}
 		p.TextRight(m.draft[i], widget.MonoBold, r.Right()-12, r.Y+(r.H-widget.LineHeight(widget.MonoBold))/2, widget.Ink)
 	}
 }
