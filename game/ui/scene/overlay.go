@@ -1,14 +1,23 @@
 package scene
 
 import (
+	"fmt"
+
 	"twohats/game/sim"
 	"twohats/game/ui/input"
 	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 )
 
-// Help is the help overlay: the keys and a glossary.
-type Help struct{}
+// Help is the help overlay: the keys and a glossary. A window too small for the whole glossary
+// shows it in pages (→ and ← turn them).
+type Help struct {
+	page   int
+	pages  int   // how many pages the last drawing needed
+	starts []int // the first entry of each page
+	lbl    string
+	lblFor [2]int
+}
 
 // NewHelp makes the help overlay.
 func NewHelp() *Help { return &Help{} }
@@ -19,9 +28,15 @@ func (h *Help) Name() string { return "help" }
 // Tick does nothing.
 func (h *Help) Tick(c *Ctx) {}
 
-// Handle closes on Esc, F1 or Enter.
+// Handle closes on Esc, F1, Enter or a click; → and ← turn the pages of a small window.
 func (h *Help) Handle(c *Ctx, in input.Intent) {
 	switch in.Kind {
+	case input.Right, input.Down, input.NextBoard:
+		if h.page+1 < h.pages {
+			h.page++
+		}
+	case input.Left, input.Up, input.PrevBoard:
+		h.page = max(0, h.page-1)
 	case input.Back, input.Help, input.Confirm, input.Release:
 		c.Close()
 	}
@@ -58,19 +73,30 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 	p.TextRight("Esc / F1 / click: close", widget.Small, in.Right(), in.Y+4, widget.InkMuted)
 	y := in.Y + 36
 	y += p.Paragraph(helpKeys, widget.Body, widget.R(in.X, y, in.W, 90), widget.Ink) + 12
-	// The glossary flows down the columns; a small window gets a third column rather than lose
-	// entries off the bottom.
-	var colW float64
+	// The glossary flows down two columns, or three in a small window; what still does not fit
+	// goes on further pages.
 	cols := 2
-	for ; cols <= 3; cols++ {
-		colW = (in.W - 24*float64(cols-1)) / float64(cols)
-		if h.flowFits(p, y, in.Bottom(), colW, cols) {
-			break
-		}
+	colW := (in.W - 24) / 2
+	if h.fits(p, 0, y, in.Bottom(), colW, cols) < len(glossary) {
+		cols = 3
+		colW = (in.W - 48) / 3
 	}
-	cols = min(cols, 3)
+	// The pages: the first entry of each.
+	starts := h.starts[:0]
+	for i := 0; i < len(glossary); {
+		starts = append(starts, i)
+		n := h.fits(p, i, y, in.Bottom()-24, colW, cols)
+		i += max(n, 1)
+	}
+	h.starts = starts
+	h.pages = len(starts)
+	h.page = min(h.page, h.pages-1)
+	end := len(glossary)
+	if h.page+1 < len(starts) {
+		end = starts[h.page+1]
+	}
 	x, col, yStart := in.X, 0, y
-	for _, g := range glossary {
+	for _, g := range glossary[starts[h.page]:end] {
 		gh := 22 + p.ParagraphHeight(g[1], widget.Small, colW) + 10
 		if y+gh > in.Bottom() && y > yStart && col < cols-1 {
 			col++
@@ -80,23 +106,30 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 		y += 22
 		y += p.Paragraph(g[1], widget.Small, widget.R(x, y, colW, in.Bottom()-y), widget.Ink) + 10
 	}
+	if h.pages > 1 {
+		if h.lblFor != [2]int{h.page, h.pages} {
+			h.lblFor, h.lbl = [2]int{h.page, h.pages}, fmt.Sprintf("page %d of %d · → ← turn the pages", h.page+1, h.pages)
+		}
+		p.TextRight(h.lbl, widget.Small, in.Right(), in.Bottom()-16, widget.InkMuted)
+	}
 }
 
-// flowFits reports whether the glossary fits in cols columns of width w between y and bottom.
-func (h *Help) flowFits(p *widget.Painter, y, bottom, w float64, cols int) bool {
+// fits is how many glossary entries from the first fit in cols columns of width w from y down to
+// bottom.
+func (h *Help) fits(p *widget.Painter, first int, y, bottom, w float64, cols int) int {
 	col, top := 0, y
-	for _, g := range glossary {
-		gh := 22 + p.ParagraphHeight(g[1], widget.Small, w) + 10
+	for i := first; i < len(glossary); i++ {
+		gh := 22 + p.ParagraphHeight(glossary[i][1], widget.Small, w) + 10
 		if y+gh > bottom {
 			col++
 			y = top
 			if col >= cols {
-				return false
+				return i - first
 			}
 		}
 		y += gh
 	}
-	return true
+	return len(glossary) - first
 }
 
 // Pause is the pause menu: resume, save, quit to title.
