@@ -37,6 +37,7 @@ type backlogBoard struct {
 	list      widget.Rect // the visible part of the backlog column
 	below     int         // cards cut off below the list
 	sideMore  int         // sprint stories not shown in the side column
+	sideFirst int         // the first sprint story shown there
 	capAfter  int         // the capacity line sits after this draft position, or −1
 	capLine   string
 	planPts   string
@@ -53,7 +54,7 @@ type dragState struct {
 }
 
 func (b *backlogBoard) reset() {
-	b.Cur, b.scroll, b.ticked = 0, 0, false
+	b.Cur, b.scroll, b.ticked, b.sideFirst = 0, 0, false, 0
 	b.drag = dragState{}
 }
 
@@ -243,7 +244,7 @@ func (b *backlogBoard) reveal() {
 
 func (b *backlogBoard) maxScroll() float64 {
 	n := float64(len(b.Order))
-	return math.Max(0, n*(cardH+cardGap)-cardGap-b.list.H)
+	return math.Max(0, 4+n*(cardH+cardGap)-cardGap-b.list.H) // the cards start 4 px into the list
 }
 
 func (b *backlogBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
@@ -287,7 +288,7 @@ func (b *backlogBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
 		}
 		for i, r := range b.sideCards {
 			if r.Contains(in.X, in.Y) {
-				b.Cur = len(b.Order) + i
+				b.Cur = len(b.Order) + b.sideFirst + i
 				return true
 			}
 		}
@@ -456,16 +457,24 @@ func (b *backlogBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		}
 		y += cardH + cardGap
 	}
-	y = right.Y + 36
-	b.sideMore = 0
-	for range st.Committed {
-		if y+48 > right.Bottom()-24 {
-			b.sideMore++
-			continue
+	// The sprint column: a window over the sprint's stories that holds the focus.
+	fit := max(1, int((right.Bottom()-24-(right.Y+36)+cardGap)/(48+cardGap)))
+	m := len(st.Committed)
+	if k := b.Cur - len(b.Order); k >= 0 {
+		if k < b.sideFirst {
+			b.sideFirst = k
 		}
+		if k >= b.sideFirst+fit {
+			b.sideFirst = k - fit + 1
+		}
+	}
+	b.sideFirst = max(0, min(b.sideFirst, m-fit))
+	y = right.Y + 36
+	for i := b.sideFirst; i < m && i < b.sideFirst+fit; i++ {
 		b.sideCards = append(b.sideCards, widget.R(right.X, y, right.W, 48))
 		y += 48 + cardGap
 	}
+	b.sideMore = m - len(b.sideCards)
 	// The capacity line: where the running total of the plan (in planning, the ticked cards; else
 	// every card) passes the forecast.
 	fc := v.Forecast()
@@ -598,7 +607,8 @@ func (b *backlogBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		p.Text(b.planPts, widget.BodyBold, right.X, math.Min(y+4, right.Bottom()-24), widget.Ink)
 	}
 	for i, r := range b.sideCards {
-		s.drawMini(c, p, r, st.Committed[i], b.Cur == len(b.Order)+i)
+		k := b.sideFirst + i
+		s.drawMini(c, p, r, st.Committed[k], b.Cur == len(b.Order)+k)
 	}
 	if b.sideMoreS != "" {
 		p.Text(b.sideMoreS, widget.Small, right.X, right.Bottom()-20, widget.InkMuted)

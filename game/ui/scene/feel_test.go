@@ -344,3 +344,41 @@ func TestTutorialGuide(t *testing.T) {
 	}
 	_ = c
 }
+
+// Focus never lands on a card that is not drawn: moving it through every card of the backlog and
+// the sprint board keeps the focused card inside its column, at the smallest window.
+func TestFocusStaysOnScreen(t *testing.T) {
+	m, c := startAt(t, "startup", sim.RoleBoth, 7)
+	m.Resize(960, 540)
+	c.Apply(sim.Action{Kind: sim.ActAdvance}) // planning
+	m.Tick()
+	s := m.Scene().(*Sprint)
+	b := s.Backlog
+	n := len(b.Order) + len(c.V().State().Committed)
+	for i := 0; i < n; i++ {
+		if b.Cur < len(b.Order) {
+			r := b.cards[b.Cur]
+			if r.Y < b.list.Y-1 || r.Bottom() > b.list.Bottom()+1 {
+				t.Fatalf("backlog focus %d at y %.0f–%.0f, outside the list %.0f–%.0f", b.Cur, r.Y, r.Bottom(), b.list.Y, b.list.Bottom())
+			}
+		}
+		m.Handle(input.Of(input.Down))
+	}
+	m.Handle(input.Key('P'))
+	c.Apply(sim.Action{Kind: sim.ActAdvance}) // execution
+	m.Tick()
+	sb := s.Sprint
+	n = len(c.V().State().Inbox) + len(c.V().State().Committed)
+	for i := 0; i < n; i++ {
+		shown := false
+		if k := sb.Focus - len(c.V().State().Inbox); k >= 0 {
+			shown = k >= sb.sprFirst && k < sb.sprFirst+len(sb.sprCards)
+		} else {
+			shown = sb.Focus >= sb.reqFirst && sb.Focus < sb.reqFirst+len(sb.reqCards)
+		}
+		if !shown {
+			t.Fatalf("sprint board focus %d is not drawn", sb.Focus)
+		}
+		m.Handle(input.Of(input.Down))
+	}
+}
