@@ -302,7 +302,7 @@ func (a *app) Draw(screen *ebiten.Image) {
 func (a *app) shotName() string {
 	s, name := 0, a.m.Name()
 	if a.c.Game != nil {
-		st := a.c.Game.State()
+		st := a.c.V().View()
 		s = st.Sprint
 		// The sprint screen's modal states get shots of their own: an event on the table, and
 		// the sprint board with a request waiting.

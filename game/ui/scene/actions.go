@@ -152,7 +152,7 @@ func (a *act) disable(reason string) {
 }
 
 // costLine says what an action costs: "2 h · stress +4 · 1 h overtime: burnout +1".
-func costLine(c Cost) string {
+func costLine(c sim.Preview) string {
 	var b strings.Builder
 	if c.Hours == 0 {
 		b.WriteString("free")

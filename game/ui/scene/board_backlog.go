@@ -59,7 +59,7 @@ func (b *backlogBoard) reset() {
 }
 
 func (b *backlogBoard) sync(c *Ctx, s *Sprint) {
-	st := c.V().State()
+	st := c.V().View()
 	if !b.edited {
 		b.Order = append(b.Order[:0], st.Backlog...)
 	} else {
@@ -100,14 +100,14 @@ func keepOrder(draft, backlog []int) []int {
 // planning reports whether the player is planning the sprint now.
 func (b *backlogBoard) planning(c *Ctx) bool {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	return st.Phase == sim.PhasePlanning && !st.Planned && v.Role().Wears(sim.HatPO)
 }
 
 // planFromTop ticks the stories the forecast holds, from the top of the draft order.
 func (b *backlogBoard) planFromTop(c *Ctx) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	for i := range b.InPlan {
 		b.InPlan[i] = false
 	}
@@ -131,7 +131,7 @@ func (b *backlogBoard) Plan() []int {
 	return out
 }
 
-func (b *backlogBoard) planPoints(st *sim.State) int {
+func (b *backlogBoard) planPoints(st *sim.View) int {
 	n := 0
 	for _, ix := range b.Order {
 		if b.InPlan[ix] {
@@ -143,7 +143,7 @@ func (b *backlogBoard) planPoints(st *sim.State) int {
 
 // focused is the story under the focus, or −1.
 func (b *backlogBoard) focused(c *Ctx) int {
-	st := c.V().State()
+	st := c.V().View()
 	if b.Cur < len(b.Order) {
 		return b.Order[b.Cur]
 	}
@@ -155,7 +155,7 @@ func (b *backlogBoard) focused(c *Ctx) int {
 
 func (b *backlogBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	if !v.Role().Wears(sim.HatPO) {
 		return
 	}
@@ -181,7 +181,7 @@ func (b *backlogBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 
 // clarityGain says how much a refinement of story ix would add to its clarity.
 func clarityGain(v gameView, ix int) string {
-	st := v.State()
+	st := v.View()
 	t := v.Scenario().Tuning
 	cl := st.Stories[ix].Clarity
 	after := math.Min(1, cl+t.RefineClarity*(1-t.BurnoutNoise*st.Player.Burnout))
@@ -192,8 +192,8 @@ func (b *backlogBoard) operate(c *Ctx, s *Sprint, op int) {
 	v := c.V()
 	switch op {
 	case opSortRoadmap:
-		b.Order = v.OrderByRoadmap(b.Order[:0], v.State().POView)
-		b.edited = !slices.Equal(b.Order, v.State().Backlog)
+		b.Order = v.OrderByRoadmap(b.Order[:0], v.View().Roadmap)
+		b.edited = !slices.Equal(b.Order, v.View().Backlog)
 		if !b.ticked {
 			b.planFromTop(c)
 		}
@@ -221,7 +221,7 @@ func (b *backlogBoard) reorder(c *Ctx, s *Sprint, from, to int) {
 	b.Order = slices.Delete(b.Order, from, from+1)
 	b.Order = slices.Insert(b.Order, to, ix)
 	b.Cur = to
-	b.edited = !slices.Equal(b.Order, c.V().State().Backlog)
+	b.edited = !slices.Equal(b.Order, c.V().View().Backlog)
 	if !b.ticked {
 		b.planFromTop(c)
 	}
@@ -248,7 +248,7 @@ func (b *backlogBoard) maxScroll() float64 {
 }
 
 func (b *backlogBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
-	st := c.V().State()
+	st := c.V().View()
 	n := len(b.Order) + len(st.Committed)
 	switch in.Kind {
 	case input.Up:
@@ -358,13 +358,13 @@ func (b *backlogBoard) release(c *Ctx, s *Sprint, in input.Intent) bool {
 
 func (b *backlogBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	switch a.Kind {
 	case sim.ActOrder:
 		if slices.Equal(b.Order, a.Stories) {
 			return s.key(a)
 		}
-		if slices.Equal(a.Stories, v.OrderByRoadmap(nil, st.POView)) {
+		if slices.Equal(a.Stories, v.OrderByRoadmap(nil, st.Roadmap)) {
 			return keyOp(opSortRoadmap)
 		}
 		return b.towardOrder(a.Stories)
@@ -442,7 +442,7 @@ func (b *backlogBoard) columns(board widget.Rect) (left, right widget.Rect) {
 
 func (b *backlogBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	left, right := b.columns(board)
 	b.list = widget.R(left.X, left.Y+32, left.W, left.H-32-20) // room for "+N more" under the list
 	b.scroll = math.Min(b.scroll, b.maxScroll())
@@ -525,7 +525,7 @@ func (b *backlogBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 
 func (b *backlogBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	left, right := b.columns(s.L.board)
 	planning := b.planning(c)
 	note := "order = priority · Shift+↑↓ or drag to move"

@@ -24,7 +24,6 @@ type marketBoard struct {
 	estLbl  []string // per theme: "est 45% ± 8"
 	road    []string // per theme: the roadmap as known
 	draft   []string // per theme: the draft's share
-	poview  []string
 }
 
 func (m *marketBoard) reset() { m.sliding = -1 }
@@ -49,7 +48,7 @@ func clampFocus(i, n int) int {
 // canEdit reports whether the player may change the roadmap now.
 func (m *marketBoard) canEdit(c *Ctx) bool {
 	v := c.V()
-	return v.Role().Wears(sim.HatPM) && v.State().Phase == sim.PhaseStrategy
+	return v.Role().Wears(sim.HatPM) && v.View().Phase == sim.PhaseStrategy
 }
 
 func (m *marketBoard) acts(c *Ctx, s *Sprint, b *bar) {
@@ -65,7 +64,7 @@ func (m *marketBoard) acts(c *Ctx, s *Sprint, b *bar) {
 
 func (m *marketBoard) operate(c *Ctx, s *Sprint, op int) {
 	if op == opEstimate {
-		m.Weights = append(m.Weights[:0], c.V().State().Market.Estimate...)
+		m.Weights = append(m.Weights[:0], c.V().View().Estimate...)
 		m.edited = true
 	}
 }
@@ -134,12 +133,12 @@ func (m *marketBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
 }
 
 func (m *marketBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool) {
-	st := c.V().State()
+	st := c.V().View()
 	target := normalised(a.Weights)
 	if closeTo(normalised(m.Weights), target, 0.006) && m.edited {
 		return s.key(a)
 	}
-	if closeTo(target, st.Market.Estimate, 1e-9) {
+	if closeTo(target, st.Estimate, 1e-9) {
 		return keyOp(opEstimate)
 	}
 	for i, w := range target {
@@ -155,7 +154,7 @@ func (m *marketBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool)
 
 func (m *marketBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	road := v.Roadmap()
 	m.rows, m.sliders = m.rows[:0], m.sliders[:0]
 	n := float64(len(road))
@@ -169,39 +168,50 @@ func (m *marketBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		m.sliders = append(m.sliders, widget.R(bx, r.Y+r.H*0.62, bw, 14))
 	}
 	m.estLbl = m.estLbl[:0]
-	m.est, m.road, m.draft, m.poview = m.est[:0], m.road[:0], m.draft[:0], m.poview[:0]
+	m.est, m.road, m.draft = m.est[:0], m.road[:0], m.draft[:0]
 	sum := 0.0
 	for _, w := range m.Weights {
 		sum += w
 	}
 	for i := range road {
-		m.est = append(m.est, fmt.Sprintf("%s ± %d", pct(st.Market.Estimate[i]), int(100*st.Market.Spread[i]+0.5)))
-		m.estLbl = append(m.estLbl, "est "+m.est[len(m.est)-1])
+		if st.Estimate == nil {
+			// A Product Owner knows the market only through the roadmap.
+			m.est = append(m.est, "not known to the PO")
+			m.estLbl = append(m.estLbl, "roadmap "+pct(road[i]))
+		} else {
+			m.est = append(m.est, fmt.Sprintf("%s ± %d", pct(st.Estimate[i]), int(100*st.Spread[i]+0.5)))
+			m.estLbl = append(m.estLbl, "est "+m.est[len(m.est)-1])
+		}
 		m.road = append(m.road, pct(road[i]))
 		sh := 0.0
 		if sum > 0 {
 			sh = m.Weights[i] / sum
 		}
 		m.draft = append(m.draft, pct(sh))
-		m.poview = append(m.poview, pct(st.POView[i]))
 	}
 }
 
 func (m *marketBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	if i := m.Theme; i < len(sc.Themes) && i < len(m.est) {
 		th := sc.Themes[i]
 		sd.add(th.Letter+" · "+th.Name, widget.Heading, widget.Ink, 0)
-		sd.add("Market estimate: "+m.est[i]+". The ± is how unsure you are: research and interviews shrink it.", widget.Body, widget.Ink, 8)
+		if st.Estimate != nil {
+			sd.add("Market estimate: "+m.est[i]+". The ± is how unsure you are: research and interviews shrink it.", widget.Body, widget.Ink, 8)
+		}
 		if v.Role().Wears(sim.HatPM) {
 			sd.add("Roadmap weight now: "+m.road[i]+"; in your draft: "+m.draft[i]+".", widget.Body, widget.Ink, 8)
 		} else {
 			sd.add("Roadmap weight as last heard from your Product Manager: "+m.road[i]+".", widget.Body, widget.Ink, 8)
 		}
 		if v.Role() == sim.RolePM {
-			sd.add("The Product Owner works from "+m.poview[i]+" for this theme (as last heard). A sync hands over the whole roadmap.", widget.Body, widget.InkMuted, 8)
+			if st.Synced {
+				sd.add("Your Product Owner has this roadmap: you synced since it last changed.", widget.Body, widget.InkMuted, 8)
+			} else {
+				sd.add("Your Product Owner works from the roadmap as last heard, not this one: a sync hands it over.", widget.Body, widget.InkMuted, 8)
+			}
 		}
 		n := 0
 		for _, ix := range st.Backlog {
@@ -220,11 +230,15 @@ func (m *marketBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 
 func (m *marketBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	road := v.Roadmap()
 	b := s.L.board
-	drawHeader(p, b, "Market and roadmap", "hatched bar: market estimate ± doubt · solid: your draft roadmap · ▼ roadmap in force")
+	note := "hatched bar: market estimate ± doubt · solid: your draft roadmap · ▼ roadmap in force"
+	if st.Estimate == nil {
+		note = "the roadmap as last heard from your Product Manager"
+	}
+	drawHeader(p, b, "Market and roadmap", note)
 	edit := m.canEdit(c)
 	for i, r := range m.rows {
 		th := sc.Themes[i]
@@ -241,17 +255,19 @@ func (m *marketBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		p.Text(p.Fit(th.Name, widget.BodyBold, 140), widget.BodyBold, chip.Right()+10, r.Y+r.H/2-20, widget.Ink)
 		p.Text(m.estLbl[i], widget.Mono, chip.Right()+10, r.Y+r.H/2, widget.InkMuted)
 
-		// Estimate: a hatched bar with a ± whisker.
+		// Estimate: a hatched bar with a ± whisker (the PM's; a Product Owner has none).
 		sl := m.sliders[i]
-		er := widget.R(sl.X, r.Y+r.H*0.18, sl.W, 14)
-		p.Fill(er, widget.Sunken)
-		ew := er.W * st.Market.Estimate[i]
-		p.Fill(widget.R(er.X, er.Y, ew, er.H), widget.Alpha(col, 0.45))
-		p.Hatch(widget.R(er.X, er.Y, ew, er.H), widget.Ink, 6)
-		sp := er.W * st.Market.Spread[i]
-		p.Fill(widget.R(er.X+ew-sp, er.CY()-1, 2*sp, 2), widget.Ink)
-		p.Fill(widget.R(er.X+ew-sp, er.Y, 2, er.H), widget.Ink)
-		p.Fill(widget.R(er.X+ew+sp-2, er.Y, 2, er.H), widget.Ink)
+		if st.Estimate != nil {
+			er := widget.R(sl.X, r.Y+r.H*0.18, sl.W, 14)
+			p.Fill(er, widget.Sunken)
+			ew := er.W * st.Estimate[i]
+			p.Fill(widget.R(er.X, er.Y, ew, er.H), widget.Alpha(col, 0.45))
+			p.Hatch(widget.R(er.X, er.Y, ew, er.H), widget.Ink, 6)
+			sp := er.W * st.Spread[i]
+			p.Fill(widget.R(er.X+ew-sp, er.CY()-1, 2*sp, 2), widget.Ink)
+			p.Fill(widget.R(er.X+ew-sp, er.Y, 2, er.H), widget.Ink)
+			p.Fill(widget.R(er.X+ew+sp-2, er.Y, 2, er.H), widget.Ink)
+		}
 
 		// Roadmap draft slider.
 		p.Panel(sl, 7, widget.Sunken, color.RGBA{}, 0)

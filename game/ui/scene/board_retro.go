@@ -29,19 +29,23 @@ func (b *retroBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool) 
 
 func (b *retroBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	t := c.Track
 	b.vals = [4]string{pct(st.Team.Morale), pct(st.Team.Debt), pct(st.Player.Stress), pct(st.Player.Burnout)}
 	shipped, value, pts := 0, 0.0, 0
 	for i := range st.Stories {
 		if x := &st.Stories[i]; x.Status == sim.StoryAccepted && x.Shipped == st.Sprint {
 			shipped++
-			value += x.Realised
 			pts += x.Effort
 		}
 	}
+	for i := len(st.Log) - 1; i >= 0 && st.Log[i].Sprint == st.Sprint; i-- {
+		if e := &st.Log[i]; e.Kind == sim.ConShipped || e.Kind == sim.ConDefectShipped {
+			value += e.Value // worth by the player's own reckoning: the true value waits for the debrief
+		}
+	}
 	var w strings.Builder
-	fmt.Fprintf(&w, "This sprint shipped %d stories (%d pt) worth %.0f value.", shipped, pts, value)
+	fmt.Fprintf(&w, "This sprint shipped %d stories (%d pt) worth about %.0f by your reckoning.", shipped, pts, value)
 	vel := st.Team.Velocity()
 	last := st.Sprint == st.Sprints
 	if !last {
@@ -101,7 +105,7 @@ func (b *retroBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 
 func (b *retroBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	from := v.Scenario().Tuning.BurnoutFrom
 	board := s.L.board
 	drawHeader(p, board, "How the sprint felt", "")

@@ -32,7 +32,7 @@ func (b *reviewBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool)
 
 func (b *reviewBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	b.status = b.status[:0]
 	for _, ix := range st.Committed {
@@ -77,7 +77,7 @@ func (b *reviewBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 
 func (b *reviewBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	board := s.L.board
 	left, right := board.CutLeft(math.Round(board.W * 0.55))
@@ -135,7 +135,7 @@ func (b *reviewBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 
 func (s *Sprint) drawReviewCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int, status string) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	story := st.Stories[ix]
 	p.Panel(r, 8, widget.Surface, widget.Border, 1)
 	col := widget.ThemeColor(story.Theme)
@@ -163,7 +163,7 @@ func (s *Sprint) drawReviewCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int
 	p.TextRight(status, widget.BodyBold, r.Right()-12, r.Y+(r.H-widget.LineHeight(widget.BodyBold))/2, sc)
 }
 
-func storyStatusLine(st *sim.State, ix int) string {
+func storyStatusLine(st *sim.View, ix int) string {
 	s := st.Stories[ix]
 	switch s.Status {
 	case sim.StoryDone:

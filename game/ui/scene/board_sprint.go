@@ -41,13 +41,13 @@ type sprintBoard struct {
 func (b *sprintBoard) reset() { b.Focus, b.reqFirst, b.sprFirst, b.pressed = 0, 0, 0, [2]int{-1, -1} }
 
 func (b *sprintBoard) sync(c *Ctx, s *Sprint) {
-	st := c.V().State()
+	st := c.V().View()
 	b.Focus = clampFocus(b.Focus, len(st.Inbox)+len(st.Committed))
 }
 
 // focusedRequest is the request under the focus, or −1.
 func (b *sprintBoard) focusedRequest(c *Ctx) int {
-	st := c.V().State()
+	st := c.V().View()
 	if b.Focus < len(st.Inbox) {
 		return st.Inbox[b.Focus]
 	}
@@ -56,7 +56,7 @@ func (b *sprintBoard) focusedRequest(c *Ctx) int {
 
 // focusedStory is the sprint story under the focus, or −1.
 func (b *sprintBoard) focusedStory(c *Ctx) int {
-	st := c.V().State()
+	st := c.V().View()
 	if k := b.Focus - len(st.Inbox); k >= 0 && k < len(st.Committed) {
 		return st.Committed[k]
 	}
@@ -65,7 +65,7 @@ func (b *sprintBoard) focusedStory(c *Ctx) int {
 
 func (b *sprintBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	if len(st.Inbox) > 0 {
 		req := b.focusedRequest(c)
 		target := req
@@ -90,7 +90,7 @@ func (b *sprintBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 func (b *sprintBoard) operate(c *Ctx, s *Sprint, op int) {}
 
 func (b *sprintBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
-	st := c.V().State()
+	st := c.V().View()
 	n := len(st.Inbox) + len(st.Committed)
 	switch in.Kind {
 	case input.Up, input.Left:
@@ -140,7 +140,7 @@ func (b *sprintBoard) handle(c *Ctx, s *Sprint, in input.Intent) bool {
 }
 
 func (b *sprintBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool) {
-	st := c.V().State()
+	st := c.V().View()
 	pos := -1
 	switch a.Kind {
 	case sim.ActAnswer:
@@ -168,7 +168,7 @@ func (b *sprintBoard) columns(board widget.Rect) (left, right widget.Rect) {
 
 func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	left, right := b.columns(board)
 	b.inbox = widget.R(left.X, left.Y+36, left.W, left.H-36-20)
@@ -254,14 +254,14 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	}
 	b.burnLbl = fmt.Sprintf("Burndown: %.0f pt committed", c.Track.Committed)
 	b.idleNote = ""
-	if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st) == 0 && st.Day < st.Days {
+	if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st.Stories, st.Committed) == 0 && st.Day < st.Days {
 		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %d days to go. No more stories can be pulled in mid-sprint; the spare days are lost, so next time plan a little more.", st.Days-st.Day)
 	}
 }
 
 func (b *sprintBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	if r := b.focusedRequest(c); r >= 0 {
 		rq := st.Requests[r]
@@ -287,7 +287,7 @@ var answerKeys = [4]string{"1", "2", "3", "4"}
 
 func (b *sprintBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	left, right := b.columns(s.L.board)
 	drawHeader(p, left, "Inbox", "requests wait for your answer · 1–4 answers the picked one")
 	for i, r := range b.reqCards {
@@ -356,7 +356,7 @@ func (b *sprintBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 }
 
 func (b *sprintBoard) drawBurndown(c *Ctx, p *widget.Painter, r widget.Rect) {
-	st := c.V().State()
+	st := c.V().View()
 	t := c.Track
 	p.Panel(r, 8, widget.Surface, widget.Border, 1)
 	p.Text(b.burnLbl, widget.BodyBold, r.X+12, r.Y+8, widget.Ink)

@@ -30,7 +30,7 @@ func clarityLevel(v float64) int {
 
 // cardStrings formats the strings every story card shows, once per change of the game.
 func (s *Sprint) cardStrings(c *Ctx) {
-	st := c.V().State()
+	st := c.V().View()
 	s.effort, s.due = s.effort[:0], s.due[:0]
 	for i := range st.Stories {
 		s.effort = append(s.effort, ptStr(st.Stories[i].Effort))
@@ -44,7 +44,7 @@ func (s *Sprint) cardStrings(c *Ctx) {
 
 func (s *Sprint) drawCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int, focused, planned, checkbox bool) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	story := st.Stories[ix]
 	def := sc.Stories[story.Def]
@@ -106,7 +106,7 @@ func (s *Sprint) drawCard(c *Ctx, p *widget.Painter, r widget.Rect, ix int, focu
 
 func (s *Sprint) drawMini(c *Ctx, p *widget.Painter, r widget.Rect, ix int, focused bool) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	story := st.Stories[ix]
 	line := widget.Border
 	if focused {
@@ -192,7 +192,7 @@ func dots(d float64) string {
 // answerEffects says what each answer to request r will move, before the player picks. The
 // requester is named once, on the card; the answers say only what changes.
 func answerEffects(v gameView, r int) [4]string {
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	t := &sc.Tuning
 	rq := st.Requests[r]
@@ -273,7 +273,7 @@ func effectLine(v gameView, e scenario.Effect) string {
 // who asked for it, and its acceptance criteria.
 func storyBlocks(c *Ctx, s *Sprint, ix int, sd *sidePanel) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	sc := v.Scenario()
 	add, meter := sd.add, sd.meter
 	story := st.Stories[ix]

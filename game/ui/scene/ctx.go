@@ -92,6 +92,8 @@ type Ctx struct {
 	Results  string // where the results file went
 	Frame    int
 
+	view sim.View // the game as the player's hats know it (see V)
+
 	// What the scenes asked for, carried out by the Manager after each intent and tick: scenes ask
 	// for transitions and never hold the Manager.
 	next  Scene
@@ -210,8 +212,8 @@ func (c *Ctx) Continue(f save.File) error {
 // decision was taken.
 func (c *Ctx) Apply(a sim.Action) bool {
 	clarity := -1.0
-	if a.Kind == sim.ActRefine && a.Story >= 0 && a.Story < len(c.Game.State().Stories) {
-		clarity = c.Game.State().Stories[a.Story].Clarity
+	if st := c.V().View(); a.Kind == sim.ActRefine && a.Story >= 0 && a.Story < len(st.Stories) {
+		clarity = st.Stories[a.Story].Clarity
 	}
 	if err := c.Game.Apply(a); err != nil {
 		c.Say("%s", capital(err.Error()))
@@ -219,7 +221,7 @@ func (c *Ctx) Apply(a sim.Action) bool {
 	}
 	if clarity >= 0 {
 		// Say at once what the refinement bought.
-		st := c.Game.State()
+		st := c.V().View()
 		c.Say("Refined “%s”: clarity %s → %s", c.Game.Scenario().Stories[st.Stories[a.Story].Def].Title, pct(clarity), pct(st.Stories[a.Story].Clarity))
 	}
 	c.Track.Observe(c.Game, false)

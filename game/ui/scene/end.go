@@ -65,7 +65,7 @@ func NewEnd(c *Ctx) *End {
 	for _, x := range u {
 		e.hurt = append(e.hurt, fmt.Sprintf("−%.1f  %s", -x.Impact, x.Text))
 	}
-	for i, r := range v.State().History {
+	for i, r := range v.History() {
 		e.maxVal = math.Max(e.maxVal, r.Value)
 		e.sprintLbl = append(e.sprintLbl, fmt.Sprint(i+1))
 	}
@@ -141,7 +141,7 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 		p.TextRight(d[2], widget.Mono, dx+dw, y+1, widget.InkMuted)
 	}
 	p.Paragraph(e.weightNote, widget.Small, widget.R(dx, 266, dw, 36), widget.InkMuted)
-	hist := v.State().History
+	hist := v.History()
 	ty := 300.0
 	if !short || e.page == 0 {
 		// Turnings.

@@ -208,7 +208,7 @@ func TestMeterThresholdsFromScenario(t *testing.T) {
 	if s.top.stressLine != tu.BurnoutFrom {
 		t.Fatalf("stress line %.2f, scenario's burnout_from %.2f", s.top.stressLine, tu.BurnoutFrom)
 	}
-	wantOT := float64(c.Game.Scenario().HoursPerSprint-c.V().OvertimeFrom()) / float64(c.Game.Scenario().HoursPerSprint)
+	wantOT := float64(c.Game.Scenario().HoursPerSprint-c.V().View().OvertimeFrom) / float64(c.Game.Scenario().HoursPerSprint)
 	if math.Abs(s.top.overtime-wantOT) > 1e-9 {
 		t.Fatalf("overtime line at %.3f of the hours meter, want %.3f", s.top.overtime, wantOT)
 	}
@@ -354,7 +354,7 @@ func TestFocusStaysOnScreen(t *testing.T) {
 	m.Tick()
 	s := m.Scene().(*Sprint)
 	b := s.Backlog
-	n := len(b.Order) + len(c.V().State().Committed)
+	n := len(b.Order) + len(c.V().View().Committed)
 	for i := 0; i < n; i++ {
 		if b.Cur < len(b.Order) {
 			r := b.cards[b.Cur]
@@ -368,10 +368,10 @@ func TestFocusStaysOnScreen(t *testing.T) {
 	c.Apply(sim.Action{Kind: sim.ActAdvance}) // execution
 	m.Tick()
 	sb := s.Sprint
-	n = len(c.V().State().Inbox) + len(c.V().State().Committed)
+	n = len(c.V().View().Inbox) + len(c.V().View().Committed)
 	for i := 0; i < n; i++ {
 		shown := false
-		if k := sb.Focus - len(c.V().State().Inbox); k >= 0 {
+		if k := sb.Focus - len(c.V().View().Inbox); k >= 0 {
 			shown = k >= sb.sprFirst && k < sb.sprFirst+len(sb.sprCards)
 		} else {
 			shown = sb.Focus >= sb.reqFirst && sb.Focus < sb.reqFirst+len(sb.reqCards)

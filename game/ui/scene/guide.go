@@ -51,7 +51,7 @@ var tutorialSteps = []guideStep{
 // newGuide starts the tutorial's guide, or returns nil outside the tutorial's first sprint.
 func newGuide(c *Ctx) *guide {
 	v := c.V()
-	if c.Game == nil || v.Scenario().ID != "tutorial" || v.State().Sprint != 1 || c.Opts.Autoplay != "" {
+	if c.Game == nil || v.Scenario().ID != "tutorial" || v.View().Sprint != 1 || c.Opts.Autoplay != "" {
 		return nil
 	}
 	return &guide{steps: tutorialSteps}
@@ -68,7 +68,7 @@ func (g *guide) step(c *Ctx) *guideStep {
 // observe moves on past the steps the player has done, or that do not apply to the hat or phase.
 func (g *guide) observe(c *Ctx, s *Sprint) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	if st.Sprint > 1 {
 		g.off = true
 		return

@@ -38,10 +38,10 @@ func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 		return false
 	}
 	for guard := 0; guard < 5000 && m.Name() != "end"; guard++ {
-		st := c.V().State()
+		st := c.V().View()
 		s := m.Scene().(*Sprint)
 		if st.Event >= 0 {
-			ev := c.V().Scenario().Events[st.Events[st.Event].Def]
+			ev := c.V().Scenario().Events[st.Event]
 			best := 0
 			for i, ch := range ev.Choices {
 				if ch.Hours < ev.Choices[best].Hours {
@@ -134,7 +134,7 @@ func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 
 // didThisSprint reports whether the player made a decision of kind k this sprint.
 func didThisSprint(c *Ctx, k sim.ActionKind) bool {
-	st := c.V().State()
+	st := c.V().View()
 	for i := len(st.Log) - 1; i >= 0 && st.Log[i].Sprint == st.Sprint; i-- {
 		if e := st.Log[i]; e.Kind == sim.ConAction && e.Action.Kind == k {
 			return true

@@ -51,7 +51,7 @@ func (t *topBar) refresh(c *Ctx) {
 		return
 	}
 	v := c.V()
-	s := v.State()
+	s := v.View()
 	t.ver = c.Track.Version
 	t.overtime = math.Max(0, float64(v.OvertimeLine())/float64(v.Scenario().HoursPerSprint))
 	t.stressLine = v.Scenario().Tuning.BurnoutFrom
@@ -70,7 +70,7 @@ func (t *topBar) refresh(c *Ctx) {
 
 func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 	t.refresh(c)
-	s := c.V().State()
+	s := c.V().View()
 	p.Fill(r, widget.Bar)
 	x := r.X + 16
 	p.Text(t.sprint, widget.Heading, x, r.Y+8, widget.BarInk)
@@ -120,7 +120,7 @@ func drawTopBar(c *Ctx, p *widget.Painter, r widget.Rect, t *topBar) {
 func drawMeter(c *Ctx, p *widget.Painter, r widget.Rect, m *Meter, kind int, t *topBar) {
 	p.Text(m.Label, widget.Small, r.X, r.Y, widget.BarMuted)
 	val := m.Text
-	if kind == MAlign && c.V().State().Value == 0 {
+	if kind == MAlign && c.V().View().Value == 0 {
 		val = "—" // nothing shipped yet
 	}
 	p.TextRight(val, widget.Mono, r.Right(), r.Y, widget.BarInk)

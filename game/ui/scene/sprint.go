@@ -113,7 +113,7 @@ func NewSprint(c *Ctx) *Sprint {
 	s.Review = &reviewBoard{}
 	s.Retro = &retroBoard{}
 	s.boards = [numBoards]board{s.Market, s.Backlog, s.Sprint, s.Review, s.Retro}
-	st := c.V().State()
+	st := c.V().View()
 	s.Board, s.phase, s.sprint = boardOf(st.Phase), st.Phase, st.Sprint
 	s.guide = newGuide(c)
 	s.sync(c)
@@ -127,7 +127,7 @@ func (s *Sprint) cur() board { return s.boards[s.Board] }
 
 // sync brings the drafts and the action bar up to date with the game.
 func (s *Sprint) sync(c *Ctx) {
-	st := c.V().State()
+	st := c.V().View()
 	if st.Phase != s.phase || st.Sprint != s.sprint {
 		s.phase, s.sprint = st.Phase, st.Sprint
 		s.Board = boardOf(st.Phase)
@@ -166,7 +166,7 @@ func (s *Sprint) sync(c *Ctx) {
 // something changed.
 func (s *Sprint) buildActs(c *Ctx) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	role := v.Role()
 	b := bar{c: c, acts: s.acts[:0]}
 	if st.Event < 0 {
@@ -201,7 +201,7 @@ func (s *Sprint) buildActs(c *Ctx) {
 	s.layout(c)
 }
 
-func nextLabel(st *sim.State) string {
+func nextLabel(st *sim.View) string {
 	switch st.Phase {
 	case sim.PhaseStrategy:
 		return "To planning"
@@ -285,7 +285,7 @@ func keyOp(op int) (input.Intent, bool) {
 
 // Handle reacts to an intent.
 func (s *Sprint) Handle(c *Ctx, in input.Intent) {
-	st := c.V().State()
+	st := c.V().View()
 	if in.Kind == input.Back {
 		if s.Picker {
 			s.Picker = false
@@ -408,7 +408,7 @@ func (s *Sprint) handleEvent(c *Ctx, in input.Intent) {
 func (s *Sprint) handlePicker(c *Ctx, in input.Intent) {
 	pick := -1
 	m := s.Market
-	n := len(c.V().State().Roadmap)
+	n := len(c.V().View().Roadmap)
 	switch in.Kind {
 	case input.Shortcut:
 		if in.Rune >= '1' && in.Rune <= '9' {
@@ -442,7 +442,7 @@ func (s *Sprint) Auto(c *Ctx, want *sim.Action) (input.Intent, bool) {
 	if want == nil {
 		return input.Intent{}, false
 	}
-	st := c.V().State()
+	st := c.V().View()
 	a := *want
 	if st.Event >= 0 {
 		if a.Kind != sim.ActChoose {
@@ -538,7 +538,7 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 	if s.lw != c.W || s.lh != c.H {
 		s.buildActs(c)
 	}
-	st := c.V().State()
+	st := c.V().View()
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
 	drawTopBar(c, p, s.L.top, &s.top)
 	s.drawTabs(c, p)
@@ -566,7 +566,7 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 // DrawTop redraws only the top bar, when nothing covers it; it reports false when the whole
 // screen must be drawn instead.
 func (s *Sprint) DrawTop(c *Ctx, p *widget.Painter) bool {
-	if c.V().State().Event >= 0 || s.Picker {
+	if c.V().View().Event >= 0 || s.Picker {
 		return false
 	}
 	drawTopBar(c, p, s.L.top, &s.top)
@@ -574,7 +574,7 @@ func (s *Sprint) DrawTop(c *Ctx, p *widget.Painter) bool {
 }
 
 func (s *Sprint) drawTabs(c *Ctx, p *widget.Painter) {
-	cur := boardOf(c.V().State().Phase)
+	cur := boardOf(c.V().View().Phase)
 	for b := range numBoards {
 		r := s.tabs[b]
 		fill, ink := widget.Sunken, widget.InkMuted
@@ -642,12 +642,12 @@ func drawHeader(p *widget.Painter, r widget.Rect, title, note string) {
 // eventText formats the event card's options.
 func (s *Sprint) eventText(c *Ctx) {
 	v := c.V()
-	st := v.State()
+	st := v.View()
 	s.evOpts, s.evEff = s.evOpts[:0], s.evEff[:0]
 	if st.Event < 0 {
 		return
 	}
-	ev := v.Scenario().Events[st.Events[st.Event].Def]
+	ev := v.Scenario().Events[st.Event]
 	for i, ch := range ev.Choices {
 		cost := v.Preview(sim.Action{Kind: sim.ActChoose, Choice: i})
 		s.evOpts = append(s.evOpts, num(float64(i+1))+"  "+ch.Label+"  ("+costLine(cost)+")")
@@ -664,8 +664,8 @@ func (s *Sprint) eventText(c *Ctx) {
 
 func (s *Sprint) drawEvent(c *Ctx, p *widget.Painter) {
 	v := c.V()
-	st := v.State()
-	ev := v.Scenario().Events[st.Events[st.Event].Def]
+	st := v.View()
+	ev := v.Scenario().Events[st.Event]
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Shade)
 	w := math.Min(720, c.W-64)
 	n := len(ev.Choices)

@@ -93,9 +93,8 @@ type Tracker struct {
 	// The team when the sprint began, for the retro's explanation of velocity.
 	VelStart, MoraleStart, DebtStart float64
 	CapStart                         int
-	Version                          int // bumps on every observed change
-	LogSeen                          int
-	outcome                          sim.Outcome
+	Version                          int      // bumps on every observed change
+	view                             sim.View // the game as the player's hats know it, at the last decision
 	lastDay                          int
 	logDesc                          []string // the descriptions of the game's log so far, by index: the log only grows
 }
@@ -103,7 +102,7 @@ type Tracker struct {
 // describe is log entry i in words, formatted once. The engine's line is completed with what the
 // player needs to know and the line leaves out: whether an escalated request was taken.
 func (t *Tracker) describe(v gameView, i int) string {
-	st := v.State()
+	st := v.View()
 	if len(t.logDesc) > len(st.Log) {
 		t.logDesc = t.logDesc[:0]
 	}
@@ -136,18 +135,16 @@ func NewTracker(g *sim.Game) *Tracker {
 	return t
 }
 
-// Outcome is the running outcome, computed at the last change.
-func (t *Tracker) Outcome() sim.Outcome { return t.outcome }
-
-// Observe reads the game after a decision. quiet skips the animation (when replaying a save).
+// Observe reads the game after a decision, through the player's view of it. quiet skips the
+// animation (when replaying a save).
 func (t *Tracker) Observe(g *sim.Game, quiet bool) {
-	s := g.State()
-	t.outcome = g.Outcome()
+	g.View(&t.view)
+	s := &t.view
 	t.Version++
 	t.Meters[MHours].set(float64(s.Player.Hours), quiet)
 	t.Meters[MStress].set(100*s.Player.Stress, quiet)
 	t.Meters[MBurnout].set(100*s.Player.Burnout, quiet)
-	t.Meters[MAlign].set(100*t.outcome.Alignment, quiet)
+	t.Meters[MAlign].set(100*s.Alignment, quiet)
 	if t.TrustSpr != s.Sprint || t.TrustStart == nil {
 		t.TrustSpr = s.Sprint
 		t.VelStart, t.MoraleStart, t.DebtStart, t.CapStart = s.Team.Velocity(), s.Team.Morale, s.Team.Debt, s.Team.Capacity
@@ -167,13 +164,13 @@ func (t *Tracker) Observe(g *sim.Game, quiet bool) {
 			}
 		}
 		for len(t.Burn) < s.Day-1 { // days passed without a look (should not happen)
-			t.Burn = append(t.Burn, remaining(s))
+			t.Burn = append(t.Burn, remaining(s.Stories, s.Committed))
 		}
-		t.Burn = append(t.Burn, remaining(s))
+		t.Burn = append(t.Burn, remaining(s.Stories, s.Committed))
 		t.lastDay = s.Day
 	}
 	if s.Phase == sim.PhaseReview && t.lastDay != -1 && len(t.Burn) > 0 {
-		t.Burn = append(t.Burn, remainingDone(s))
+		t.Burn = append(t.Burn, remainingDone(s.Stories, s.Committed))
 		t.lastDay = -1
 	}
 }
@@ -198,10 +195,10 @@ func (t *Tracker) Tick() bool {
 
 // remaining is the estimated points not yet built in the sprint: the effort of every unfinished
 // story less what has been built of it.
-func remaining(s *sim.State) float64 {
+func remaining(stories []sim.StoryState, committed []int) float64 {
 	r := 0.0
-	for _, ix := range s.Committed {
-		st := &s.Stories[ix]
+	for _, ix := range committed {
+		st := &stories[ix]
 		if st.Status == sim.StoryCommitted {
 			r += math.Max(0, float64(st.Effort)-st.Progress)
 		}
@@ -210,10 +207,10 @@ func remaining(s *sim.State) float64 {
 }
 
 // remainingDone is what was left when the sprint's work ended.
-func remainingDone(s *sim.State) float64 {
+func remainingDone(stories []sim.StoryState, committed []int) float64 {
 	r := 0.0
-	for _, ix := range s.Committed {
-		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted || st.Status == sim.StoryBacklog {
+	for _, ix := range committed {
+		if st := &stories[ix]; st.Status == sim.StoryCommitted || st.Status == sim.StoryBacklog {
 			r += math.Max(0, float64(st.Effort)-st.Progress)
 		}
 	}

@@ -6,17 +6,26 @@ import (
 )
 
 // gameView is the one door through which the screens read the game in play. Every board, meter and
-// line of text goes through it, so that when the engine's own per-hat view arrives (sim.View), the
-// switch is made here and nowhere else. Already it answers for the player's hat where the two hats
-// know different things: a Product Owner alone sees the roadmap as last heard from the PM.
-type gameView struct{ g *sim.Game }
+// line of text reads the engine's per-hat view (sim.View): what the player's hat or hats know and
+// nothing more, so a Product Owner sees the roadmap as last heard and no figure from the hidden
+// market shows during play. The true figures (Outcome, Turnings, History) are read only once the
+// game is over, for the debrief.
+type gameView struct {
+	g *sim.Game
+	v *sim.View
+}
 
-// V is the game in play as the player may see it.
-func (c *Ctx) V() gameView { return gameView{c.Game} }
+// V is the game in play as the player may see it. The view is filled again only when the game has
+// changed, so asking for it is cheap.
+func (c *Ctx) V() gameView {
+	if c.Game != nil {
+		c.Game.View(&c.view)
+	}
+	return gameView{c.Game, &c.view}
+}
 
-// State is the engine's state. The screens read only what the player's hat knows of it; the
-// fields of the hidden market (Market.Need) are never read in package scene.
-func (v gameView) State() *sim.State { return v.g.State() }
+// View is what the player's hat knows of the game now.
+func (v gameView) View() *sim.View { return v.v }
 
 // Scenario is the scenario being played.
 func (v gameView) Scenario() *scenario.Scenario { return v.g.Scenario() }
@@ -45,16 +54,10 @@ func (v gameView) Did(k sim.ActionKind) bool {
 
 // Roadmap is the roadmap as the player knows it: the one in force for a PM, and for a Product
 // Owner alone the roadmap as last heard at a sync.
-func (v gameView) Roadmap() []float64 {
-	st := v.g.State()
-	if v.g.Role() == sim.RolePO {
-		return st.POView
-	}
-	return st.Roadmap
-}
+func (v gameView) Roadmap() []float64 { return v.v.Roadmap }
 
 // Forecast is the points the team will likely get through this sprint.
-func (v gameView) Forecast() float64 { return v.g.Forecast() }
+func (v gameView) Forecast() float64 { return v.v.Forecast }
 
 // Check says why an action is not legal now, or nil.
 func (v gameView) Check(a sim.Action) error { return v.g.Check(a) }
@@ -67,84 +70,24 @@ func (v gameView) OrderByRoadmap(buf []int, view []float64) []int {
 // PlanFrom is what the forecast holds from the top of an order.
 func (v gameView) PlanFrom(buf, order []int) []int { return v.g.PlanFrom(buf, order) }
 
-// Describe is one consequence in words.
+// Describe is one consequence of the view's log in words.
 func (v gameView) Describe(c sim.Consequence) string { return v.g.Describe(c) }
 
-// Outcome is the running (or final) score.
-func (v gameView) Outcome() sim.Outcome { return v.g.Outcome() }
-
-// Turnings are the decisions that helped and hurt the score most.
-func (v gameView) Turnings(n int) (helped, hurt []sim.Turning) { return v.g.Turnings(n) }
-
-// Cost is what an action would cost the player before it is taken: its hours, the stress and
-// burnout they add, and how many of them are overtime. It follows the engine's rule for hours
-// (game/sim/apply.go): hours past overtime_from of the sprint's hours, rest excluded, add
-// stress_overtime and burnout_overtime each; a change of hat adds stress_switch. When the engine
-// offers its own preview (Game.Preview), this is where it is called instead.
-type Cost struct {
-	Hours, Overtime int
-	Stress, Burnout float64
-}
-
-// Preview is the cost of a.
-func (v gameView) Preview(a sim.Action) Cost {
-	g := v.g
-	st := g.State()
-	t := g.Scenario().Tuning
-	h := g.Cost(a)
-	c := Cost{Hours: h}
-	if a.Kind == sim.ActAdvance {
-		return c
-	}
-	if a.Kind == sim.ActRest {
-		c.Stress = -t.StressRest
-		return c
-	}
-	if h > st.Player.Hours {
-		c.Stress += float64(h-st.Player.Hours) * t.StressPerHour
-		h = st.Player.Hours
-	}
-	c.Stress += float64(h) * t.StressPerHour
-	from := v.OvertimeFrom()
-	if over := min(h, v.worked()+h-from); over > 0 {
-		c.Overtime = over
-		c.Stress += float64(over) * t.StressOvertime
-		c.Burnout += float64(over) * t.BurnoutOvertime
-	}
-	if hat := a.Kind.Hat(); hat != sim.HatNone && st.Player.LastHat != sim.HatNone && st.Player.LastHat != hat {
-		c.Stress += t.StressSwitch
-	}
-	return c
-}
-
-// OvertimeFrom is how many hours of work a sprint holds before overtime begins.
-func (v gameView) OvertimeFrom() int {
-	sc := v.g.Scenario()
-	return int(sc.Tuning.OvertimeFrom * float64(sc.HoursPerSprint))
-}
+// Preview is what an action would charge now (the engine's own rule): hours, stress, overtime and
+// the burnout overtime brings.
+func (v gameView) Preview(a sim.Action) sim.Preview { return v.g.Preview(a) }
 
 // OvertimeLine is where overtime begins on the "hours left" meter: the hours left when it starts
 // (rest spends hours without working them, so the line moves down with each rest).
 func (v gameView) OvertimeLine() int {
-	st := v.g.State()
-	spent := v.g.Scenario().HoursPerSprint - st.Player.Hours
-	rested := spent - v.worked()
-	return v.g.Scenario().HoursPerSprint - v.OvertimeFrom() - rested
+	return v.v.Player.Hours + v.v.Worked - v.v.OvertimeFrom
 }
 
-// worked is the hours of work this sprint, rest excluded, read from the consequence log.
-func (v gameView) worked() int {
-	st := v.g.State()
-	n := 0
-	for i := len(st.Log) - 1; i >= 0; i-- {
-		c := &st.Log[i]
-		if c.Sprint != st.Sprint {
-			break
-		}
-		if c.Kind == sim.ConColleague || c.Action.Kind == sim.ActRest {
-			continue
-		}
-		n += c.Hours
-	}
-	return n
-}
+// Outcome is the final score, for the debrief: the true figures, read only once the game is over.
+func (v gameView) Outcome() sim.Outcome { return v.g.Outcome() }
+
+// Turnings are the decisions that helped and hurt the score most, for the debrief.
+func (v gameView) Turnings(n int) (helped, hurt []sim.Turning) { return v.g.Turnings(n) }
+
+// History is each sprint's record, for the debrief's charts.
+func (v gameView) History() []sim.SprintRecord { return v.g.State().History }
