@@ -268,11 +268,6 @@ func (b *sprintBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 		def := sc.Requests[rq.Def]
 		sd.add(sc.Stakeholders[rq.Stakeholder].Name+" asks:", widget.Heading, widget.Ink, 0)
 		sd.add("“"+def.Text+"”", widget.Body, widget.Ink, 8)
-		sd.add("What each answer does", widget.BodyBold, widget.Ink, 12)
-		eff := answerEffects(v, r)
-		for k := range eff {
-			sd.add(answerKeys[k]+"  "+answerTitles[k]+": "+eff[k], widget.Small, widget.Ink, 4)
-		}
 		sd.add("Unanswered requests add stress every day; at the sprint's end they count as ignored.", widget.Small, widget.InkMuted, 12)
 		storyBlocks(c, s, rq.Story, sd)
 	} else if ix := b.focusedStory(c); ix >= 0 {
