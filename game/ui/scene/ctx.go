@@ -178,7 +178,7 @@ func (c *Ctx) StartGame(e *Entry, r sim.Role) error {
 		return err
 	}
 	c.Game, c.Entry, c.Role = g, e, r
-	c.Track = NewTracker(g)
+	c.Track = NewTracker(g, &c.view)
 	c.autosave()
 	c.Goto(NewSprint(c))
 	return nil
@@ -189,7 +189,7 @@ func (c *Ctx) Continue(f save.File) error {
 	var tr *Tracker
 	g, err := save.Rebuild(f, Load, func(g *sim.Game) {
 		if tr == nil {
-			tr = NewTracker(g)
+			tr = NewTracker(g, &c.view)
 		} else {
 			tr.Observe(g, true)
 		}

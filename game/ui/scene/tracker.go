@@ -93,8 +93,8 @@ type Tracker struct {
 	// The team when the sprint began, for the retro's explanation of velocity.
 	VelStart, MoraleStart, DebtStart float64
 	CapStart                         int
-	Version                          int      // bumps on every observed change
-	view                             sim.View // the game as the player's hats know it, at the last decision
+	Version                          int       // bumps on every observed change
+	view                             *sim.View // the game as the player's hats know it, shared with the screens (one copy)
 	lastDay                          int
 	logDesc                          []string // the descriptions of the game's log so far, by index: the log only grows
 }
@@ -125,8 +125,11 @@ func (t *Tracker) describe(v gameView, i int) string {
 }
 
 // NewTracker starts watching g.
-func NewTracker(g *sim.Game) *Tracker {
-	t := &Tracker{}
+func NewTracker(g *sim.Game, v *sim.View) *Tracker {
+	if v == nil {
+		v = &sim.View{}
+	}
+	t := &Tracker{view: v}
 	t.Meters[MHours] = Meter{Label: "Hours left", Max: float64(g.Scenario().HoursPerSprint), Unit: " h"}
 	t.Meters[MStress] = Meter{Label: "Stress", Max: 100, HighBad: true}
 	t.Meters[MBurnout] = Meter{Label: "Burnout", Max: 100, HighBad: true}
@@ -138,8 +141,8 @@ func NewTracker(g *sim.Game) *Tracker {
 // Observe reads the game after a decision, through the player's view of it. quiet skips the
 // animation (when replaying a save).
 func (t *Tracker) Observe(g *sim.Game, quiet bool) {
-	g.View(&t.view)
-	s := &t.view
+	g.View(t.view)
+	s := t.view
 	t.Version++
 	t.Meters[MHours].set(float64(s.Player.Hours), quiet)
 	t.Meters[MStress].set(100*s.Player.Stress, quiet)
