@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"twohats/game/scenario"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
 	"twohats/game/ui/widget"
@@ -19,6 +20,63 @@ type reviewBoard struct {
 	stake   []string // per stakeholder: name (kind)
 	stakeD  []string // per stakeholder: the change this sprint, in words
 	stakeS  []int    // per stakeholder: the change's sign
+	promise promiseLines
+}
+
+// promiseLines is what the review board says of the promises made to stakeholders: the totals, and
+// each promise that falls due this sprint or was settled in it, so a broken one is seen the sprint
+// it breaks, not only in the debrief.
+type promiseLines struct {
+	total string
+	lines []string
+	cols  []color.RGBA
+}
+
+func (pl *promiseLines) build(st *sim.View, sc *scenario.Scenario) {
+	kept, broken, open := 0, 0, 0
+	pl.lines, pl.cols = pl.lines[:0], pl.cols[:0]
+	for _, pr := range st.Promises {
+		switch pr.Status {
+		case sim.PromiseKept:
+			kept++
+		case sim.PromiseBroken:
+			broken++
+		default:
+			open++
+		}
+		thisSprint := pr.Settled == st.Sprint || (pr.Status == sim.PromiseOpen && pr.Due <= st.Sprint)
+		if !thisSprint {
+			continue
+		}
+		who := sc.Stakeholders[pr.Stakeholder].Name
+		title := sc.Stories[st.Stories[pr.Story].Def].Title
+		switch pr.Status {
+		case sim.PromiseKept:
+			pl.lines = append(pl.lines, "✓ Kept: "+title+" · "+who)
+			pl.cols = append(pl.cols, widget.GreenInk)
+		case sim.PromiseBroken:
+			pl.lines = append(pl.lines, "✗ Broken: "+title+" · "+who)
+			pl.cols = append(pl.cols, widget.VermilionInk)
+		default:
+			pl.lines = append(pl.lines, "! Due this sprint, not shipped yet: "+title+" · "+who)
+			pl.cols = append(pl.cols, widget.VermilionInk)
+		}
+	}
+	pl.total = ""
+	if len(st.Promises) > 0 {
+		pl.total = fmt.Sprintf("%d kept · %d broken · %d open", kept, broken, open)
+	}
+}
+
+func (pl *promiseLines) side(sd *sidePanel) {
+	if pl.total == "" {
+		return
+	}
+	sd.add("Promises", widget.BodyBold, widget.Ink, 12)
+	sd.add(pl.total, widget.Body, widget.Ink, 4)
+	for i, l := range pl.lines {
+		sd.add(l, widget.Small, pl.cols[i], 4)
+	}
 }
 
 func (b *reviewBoard) reset()                                         {}
@@ -45,6 +103,7 @@ func (b *reviewBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 			b.shipped = append(b.shipped, i)
 		}
 	}
+	b.promise.build(st, sc)
 	b.stake, b.stakeD, b.stakeS = b.stake[:0], b.stakeD[:0], b.stakeS[:0]
 	for i, h := range sc.Stakeholders {
 		b.stake = append(b.stake, fmt.Sprintf("%s (%s)", h.Name, kindName(h.Kind)))
@@ -73,6 +132,7 @@ func (b *reviewBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 	if !c.V().Role().Wears(sim.HatPO) {
 		sd.add("Your Product Owner holds the review.", widget.Body, widget.InkMuted, 8)
 	}
+	b.promise.side(sd)
 }
 
 func (b *reviewBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
