@@ -23,6 +23,9 @@ var Names = []string{"roadmap", "roadmap-nosync", "roadmap-noresearch", "urgency
 // New returns the named policy. The seed feeds the random policy's own generator, kept apart
 // from the game's so that a bot's dice never change the world's.
 func New(name string, seed uint64) (Policy, error) {
+	if p, ok, err := knobPolicy(name); ok {
+		return p, err
+	}
 	switch name {
 	case "roadmap":
 		return &planner{name: name, research: true, sync: true, choose: true, rest: true}, nil
@@ -45,7 +48,7 @@ func New(name string, seed uint64) (Policy, error) {
 			return &spam{kind: k, buf: make([]sim.Action, 0, 64)}, nil
 		}
 	}
-	return nil, fmt.Errorf("unknown policy %q (want one of %s)", name, strings.Join(Names, ", "))
+	return nil, fmt.Errorf("unknown policy %q (want one of %s, %s, spam-ACTION or %s...)", name, strings.Join(Names, ", "), strings.Join(Catalogue, ", "), KnobPrefix)
 }
 
 // idle does nothing it is not forced to: it takes an event's first option and lets time pass.
