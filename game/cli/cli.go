@@ -31,6 +31,7 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"sim", "twohats sim --scenario ID|FILE --role pm|po|both --policy NAME --seed N [--runs K] [--json] [--results-dir DIR]", "play games with a bot policy"},
 	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
 	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms]", "check that the lessons emerge over many seeds"},
+	{"tune", "twohats tune --scenario ID|FILE --role pm|po|both [--arm NAME] [--budget N] [--seed N] [--held-out N] [--json]", "search the knob policy for the best play (sensible and unconstrained), reported on held-out seeds beside the roadmap bot"},
 	{"serve", "twohats serve --results DIR [--web DIR] [--addr 127.0.0.1:8080]", "run the workshop server: the browser build, results collection, the room page at /room"},
 	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},
 	{"report", "twohats report FILE|ID [--runs K] [--seed N] [--policies A,B] [--json]", "how a scenario plays for each role and policy: scores, events, requests, stories never shipped"},
@@ -71,6 +72,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		code, err = replay(args[1:], stdout)
 	case "lessons":
 		code, err = lessonsCmd(args[1:], stdout)
+	case "tune":
+		code, err = tuneCmd(args[1:], stdout)
 	case "serve":
 		code, err = serveCmd(args[1:], stdout)
 	case "debrief":

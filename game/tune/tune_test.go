@@ -1,0 +1,169 @@
+package tune
+
+import (
+	"reflect"
+	"testing"
+
+	"twohats/game/bot"
+	"twohats/game/sim"
+	"twohats/scenarios"
+)
+
+func load(t *testing.T, id string) Config {
+	t.Helper()
+	sc, err := scenarios.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{Scenario: sc, Role: sim.RoleBoth, Budget: 600, Train: 12, Select: 20, HeldOut: 40}
+}
+
+// The same arguments give the same result, whatever the number of workers.
+func TestDeterministic(t *testing.T) {
+	c := load(t, "tutorial")
+	c.Role = sim.RolePO
+	a, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Workers = 1
+	b, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Workers = 3
+	d, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []Result{b, d} {
+		if !reflect.DeepEqual(a, r) {
+			t.Errorf("same config, different results:\n%s %v\n%s %v", a.Knobs, a.Best.Score, r.Knobs, r.Best.Score)
+		}
+	}
+	c.Seed = 2
+	e, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Train == a.Train && e.Knobs == a.Knobs {
+		t.Errorf("a different search seed trained on the same seeds to the same figure")
+	}
+}
+
+// Started from a deliberately bad setting with no random sampling, evolution alone climbs well
+// above it on a toy scenario, and on seeds it never trained on.
+func TestBeatsBadStart(t *testing.T) {
+	c := load(t, "tutorial")
+	c.Space = Unconstrained
+	lazy, _ := bot.CatalogueKnobs("lazy")
+	bad := lazy.With(bot.KnobReview, "no").With(bot.KnobRefine, "0").With(bot.KnobCommit, "50").With(bot.KnobOrder, "urgency")
+	c.Start, c.Random = []bot.Knobs{bad}, -1
+	r, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, err := HeldOut(c.Scenario, c.Role, bad.String(), c.HeldOut, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Diff(r.Best.Games(), start.Games(), func(g Game) float64 { return g.Score })
+	t.Logf("bad start %v, search %v, gain %v", start.Score, r.Best.Score, d)
+	if d.Mean < 3 || d.Mean < 3*d.SE {
+		t.Errorf("the search gained only %v over its bad start (%v → %v)", d, start.Score, r.Best.Score)
+	}
+	if r.Knobs == bad {
+		t.Errorf("the search kept its bad start")
+	}
+}
+
+// An arm's knobs are fixed in the domain and in the result, in either space.
+func TestArmsFixKnobs(t *testing.T) {
+	for _, arm := range Arms {
+		fixed, err := armKnobs(arm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range []Space{Sensible, Unconstrained} {
+			for _, role := range sim.Roles {
+				d, err := NewDomain(role, sp, arm)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for k, v := range fixed {
+					if len(d[k]) != 1 || k.Values()[d[k][0]] != v {
+						t.Errorf("%s/%s/%s: knob %s may take %v, want only %s", arm, sp, role, k.Name(), d[k], v)
+					}
+				}
+			}
+		}
+	}
+	c := load(t, "tutorial")
+	c.Arm, c.Space, c.Budget = "ignore-all", Unconstrained, 240
+	r, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Knobs.Value(bot.KnobElse) != "ignore" || r.Knobs.Value(bot.KnobTake) != "0" || r.Knobs.Value(bot.KnobVIP) != "none" {
+		t.Errorf("ignore-all search returned %s", r.Knobs)
+	}
+	if _, err := NewDomain(sim.RolePM, Sensible, "always-win"); err == nil {
+		t.Error("an unknown arm was accepted")
+	}
+}
+
+// The sensible space holds the coach's limits; the unconstrained one every value; a knob that
+// changes nothing for the role is pinned to its default.
+func TestDomains(t *testing.T) {
+	d, _ := NewDomain(sim.RolePO, Sensible, "")
+	if !d.Contains(d.project(bot.DefaultKnobs())) {
+		t.Error("the projected default is outside the sensible domain")
+	}
+	for _, s := range []string{"no"} {
+		if d.Contains(bot.DefaultKnobs().With(bot.KnobReview, s)) {
+			t.Errorf("sensible allows review=%s", s)
+		}
+	}
+	if len(d[bot.KnobResearch]) != 1 {
+		t.Errorf("a PO's research knob is free: %v", d[bot.KnobResearch])
+	}
+	u, _ := NewDomain(sim.RoleBoth, Unconstrained, "")
+	if len(u[bot.KnobSync]) != 1 || len(u[bot.KnobElse]) != 4 || len(u[bot.KnobReview]) != 2 {
+		t.Errorf("unconstrained both: sync %v else %v review %v", u[bot.KnobSync], u[bot.KnobElse], u[bot.KnobReview])
+	}
+}
+
+// Held-out seeds never meet training or selection seeds, for any search seed.
+func TestHeldOutSeedsApart(t *testing.T) {
+	for _, search := range []uint64{0, 1, 2, 999, 1000, 1 << 40} {
+		for _, i := range []int{0, 1, 23, seedBlock - 1} {
+			for _, s := range []uint64{TrainSeed(search, i), SelectSeed(search, i)} {
+				if s <= maxHeldOut {
+					t.Errorf("search %d: seed %d is among the held-out seeds", search, s)
+				}
+			}
+			if TrainSeed(search, i) == SelectSeed(search, i) {
+				t.Errorf("training and selection share seed %d", TrainSeed(search, i))
+			}
+		}
+	}
+	if TrainSeed(1, 0) == TrainSeed(2, 0) {
+		t.Error("two search seeds train on the same seeds")
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	c := load(t, "tutorial")
+	for _, mod := range []func(*Config){
+		func(c *Config) { c.Scenario = nil },
+		func(c *Config) { c.Budget = 1 },
+		func(c *Config) { c.HeldOut = maxHeldOut + 1 },
+		func(c *Config) { c.Arm = "nope" },
+	} {
+		cc := c
+		mod(&cc)
+		if _, err := Run(cc); err == nil {
+			t.Errorf("config %+v accepted", cc)
+		}
+	}
+}
