@@ -30,7 +30,7 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"check", "twohats check FILE...", "validate scenario files; every problem as FILE:LINE:COL: message"},
 	{"sim", "twohats sim --scenario ID|FILE --role pm|po|both --policy NAME --seed N [--runs K] [--json] [--results-dir DIR]", "play games with a bot policy"},
 	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
-	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms]", "check that the lessons emerge over many seeds"},
+	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms] [--best [--budget N] [--held-out N]] [--scenario FILE...]", "check that the lessons emerge over many seeds; --best against tuned best play; --scenario on your own files"},
 	{"tune", "twohats tune --scenario ID|FILE --role pm|po|both [--arm NAME] [--budget N] [--seed N] [--held-out N] [--json]", "search the knob policy for the best play (sensible and unconstrained), reported on held-out seeds beside the roadmap bot"},
 	{"serve", "twohats serve --results DIR [--web DIR] [--addr 127.0.0.1:8080]", "run the workshop server: the browser build, results collection, the room page at /room"},
 	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},

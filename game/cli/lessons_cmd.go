@@ -16,8 +16,21 @@ func lessonsCmd(args []string, w io.Writer) (int, error) {
 	asJSON := fs.Bool("json", false, "every comparison as JSON")
 	verbose := fs.Bool("v", false, "list every comparison, not only the weakest of each lesson")
 	arms := fs.Bool("arms", false, "also print every arm's means (for calibrating the model)")
+	best := fs.Bool("best", false, "the lessons at best play: tune every arm and compare the tuned policies")
+	budget := fs.Int("budget", lessons.BestBudget, "with --best: training games per search")
+	heldOut := fs.Int("held-out", lessons.BestHeldOut, "with --best: held-out seeds per policy")
+	scen := fs.String("scenario", "", "with --best (implied): your own scenario files (or ids) instead of the shipped ones; more may follow as arguments")
 	if err := parseFlags(fs, args); err != nil {
 		return ExitUsage, err
+	}
+	if *best || *scen != "" {
+		files := fs.Args()
+		if *scen != "" {
+			files = append([]string{*scen}, files...)
+		} else if len(files) > 0 {
+			return ExitUsage, usagef("lessons: unexpected argument %q (files follow --scenario)", files[0])
+		}
+		return bestLessons(w, files, *budget, *heldOut, *seed, *asJSON, *verbose, *arms)
 	}
 	if fs.NArg() > 0 {
 		return ExitUsage, usagef("lessons: unexpected argument %q", fs.Arg(0))

@@ -288,6 +288,9 @@ type Figures struct {
 // Games are the per-seed figures behind the means, in seed order (for paired comparisons).
 func (f Figures) Games() []Game { return f.games }
 
+// FiguresOf summarises per-seed games, in seed order.
+func FiguresOf(gs []Game) Figures { return figures(gs) }
+
 func figures(gs []Game) Figures {
 	get := func(m func(Game) float64) Stat {
 		xs := make([]float64, len(gs))
