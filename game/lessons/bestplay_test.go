@@ -136,3 +136,36 @@ func TestBestPlayUnseen(t *testing.T) {
 		}
 	}
 }
+
+// A catalogue policy counts in lesson 7 only in a role where it changes what the player does.
+func TestChangesAnything(t *testing.T) {
+	sc, err := scenarios.Load("startup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		policy string
+		role   sim.Role
+		want   bool
+	}{
+		{"never-refine", sim.RolePM, false}, // the colleague PO refines
+		{"never-refine", sim.RolePO, true},
+		{"never-review", sim.RolePM, false},
+		{"flat-roadmap", sim.RolePO, false}, // the colleague PM sets the roadmap
+		{"flat-roadmap", sim.RoleBoth, true},
+		{"decline-all", sim.RolePM, true},
+		{"lazy", sim.RolePO, true},
+		{"idle", sim.RolePM, true},
+		{"spam-rest", sim.RolePO, true},
+	}
+	for _, tt := range tests {
+		if got := changesAnything(sc, tt.role, tt.policy); got != tt.want {
+			t.Errorf("changesAnything(startup, %s, %s) = %v, want %v", tt.role, tt.policy, got, tt.want)
+		}
+	}
+	quiet := *sc
+	quiet.Requests = nil
+	if changesAnything(&quiet, sim.RolePM, "decline-all") {
+		t.Error("decline-all changes something where no request ever comes")
+	}
+}
