@@ -322,7 +322,6 @@ type knobbed struct {
 	n        [16]int  // actions of each kind this sprint
 	done     [16]bool // actions of each kind this phase
 	weights  []float64
-	keys     []float64
 	orderBuf []int
 	planBuf  []int
 	flat     []float64
