@@ -57,7 +57,7 @@ var knobDefs = [NumKnobs]knobDef{
 	KnobClarity:   {"clarity", []string{"0.4", "0.6", "0.8", "1"}, "refine only stories less clear than this"},
 	KnobCommit:    {"commit", []string{"50", "60", "70", "80", "90", "100", "110", "120", "130"}, "plan size, percent of the forecast (never past capacity)"},
 	KnobReview:    {"review", []string{"yes", "no"}, "hold the sprint review"},
-	KnobTake:      {"take", []string{"0", "25", "50", "75", "100"}, "take a request whose story would rank in the top N% of the backlog; 100 takes all"},
+	KnobTake:      {"take", []string{"0", "25", "50", "75", "100", "fits"}, "take a request whose story would rank in the top N% of the backlog; 100 takes all; fits takes one the team would build within the promise"},
 	KnobVIP:       {"vip", []string{"none", scenario.KindExecutive, scenario.KindCustomer, scenario.KindSales, scenario.KindMarketing, scenario.KindTeam}, "a stakeholder kind whose requests are always taken"},
 	KnobElse:      {"else", []string{"decline", "defer", "escalate", "ignore"}, "what to do with a request not taken"},
 	KnobCap:       {"cap", []string{"50", "60", "70", "80", "90", "100"}, "work at most N% of the sprint's hours on optional work"},
@@ -338,6 +338,9 @@ func NewKnobPolicy(name string, k Knobs) Policy {
 	p.sync, _ = strconv.Atoi(k.Value(KnobSync))
 	p.refine, _ = strconv.Atoi(k.Value(KnobRefine))
 	p.take, _ = strconv.Atoi(k.Value(KnobTake))
+	if k.Value(KnobTake) == "fits" {
+		p.take = takeFits
+	}
 	p.clarity, _ = strconv.ParseFloat(k.Value(KnobClarity), 64)
 	p.commit, _ = strconv.ParseFloat(k.Value(KnobCommit), 64)
 	p.restAt, _ = strconv.ParseFloat(k.Value(KnobRestAt), 64)
@@ -628,14 +631,24 @@ func (p *knobbed) takes(g *sim.Game, s *sim.State, r int) bool {
 	}
 	v := view(g, s)
 	key := g.RoadmapKey(rq.Story, v)
-	above := 0
+	above, ahead := 0, 0
 	for _, ix := range s.Backlog {
 		if g.RoadmapKey(ix, v) > key {
 			above++
+			ahead += s.Stories[ix].Effort
 		}
+	}
+	if p.take == takeFits {
+		// The work ranked ahead of it, and it, fit in the sprints the promise allows.
+		sprints := max(g.Scenario().Tuning.PromiseSprints, 1)
+		return float64(ahead+s.Stories[rq.Story].Effort) <= float64(sprints)*g.Forecast()
 	}
 	return float64(above) < float64(p.take)/100*float64(len(s.Backlog))
 }
+
+// takeFits is the take knob's "fits": a request is taken when the team would build it within the
+// promise anyway.
+const takeFits = -1
 
 // choice answers the event on the table by the event knob.
 func (p *knobbed) choice(g *sim.Game, s *sim.State) int {

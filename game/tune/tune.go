@@ -80,7 +80,7 @@ var sensibleValues = map[bot.Knob][]string{
 	bot.KnobRefine:   {"1", "2", "3", "4", "6"},
 	bot.KnobCommit:   {"70", "80", "90", "100", "110"},
 	bot.KnobReview:   {"yes"},
-	bot.KnobTake:     {"25", "50", "75"},
+	bot.KnobTake:     {"25", "50", "75", "fits"},
 	bot.KnobElse:     {"decline", "defer"},
 }
 
