@@ -101,3 +101,21 @@ func TestLessonsOnAFile(t *testing.T) {
 		}
 	}
 }
+
+func TestLessonsBestJSON(t *testing.T) {
+	_, out, errs := run(t, "lessons", "--scenario", "testdata/custom.toml", "--budget", "120", "--held-out", "8", "--json")
+	var rep struct {
+		Lessons []struct {
+			Number      int
+			Comparisons []json.RawMessage
+		}
+		NotApplied []struct{ Number int } `json:"not_applied"`
+		Searches   []struct{ Knobs bot.Knobs }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("lessons --best --json: %v (%s)\n%s", err, errs, out)
+	}
+	if len(rep.Lessons) != 7 || len(rep.NotApplied) == 0 || len(rep.Searches) == 0 {
+		t.Errorf("lessons --json: %d lessons, %d not applied, %d searches", len(rep.Lessons), len(rep.NotApplied), len(rep.Searches))
+	}
+}
