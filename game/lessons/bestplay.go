@@ -222,7 +222,21 @@ func (r *BestRunner) plan() (plan, error) {
 // Run tunes every arm the lessons need (the unconstrained search of a role starts from its
 // sensible winner) and plays the catalogue on the held-out seeds.
 func (r *BestRunner) run(p plan) error {
-	for _, k := range p.searches {
+	// The arms first, then the sensible search starting from every arm winner its space holds,
+	// then the unconstrained one from all of them: a portfolio of starts, so that the best
+	// sensible play is never beaten by a search of a narrower space.
+	rank := func(k searchKey) int {
+		switch {
+		case k.arm != "":
+			return 0
+		case k.space == tune.Sensible:
+			return 1
+		}
+		return 2
+	}
+	order := slices.Clone(p.searches)
+	slices.SortStableFunc(order, func(a, b searchKey) int { return rank(a) - rank(b) })
+	for _, k := range order {
 		if _, ok := r.results[k]; ok {
 			continue
 		}
@@ -232,9 +246,18 @@ func (r *BestRunner) run(p plan) error {
 		}
 		c := tune.Config{Scenario: sc, Role: k.role, Space: k.space, Arm: k.arm, Budget: r.Budget,
 			Seed: r.Seed, Train: r.Train, Select: r.Select, HeldOut: r.HeldOut, Workers: r.Workers}
-		if k.space == tune.Unconstrained {
-			if s, ok := r.results[searchKey{k.scenario, k.role, tune.Sensible, k.arm}]; ok {
-				c.Start = []bot.Knobs{s.Knobs}
+		if k.arm == "" {
+			dom, err := tune.NewDomain(k.role, k.space, "")
+			if err != nil {
+				return err
+			}
+			if s, ok := r.results[searchKey{k.scenario, k.role, tune.Sensible, ""}]; ok {
+				c.Start = append(c.Start, s.Knobs)
+			}
+			for _, arm := range tune.Arms {
+				if s, ok := r.results[searchKey{k.scenario, k.role, tune.Sensible, arm}]; ok && dom.Contains(s.Knobs) {
+					c.Start = append(c.Start, s.Knobs)
+				}
 			}
 		}
 		res, err := tune.Run(c)

@@ -1,7 +1,8 @@
 // Package tune is the judge: it searches the knob policy's settings for the best play of a
 // scenario in a role, so that the lessons can be measured against the best a person could do and
 // not only against our own bots. The search samples settings at random, then evolves the best
-// ((μ+λ) with mutation and crossover) on training seeds; the finalists are compared on selection
+// ((μ+λ) with mutation and crossover) on training seeds, and sweeps the best setting's neighbours
+// one knob at a time; the finalists are compared on selection
 // seeds, and the winner is reported on held-out seeds it never saw, beside the roadmap bot on the
 // same seeds. The search's own chance comes from its seed through PCG and every batch of games is
 // gathered in a fixed order, so the same arguments give the same result on any number of cores.
@@ -232,7 +233,7 @@ type Config struct {
 	Budget   int    // training games, the search's size
 	Seed     uint64 // the search's own chance, and which training seeds it plays
 	Train    int    // training seeds per candidate; 24 if 0
-	Random   int    // settings sampled at random before evolving; a third of the candidates if 0, none if < 0
+	Random   int    // settings sampled at random before evolving; a third of the candidates if 0; none, nor the default setting, if < 0
 	Mu       int    // parents kept each generation; 6 if 0
 	Lambda   int    // children per generation; 12 if 0
 	Finalist int    // best candidates compared on the selection seeds; 4 if 0
@@ -395,7 +396,7 @@ func Run(c Config) (Result, error) {
 	for _, s := range c.Start {
 		add(d.project(s))
 	}
-	if len(c.Start) == 0 {
+	if c.Random >= 0 {
 		add(d.project(bot.DefaultKnobs()))
 	}
 	nRandom := c.Random
@@ -410,10 +411,12 @@ func Run(c Config) (Result, error) {
 	}
 	parents := ev.best(c.Mu)
 
-	// Evolution: each generation breeds children from the parents and keeps the best of both.
-	for ev.count < candidates {
+	// Evolution: each generation breeds children from the parents and keeps the best of both. A
+	// fifth of the budget is kept for the sweep.
+	evolve := candidates - candidates/5
+	for ev.count < evolve {
 		var kids []bot.Knobs
-		for tries := 0; len(kids) < min(c.Lambda, candidates-ev.count) && tries < 50*c.Lambda; tries++ {
+		for tries := 0; len(kids) < min(c.Lambda, evolve-ev.count) && tries < 50*c.Lambda; tries++ {
 			kid := parents[r.IntN(len(parents))]
 			if len(parents) > 1 && r.IntN(10) < 3 {
 				kid = cross(kid, parents[r.IntN(len(parents))], r)
@@ -430,6 +433,32 @@ func Run(c Config) (Result, error) {
 			return Result{}, err
 		}
 		parents = ev.best(c.Mu)
+	}
+
+	// The sweep: every setting one knob away from the best is tried, again from each new best,
+	// until none is better or the budget is spent. Evolution samples the neighbourhood; the sweep
+	// makes sure no single step is left untried.
+	for ev.count < candidates {
+		top := ev.best(1)[0]
+		var near []bot.Knobs
+		for _, k := range free {
+			for _, v := range d[k] {
+				n := top
+				n[k] = v
+				if _, ok := ev.seen[n]; !ok && len(near) < candidates-ev.count {
+					near = append(near, n)
+				}
+			}
+		}
+		if len(near) == 0 {
+			break
+		}
+		if err := ev.train(near); err != nil {
+			return Result{}, err
+		}
+		if ev.best(1)[0] == top {
+			break
+		}
 	}
 
 	// The finalists meet on fresh seeds, so the winner is not merely the luckiest on training.
