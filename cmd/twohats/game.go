@@ -11,7 +11,8 @@ import (
 	"time"
 
 	"twohats/game/bot"
-	"twohats/game/scenario"
+	"twohats/game/disk"
+	"twohats/game/results"
 	"twohats/game/sim"
 	"twohats/game/ui"
 	"twohats/scenarios"
@@ -67,11 +68,11 @@ func runGame(args []string) int {
 		if _, ok := scenarios.Source(*scen); ok {
 			st.Scenario = *scen
 		} else {
-			src, err := os.ReadFile(*scen)
+			src, err := disk.ReadFile(*scen, results.MaxSourceBytes)
 			if err != nil {
-				return fail("--scenario: %q is neither a shipped scenario (%s) nor a readable file", *scen, strings.Join(scenarios.IDs(), ", "))
+				return fail("--scenario: %q is neither a shipped scenario (%s) nor a readable scenario file (%v)", *scen, strings.Join(scenarios.IDs(), ", "), err)
 			}
-			sc, err := scenario.Parse(*scen, src)
+			sc, err := results.Resolve("", *scen, src)
 			if err != nil {
 				first, _, _ := strings.Cut(err.Error(), "\n")
 				return fail("--scenario: %s", first)

@@ -8,11 +8,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
+	"twohats/game/disk"
+	"twohats/game/results"
 	"twohats/game/scenario"
 	"twohats/scenarios"
 )
@@ -32,7 +35,7 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
 	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms] [--best [--budget N] [--held-out N]] [--scenario FILE...]", "check that the lessons emerge over many seeds; --best against tuned best play; --scenario on your own files"},
 	{"tune", "twohats tune --scenario ID|FILE --role pm|po|both [--arm NAME] [--budget N] [--seed N] [--held-out N] [--json]", "search the knob policy for the best play (sensible and unconstrained), reported on held-out seeds beside the roadmap bot"},
-	{"serve", "twohats serve --results DIR [--web DIR] [--addr 127.0.0.1:8080]", "run the workshop server: the browser build, results collection, the room page at /room"},
+	{"serve", "twohats serve --scenario ID|FILE --seed N [--roles pm,po,both] --results DIR [--web DIR] [--addr 127.0.0.1:8080] [--allow-origin URL]", "run a workshop room: one scenario and seed, the browser build, honest results only, the room page at /room"},
 	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},
 	{"report", "twohats report FILE|ID [--runs K] [--seed N] [--policies A,B] [--json]", "how a scenario plays for each role and policy: scores, events, requests, stories never shipped"},
 	{"new", "twohats new ID [--out FILE] [--force]", "write a small, valid, commented scenario to start from"},
@@ -161,7 +164,7 @@ func check(args []string, w io.Writer) (int, error) {
 	}
 	code := ExitOK
 	for _, path := range args {
-		src, err := os.ReadFile(path)
+		src, err := disk.ReadFile(path, results.MaxSourceBytes)
 		if err != nil {
 			fmt.Fprintf(w, "%s: %v\n", path, unwrapPath(err))
 			code = ExitFailed
@@ -186,57 +189,46 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// loadScenario takes a shipped id or a file path. For a file it also returns the source, which
-// results files carry so that anyone can replay them.
-func loadScenario(idOrPath string) (*scenario.Scenario, []byte, error) {
+// loadScenario is the command line's side of the one resolver (results.Resolve): a shipped id,
+// or a TOML file, read as a regular file of at most results.MaxSourceBytes.
+func loadScenario(idOrPath string) (results.Scenario, error) {
 	if _, ok := scenarios.Source(idOrPath); ok {
-		sc, err := scenarios.Load(idOrPath)
-		return sc, nil, err
+		return results.Resolve(idOrPath, "", nil)
 	}
-	src, err := os.ReadFile(idOrPath)
+	src, err := disk.ReadFile(idOrPath, results.MaxSourceBytes)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(idOrPath, "./\\") {
-			return nil, nil, usagef("no shipped scenario %q (shipped: %s) and no such file", idOrPath, strings.Join(scenarios.IDs(), ", "))
+			return results.Scenario{}, usagef("no shipped scenario %q (shipped: %s) and no such file", idOrPath, strings.Join(scenarios.IDs(), ", "))
 		}
-		return nil, nil, fmt.Errorf("scenario %s: %v", idOrPath, unwrapPath(err))
+		return results.Scenario{}, fmt.Errorf("scenario %s: %v", idOrPath, unwrapPath(err))
 	}
-	sc, err := scenario.Parse(idOrPath, src)
-	if err != nil {
-		return nil, nil, err
+	if len(src) == 0 {
+		return results.Scenario{}, fmt.Errorf("scenario %s: the file is empty", idOrPath)
 	}
-	return sc, src, nil
+	return results.Resolve("", idOrPath, src)
 }
 
-// LoadForReplay resolves the scenario a results file names: its own source when it carries one,
-// a shipped scenario otherwise.
-func LoadForReplay(id string, source []byte) (*scenario.Scenario, error) {
-	if source != nil {
-		return scenario.Parse(id+".toml", source)
+// readResults reads and parses a results file named on the command line: a regular file of at
+// most results.MaxFileBytes.
+func readResults(path string) (results.File, error) {
+	b, err := disk.ReadFile(path, results.MaxFileBytes)
+	if err != nil {
+		return results.File{}, fmt.Errorf("%s: %v", path, unwrapPath(err))
 	}
-	if _, ok := scenarios.Source(id); !ok {
-		return nil, fmt.Errorf("scenario %q is not shipped and the file does not carry its source", id)
+	f, err := results.Parse(b)
+	if err != nil {
+		return results.File{}, fmt.Errorf("%s: %v", path, err)
 	}
-	return scenarios.Load(id)
+	return f, nil
 }
 
-// writeAtomic writes a file whole or not at all: a temporary file in the same folder, renamed.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+// parseSeed reads a seed: a whole number from 0 to 2^64-1.
+func parseSeed(s string) (uint64, error) {
+	n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
 	if err != nil {
-		return err
+		return 0, fmt.Errorf("%q is not a whole number from 0 to %d", s, uint64(math.MaxUint64))
 	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return n, nil
 }
 
 // percentile of sorted values, by nearest rank.

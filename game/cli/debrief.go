@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"image/png"
@@ -10,11 +11,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"twohats/game/debrief"
+	"twohats/game/disk"
 	"twohats/game/results"
+	"twohats/game/workshop"
 )
 
 // debriefCmd reads results files and folders, checks every file by replaying it, and prints the
@@ -40,9 +44,37 @@ func debriefCmd(args []string, w io.Writer) (int, error) {
 		return ExitUsage, usagef("debrief needs at least one results FILE or DIR")
 	}
 
-	files, skipped := collect(paths)
-	games, left := checkGames(files)
-	skipped = append(skipped, left...)
+	var games, tries []debrief.Game
+	var skipped []leftOut
+	var nFiles int
+	if room, dir, ok, err := roomOf(paths); err != nil {
+		return ExitFailed, err
+	} else if ok {
+		// A workshop's folder: the server's own rules, by the server's own code.
+		fo, err := workshop.ReadFolder(context.Background(), dir, room)
+		if err != nil {
+			return ExitFailed, fmt.Errorf("%s: %v", dir, unwrapPath(err))
+		}
+		fmt.Fprintf(w, "The room of %s: %s, seed %d, roles %s.\n", dir, room.Scenario.ID, room.Seed, roleNames(room))
+		for _, e := range fo.Entries {
+			g := debrief.Game{Source: filepath.Join(dir, e.File), File: e.Clean, Try: e.Try}
+			if e.Counted() {
+				games = append(games, g)
+			} else {
+				tries = append(tries, g)
+			}
+		}
+		for _, n := range fo.NotCounted {
+			skipped = append(skipped, leftOut{path: filepath.Join(dir, n.File), why: n.Why})
+		}
+		nFiles = len(fo.Entries) + len(fo.NotCounted)
+	} else {
+		files, unread := collect(paths)
+		var left []leftOut
+		games, left = checkGames(files)
+		skipped = append(unread, left...)
+		nFiles = len(files) + countUnread(skipped)
+	}
 	if *scen != "" {
 		var keep []debrief.Game
 		for _, g := range games {
@@ -56,16 +88,26 @@ func debriefCmd(args []string, w io.Writer) (int, error) {
 		games = keep
 	}
 
-	fmt.Fprintf(w, "%d file(s) read: %d game(s) used, %d left out.\n\n", len(files)+countUnread(skipped), len(games), len(skipped))
+	further := ""
+	if len(tries) > 0 {
+		further = fmt.Sprintf(", %d further tries listed but not counted", len(tries))
+	}
+	fmt.Fprintf(w, "%d file(s) read: %d game(s) used%s, %d left out.\n\n", nFiles, len(games), further, len(skipped))
 	if len(games) > 0 {
 		if err := debrief.WriteTable(w, debrief.Rows(games)); err != nil {
 			return ExitFailed, err
 		}
 	}
+	if len(tries) > 0 {
+		fmt.Fprintf(w, "\nFurther tries (a player's second game in a role: listed, not counted):\n")
+		for _, g := range tries {
+			fmt.Fprintf(w, "  %s: %s, %s, try %d, score %.1f\n", workshop.OneLine(g.Source), workshop.OneLine(nameOrAnon(g.Player)), g.Role, g.Try, g.Score)
+		}
+	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(w, "\nLeft out:\n")
 		for _, s := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", s.path, s.why)
+			fmt.Fprintf(w, "  %s: %s\n", workshop.OneLine(s.path), workshop.OneLine(s.why))
 		}
 	}
 	if len(games) == 0 {
@@ -74,13 +116,13 @@ func debriefCmd(args []string, w io.Writer) (int, error) {
 
 	if *csvPath != "" {
 		var buf bytes.Buffer
-		if err := debrief.WriteCSV(&buf, games); err != nil {
+		if err := debrief.WriteCSV(&buf, append(append([]debrief.Game(nil), games...), tries...)); err != nil {
 			return ExitFailed, err
 		}
-		if err := writeAtomic(*csvPath, buf.Bytes()); err != nil {
+		if err := disk.WriteFile(*csvPath, buf.Bytes()); err != nil {
 			return ExitFailed, fmt.Errorf("csv: %v", err)
 		}
-		fmt.Fprintf(w, "\nWrote %d row(s) to %s\n", len(games), *csvPath)
+		fmt.Fprintf(w, "\nWrote %d row(s) to %s\n", len(games)+len(tries), *csvPath)
 	}
 	if *pngPath != "" {
 		ids := debrief.Scenarios(games)
@@ -93,7 +135,7 @@ func debriefCmd(args []string, w io.Writer) (int, error) {
 		if err := png.Encode(&buf, img); err != nil {
 			return ExitFailed, err
 		}
-		if err := writeAtomic(*pngPath, buf.Bytes()); err != nil {
+		if err := disk.WriteFile(*pngPath, buf.Bytes()); err != nil {
 			return ExitFailed, fmt.Errorf("png: %v", err)
 		}
 		fmt.Fprintf(w, "Wrote the charts for %s to %s", ids[0], *pngPath)
@@ -145,14 +187,14 @@ func collect(paths []string) ([]readFile, []leftOut) {
 			}
 			names = names[:0]
 			for _, de := range des {
-				if !de.IsDir() && !strings.HasPrefix(de.Name(), ".") && strings.HasSuffix(de.Name(), ".json") {
+				if !de.IsDir() && !strings.HasPrefix(de.Name(), ".") && strings.HasSuffix(de.Name(), ".json") && de.Name() != workshop.RoomFileName {
 					names = append(names, filepath.Join(p, de.Name()))
 				}
 			}
 			sort.Strings(names)
 		}
 		for _, n := range names {
-			b, err := os.ReadFile(n)
+			b, err := disk.ReadFile(n, results.MaxFileBytes)
 			if err != nil {
 				skipped = append(skipped, leftOut{n, unwrapPath(err).Error(), true})
 				continue
@@ -186,7 +228,9 @@ func checkGames(files []readFile) ([]debrief.Game, []leftOut) {
 				out[i].why = err.Error()
 				return
 			}
-			g, diff, err := results.Replay(rf, LoadForReplay)
+			ctx, cancel := context.WithTimeout(context.Background(), workshop.FileTimeout)
+			defer cancel()
+			g, diff, err := results.ReplayFile(ctx, rf)
 			if err != nil {
 				out[i].why = "cannot be replayed: " + err.Error()
 				return
@@ -195,9 +239,13 @@ func checkGames(files []readFile) ([]debrief.Game, []leftOut) {
 				out[i].why = "replay does not reproduce the result: " + strings.Join(diff, "; ")
 				return
 			}
+			if !g.Over() {
+				out[i].why = fmt.Sprintf("the game is not finished: it stopped in sprint %d of %d", g.State().Sprint, g.Scenario().Sprints)
+				return
+			}
 			clean := results.FromGame(g, rf.Policy)
-			clean.Player = rf.Player
-			clean.ScenarioSource = rf.ScenarioSource
+			clean.Player = workshop.PlayerName(rf.Player)
+			clean.ScenarioSource, clean.ScenarioHash = rf.ScenarioSource, rf.ScenarioHash
 			b, _ := clean.Marshal()
 			out[i] = checked{game: debrief.Game{Source: f.path, File: clean}, key: sha256.Sum256(b)}
 		}()
@@ -219,4 +267,33 @@ func checkGames(files []readFile) ([]debrief.Game, []leftOut) {
 		games = append(games, c.game)
 	}
 	return games, skipped
+}
+
+// roomOf finds the room a debrief is of: a single folder that a workshop server wrote its
+// room.json in. ok is false for anything else (files, several folders, a folder of `sim` runs).
+func roomOf(paths []string) (workshop.Room, string, bool, error) {
+	if len(paths) != 1 {
+		return workshop.Room{}, "", false, nil
+	}
+	st, err := os.Stat(paths[0])
+	if err != nil || !st.IsDir() {
+		return workshop.Room{}, "", false, nil
+	}
+	room, ok, err := workshop.ReadRoom(paths[0])
+	return room, paths[0], ok, err
+}
+
+func roleNames(r workshop.Room) string {
+	var s []string
+	for _, x := range r.Roles {
+		s = append(s, x.String())
+	}
+	return strings.Join(s, ", ")
+}
+
+func nameOrAnon(p string) string {
+	if p == "" {
+		return "(no name)"
+	}
+	return strconv.Quote(p)
 }

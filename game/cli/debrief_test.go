@@ -162,10 +162,13 @@ func TestDebriefAndServeUsage(t *testing.T) {
 		{[]string{"debrief"}, "debrief needs at least one results FILE or DIR"},
 		{[]string{"debrief", "x", "--nope"}, "flag provided but not defined: -nope"},
 		{[]string{"debrief", "--csv"}, "flag needs an argument: -csv"},
-		{[]string{"serve"}, "serve needs --results DIR"},
-		{[]string{"serve", "--results", t.TempDir(), "extra"}, `unexpected argument "extra"`},
-		{[]string{"serve", "--results", t.TempDir(), "--web", "/no/such/folder"}, "is not a folder"},
-		{[]string{"serve", "--results", t.TempDir(), "--addr", "8080"}, "want HOST:PORT"},
+		{[]string{"serve"}, "serve needs --scenario ID|FILE, --seed N and --results DIR"},
+		{[]string{"serve", "--scenario", "tutorial", "--seed", "1", "--results", t.TempDir(), "extra"}, `unexpected argument "extra"`},
+		{[]string{"serve", "--scenario", "tutorial", "--seed", "1", "--results", t.TempDir(), "--web", "/no/such/folder"}, "is not a folder"},
+		{[]string{"serve", "--scenario", "tutorial", "--seed", "1", "--results", t.TempDir(), "--addr", "8080"}, "want HOST:PORT"},
+		{[]string{"serve", "--scenario", "tutorial", "--seed", "18446744073709551616", "--results", t.TempDir()}, "not a whole number from 0 to 18446744073709551615"},
+		{[]string{"serve", "--scenario", "tutorial", "--seed", "1", "--roles", "pm,boss", "--results", t.TempDir()}, "--roles"},
+		{[]string{"sim", "--scenario", "tutorial", "--role", "pm", "--policy", "idle", "--seed", "18446744073709551615", "--runs", "2"}, "would pass 2^64-1"},
 		{[]string{"serve", "--port", "1"}, "flag provided but not defined: -port"},
 	}
 	for _, tt := range tests {

@@ -25,8 +25,8 @@ func bestLessons(w io.Writer, files []string, budget, heldOut int, seed uint64, 
 	if len(files) > 0 {
 		ids = files
 		load = func(path string) (*scenario.Scenario, error) {
-			sc, _, err := loadScenario(path)
-			return sc, err
+			s, err := loadScenario(path)
+			return s.Sc, err
 		}
 	}
 	r := lessons.NewBestRunner(load, ids, budget, heldOut)

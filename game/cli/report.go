@@ -85,10 +85,11 @@ func reportCmd(args []string, w io.Writer) (int, error) {
 			return ExitUsage, usagef("report: %v", err)
 		}
 	}
-	sc, _, err := loadScenario(fs.Arg(0))
+	loaded, err := loadScenario(fs.Arg(0))
 	if err != nil {
 		return ExitFailed, err
 	}
+	sc := loaded.Sc
 	rep, err := buildReport(sc, pols, *runs, *seed)
 	if err != nil {
 		return ExitFailed, err

@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"twohats/game/sim"
 	"twohats/game/workshop"
 )
 
@@ -24,21 +23,43 @@ func serveCmd(args []string, w io.Writer) (int, error) {
 	return serveUntil(ctx, args, w, nil)
 }
 
-// serveUntil runs the server until ctx ends, then shuts it down gracefully: requests in flight
-// (a result being stored) finish first. ready, when set, is told the address listened on.
+// serveUntil pins the room from the flags, runs the server until ctx ends, then stops it
+// gracefully (posts in flight are stored first; see workshop.Server.Serve). ready, when set, is
+// told the address listened on.
 func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr string)) (int, error) {
 	fs := newFlags("serve")
+	scen := fs.String("scenario", "", "the room's scenario: a shipped id or a TOML file")
+	seedText := fs.String("seed", "", "the room's seed: everyone plays the same world")
+	rolesText := fs.String("roles", "pm,po,both", "the roles handed out, comma-separated")
 	web := fs.String("web", "", "folder with the browser build (index.html, the .wasm)")
 	dir := fs.String("results", "", "folder to store the results files in (created if missing)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; :8080 to let the room's laptops in")
+	origin := fs.String("allow-origin", "", "an origin (https://host) whose pages may use the API, for a build hosted elsewhere")
 	if err := parseFlags(fs, args); err != nil {
 		return ExitUsage, err
 	}
 	if fs.NArg() > 0 {
 		return ExitUsage, usagef("serve: unexpected argument %q", fs.Arg(0))
 	}
-	if *dir == "" {
-		return ExitUsage, usagef("serve needs --results DIR (and --web DIR for the browser build)")
+	if *dir == "" || *scen == "" || *seedText == "" {
+		return ExitUsage, usagef("serve needs --scenario ID|FILE, --seed N and --results DIR (and --web DIR for the browser build)")
+	}
+	seed, err := parseSeed(*seedText)
+	if err != nil {
+		return ExitUsage, usagef("serve: --seed: %v", err)
+	}
+	var roles []sim.Role
+	for _, part := range strings.Split(*rolesText, ",") {
+		r, err := sim.ParseRole(strings.TrimSpace(part))
+		if err != nil {
+			return ExitUsage, usagef("serve: --roles: %v", err)
+		}
+		for _, x := range roles {
+			if x == r {
+				return ExitUsage, usagef("serve: --roles names %s twice", r)
+			}
+		}
+		roles = append(roles, r)
 	}
 	if *web != "" {
 		if st, err := os.Stat(*web); err != nil || !st.IsDir() {
@@ -48,6 +69,10 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return ExitUsage, usagef("serve: --addr %q: want HOST:PORT, like 127.0.0.1:8080 or :8080", *addr)
 	}
+	sc, err := loadScenario(*scen)
+	if err != nil {
+		return ExitFailed, err
+	}
 
 	var logMu sync.Mutex
 	logf := func(format string, a ...any) {
@@ -55,51 +80,45 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 		defer logMu.Unlock()
 		fmt.Fprintf(w, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, a...)...)
 	}
-	srv, err := workshop.NewServer(*web, *dir, LoadForReplay)
+	room := workshop.Room{Scenario: sc, Seed: seed, Roles: roles}
+	srv, err := workshop.New(room, workshop.Options{Web: *web, Results: *dir, AllowOrigin: *origin, Logf: logf})
 	if err != nil {
 		return ExitFailed, err
 	}
-	srv.SetLog(logf)
-	for _, s := range srv.Skipped() {
-		fmt.Fprintf(w, "not listed (unreadable): %s\n", s)
+	nc := srv.NotCountedFiles()
+	for i, s := range nc {
+		if i == 20 {
+			fmt.Fprintf(w, "  … and %d more (all listed on /room)\n", len(nc)-i)
+			break
+		}
+		fmt.Fprintf(w, "not counted: %s: %s\n", workshop.OneLine(s.File), s.Why)
 	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return ExitFailed, err
 	}
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       60 * time.Second,
-		IdleTimeout:       120 * time.Second,
+	bases := urls(ln.Addr().(*net.TCPAddr))
+	srv.SetBase(bases[0])
+	kind := "shipped"
+	if !sc.Shipped {
+		kind = "from " + *scen
 	}
-	fmt.Fprintf(w, "Two Hats workshop server: %d game(s) already in %s\n", srv.Len(), *dir)
-	for _, u := range urls(ln.Addr().(*net.TCPAddr)) {
-		if *web != "" {
-			fmt.Fprintf(w, "  players:     %s/?scenario=startup&role=pm&seed=1\n", u)
+	fmt.Fprintf(w, "Two Hats workshop: %s (%s, %s), seed %d; %d game(s) already in %s\n", sc.ID, sc.Sc.Title, kind, seed, srv.Len(), *dir)
+	if *web != "" {
+		fmt.Fprintln(w, "Hand out one link per role (they are on /room with a QR code each):")
+		for _, l := range srv.Links() {
+			fmt.Fprintf(w, "  %-16s %s\n", l.Title+":", l.URL)
 		}
+	}
+	for _, u := range bases {
 		fmt.Fprintf(w, "  facilitator: %s/room\n", u)
 	}
 	fmt.Fprintln(w, "Ctrl+C stops the server; every stored result stays in the folder.")
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
-
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return ExitFailed, err
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = hs.Shutdown(shut)
-	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
-	}
-	if err != nil {
+	if err := srv.Serve(ctx, ln); err != nil {
 		return ExitFailed, fmt.Errorf("stopping: %v", err)
 	}
 	fmt.Fprintf(w, "Stopped. %d game(s) stored in %s\n", srv.Len(), *dir)

@@ -44,7 +44,7 @@ func TestServeCommand(t *testing.T) {
 	addrc := make(chan string, 1)
 	done := make(chan int, 1)
 	go func() {
-		code, err := serveUntil(ctx, []string{"--web", web, "--results", dir, "--addr", "127.0.0.1:0"}, out, func(a string) { addrc <- a })
+		code, err := serveUntil(ctx, []string{"--scenario", "tutorial", "--seed", "3", "--roles", "po", "--web", web, "--results", dir, "--addr", "127.0.0.1:0"}, out, func(a string) { addrc <- a })
 		if err != nil {
 			t.Error(err)
 		}
@@ -90,12 +90,17 @@ func TestServeCommand(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 	text := out.String()
-	for _, want := range []string{"facilitator: " + base + "/room", "players:     " + base + "/?scenario=", "stored 0001-tutorial-po-grace-", "Stopped. 1 game(s) stored"} {
+	for _, want := range []string{"facilitator: " + base + "/room", "Product Owner:   " + base + "/?role=po", "stored 0001-tutorial-po-grace-", "Stopped. 1 game(s) stored"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
 	}
 	if _, err := http.Get(base + "/room"); err == nil {
 		t.Error("server still answers after stopping")
+	}
+	// The debrief of the folder applies the room's rules: the same game the room counted.
+	code, stdout, _ := run(t, "debrief", dir)
+	if code != ExitOK || !strings.Contains(stdout, "The room of "+dir+": tutorial, seed 3, roles po.") || !strings.Contains(stdout, "1 game(s) used") {
+		t.Errorf("debrief of the room's folder: exit %d\n%s", code, stdout)
 	}
 }

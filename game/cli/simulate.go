@@ -1,15 +1,20 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"twohats/game/batch"
 	"twohats/game/bot"
+	"twohats/game/disk"
 	"twohats/game/results"
 	"twohats/game/sim"
 )
@@ -42,7 +47,10 @@ func simulate(args []string, w io.Writer) (int, error) {
 	if *runs < 1 || *runs > 1_000_000 {
 		return ExitUsage, usagef("sim: --runs must be between 1 and 1000000, not %d", *runs)
 	}
-	sc, src, err := loadScenario(*scen)
+	if *seed > math.MaxUint64-uint64(*runs-1) {
+		return ExitUsage, usagef("sim: seeds %d..%d+%d would pass 2^64-1", *seed, *seed, *runs-1)
+	}
+	sc, err := loadScenario(*scen)
 	if err != nil {
 		return ExitFailed, err
 	}
@@ -51,49 +59,37 @@ func simulate(args []string, w io.Writer) (int, error) {
 			return ExitFailed, fmt.Errorf("results dir: %v", unwrapPath(err))
 		}
 	}
-	jobs := make([]batch.Job, *runs)
-	for i := range jobs {
-		jobs[i] = batch.Job{Scenario: sc, Role: role, Policy: *policy, Seed: *seed + uint64(i)}
+	var enc *json.Encoder
+	if *asJSON {
+		enc = json.NewEncoder(w)
 	}
-	outs := batch.Run(jobs, 0, *dir != "" || *asJSON)
-	for _, o := range outs {
-		if o.Err != nil {
-			return ExitFailed, o.Err
+	var summaries []results.Summary
+	err = playChunks(*runs, func(i int) batch.Job {
+		return batch.Job{Scenario: sc.Sc, Role: role, Policy: *policy, Seed: *seed + uint64(i)}
+	}, func(j batch.Job, g *sim.Game) error {
+		if *dir == "" {
+			return nil
 		}
-	}
-	if *dir != "" {
-		for i, o := range outs {
-			f := results.FromGame(o.Game, *policy)
-			f.ScenarioSource = string(src)
-			b, err := f.Marshal()
-			if err != nil {
-				return ExitFailed, err
-			}
-			name := fmt.Sprintf("%s-%s-%s-%d.json", sc.ID, role, *policy, jobs[i].Seed)
-			if err := writeAtomic(filepath.Join(*dir, name), b); err != nil {
-				return ExitFailed, err
-			}
+		f := results.FromGame(g, *policy)
+		f.Carry(sc)
+		b, err := f.Marshal()
+		if err != nil {
+			return err
 		}
+		name := fmt.Sprintf("%s-%s-%s-%d.json", sc.ID, role, *policy, j.Seed)
+		return disk.WriteFile(filepath.Join(*dir, name), b)
+	}, func(l simLine) error {
+		if enc != nil {
+			return enc.Encode(l)
+		}
+		summaries = append(summaries, l.Summary)
+		return nil
+	})
+	if err != nil {
+		return ExitFailed, err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(w)
-		for _, o := range outs {
-			// The summary, and how the game's promises went: kept and broken.
-			oc := o.Game.Outcome()
-			line := struct {
-				results.Summary
-				PromisesKept   int `json:"promises_kept"`
-				PromisesBroken int `json:"promises_broken"`
-			}{o.Summary, oc.PromisesKept, oc.PromisesBroken}
-			if err := enc.Encode(line); err != nil {
-				return ExitFailed, err
-			}
-		}
 		return ExitOK, nil
-	}
-	summaries := make([]results.Summary, len(outs))
-	for i, o := range outs {
-		summaries[i] = o.Summary
 	}
 	fmt.Fprintf(w, "%s, %s, policy %s, %d game(s) from seed %d\n", sc.ID, role.Title(), *policy, *runs, *seed)
 	if *runs == 1 {
@@ -103,6 +99,64 @@ func simulate(args []string, w io.Writer) (int, error) {
 	fmt.Fprintln(w)
 	writeTable(w, summaries)
 	return ExitOK, nil
+}
+
+// chunkGames is how many games are in memory at once: each is written (done) as soon as it ends
+// and dropped; only its summary line is kept.
+const chunkGames = 256
+
+// simLine is one game as `sim --json` prints it: the summary, and how the game's promises went
+// (kept and broken).
+type simLine struct {
+	results.Summary
+	PromisesKept   int `json:"promises_kept"`
+	PromisesBroken int `json:"promises_broken"`
+}
+
+// playChunks plays runs games on all cores, chunkGames at a time. done sees every finished game
+// on the worker that played it (it writes the results file, so the file exists as soon as the
+// game ends); summary sees the games' lines in the games' order.
+func playChunks(runs int, job func(i int) batch.Job, done func(batch.Job, *sim.Game) error, summary func(simLine) error) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	out := make([]simLine, chunkGames)
+	errs := make([]error, chunkGames)
+	for start := 0; start < runs; start += chunkGames {
+		n := min(chunkGames, runs-start)
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range next {
+					j := job(start + k)
+					g, err := batch.Play(j)
+					if err == nil {
+						err = done(j, g)
+					}
+					if err == nil {
+						oc := g.Outcome()
+						out[k] = simLine{results.Summarise(g, j.Policy), oc.PromisesKept, oc.PromisesBroken}
+					}
+					errs[k] = err
+				}
+			}()
+		}
+		for k := 0; k < n; k++ {
+			next <- k
+		}
+		close(next)
+		wg.Wait()
+		for k := 0; k < n; k++ {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if err := summary(out[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // metric is one column of the summary table.
@@ -154,15 +208,11 @@ func replay(args []string, w io.Writer) (int, error) {
 	if len(args) != 1 {
 		return ExitUsage, usagef("replay needs exactly one FILE")
 	}
-	b, err := os.ReadFile(args[0])
+	f, err := readResults(args[0])
 	if err != nil {
-		return ExitFailed, fmt.Errorf("%s: %v", args[0], unwrapPath(err))
+		return ExitFailed, err
 	}
-	f, err := results.Parse(b)
-	if err != nil {
-		return ExitFailed, fmt.Errorf("%s: %v", args[0], err)
-	}
-	_, diff, err := results.Replay(f, LoadForReplay)
+	g, diff, err := results.ReplayFile(context.Background(), f)
 	if err != nil {
 		return ExitFailed, fmt.Errorf("%s: %v", args[0], err)
 	}
@@ -173,6 +223,10 @@ func replay(args []string, w io.Writer) (int, error) {
 		}
 		return ExitFailed, nil
 	}
-	fmt.Fprintf(w, "%s: reproduced: %s, %s, seed %d, %d decisions, score %.1f (%s)\n", args[0], f.Scenario, f.Role, f.Seed, len(f.Actions), f.Score, f.Grade)
+	unfinished := ""
+	if !g.Over() {
+		unfinished = fmt.Sprintf(" (unfinished: stopped in sprint %d of %d)", g.State().Sprint, g.Scenario().Sprints)
+	}
+	fmt.Fprintf(w, "%s: reproduced: %s, %s, seed %d, %d decisions, score %.1f (%s)%s\n", args[0], f.Scenario, f.Role, f.Seed, len(f.Actions), f.Score, f.Grade, unfinished)
 	return ExitOK, nil
 }

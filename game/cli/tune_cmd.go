@@ -50,10 +50,11 @@ func tuneCmd(args []string, w io.Writer) (int, error) {
 	if *heldOut < 2 || *heldOut > 100_000 {
 		return ExitUsage, usagef("tune: --held-out must be between 2 and 100000, not %d", *heldOut)
 	}
-	sc, _, err := loadScenario(*scen)
+	loaded, err := loadScenario(*scen)
 	if err != nil {
 		return ExitFailed, err
 	}
+	sc := loaded.Sc
 	cfg := tune.Config{Scenario: sc, Role: role, Arm: *arm, Budget: *budget, Seed: *seed, HeldOut: *heldOut}
 	sens, unc, err := tune.Pair(cfg)
 	if err != nil {

@@ -21,6 +21,9 @@ import (
 type Game struct {
 	Source string // the file's path, for the CSV
 	results.File
+	// Try is the player's try in the role at a workshop (1 or 0: counted; 2 and more: a further
+	// try, in the CSV but not in the table or the charts).
+	Try int
 }
 
 // Stat is the centre and spread of one measure over a group of games.
@@ -205,7 +208,7 @@ func plural(n int) string {
 // CSVHeader names the CSV columns.
 var CSVHeader = []string{"source", "player", "scenario", "role", "policy", "seed", "score", "grade", "value",
 	"alignment", "strategy_fit", "stakeholder_trust", "team_health", "burnout_peak", "burned_out",
-	"sprints_played", "decisions"}
+	"sprints_played", "decisions", "bot", "try", "counted"}
 
 // WriteCSV writes one row per game, in the order given, with the figures as the results files
 // record them (alignment, fit, trust, health and burnout in 0..1).
@@ -220,7 +223,8 @@ func WriteCSV(w io.Writer, games []Game) error {
 		rec := []string{g.Source, g.Player, s.Scenario, s.Role.String(), s.Policy, strconv.FormatUint(s.Seed, 10),
 			num(s.Score), s.Grade, num(s.Value), num(s.Alignment), num(s.StrategyFit), num(s.StakeholderTrust),
 			num(s.TeamHealth), num(s.BurnoutPeak), strconv.FormatBool(s.BurnedOut), strconv.Itoa(s.SprintsPlayed),
-			strconv.Itoa(len(g.Actions))}
+			strconv.Itoa(len(g.Actions)), strconv.FormatBool(s.Policy != "human"), strconv.Itoa(max(1, g.Try)),
+			strconv.FormatBool(g.Try <= 1)}
 		for i, v := range rec {
 			rec[i] = defuse(v)
 		}

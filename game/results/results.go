@@ -6,6 +6,7 @@ package results
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,6 +20,10 @@ import (
 // chance comes in strands (the world's apart from the decisions'), so a format 1 file's decisions
 // no longer replay to its figures; and the summary carries the world's fingerprint.
 const Format = 2
+
+// MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
+// far more decisions than a game has.
+const MaxFileBytes = 1 << 20
 
 // Summary is one game in a line: what `twohats sim --json` prints per game.
 type Summary struct {
@@ -45,6 +50,7 @@ type File struct {
 	Summary
 	Player         string             `json:"player,omitempty"`          // a display name typed in a workshop
 	ScenarioSource string             `json:"scenario_source,omitempty"` // the TOML of a scenario that is not shipped
+	ScenarioHash   string             `json:"scenario_hash,omitempty"`   // Hash of the scenario's TOML: the scenario by content
 	Sprints        []sim.SprintRecord `json:"sprints"`
 	Helped         []sim.Turning      `json:"helped"`
 	Hurt           []sim.Turning      `json:"hurt"`
@@ -109,30 +115,24 @@ func Parse(b []byte) (File, error) {
 	return f, nil
 }
 
-// Loader finds a scenario by id, or parses the source a results file carries.
-type Loader func(id string, source []byte) (*scenario.Scenario, error)
-
-// Replay re-runs the file's decisions and returns the game and what differs from the recorded
-// summary (nothing when the result is reproduced).
-func Replay(f File, load Loader) (*sim.Game, []string, error) {
-	var src []byte
-	if f.ScenarioSource != "" {
-		src = []byte(f.ScenarioSource)
-	}
-	sc, err := load(f.Scenario, src)
+// Replay re-runs the file's decisions on sc (see Play) and returns the game and what differs from
+// the recorded summary (nothing when the result is reproduced). Use ScenarioOf to find sc from
+// the file, or a room's scenario when the file must be of the room's (see Scenario.Same).
+func Replay(ctx context.Context, f File, sc *scenario.Scenario) (*sim.Game, []string, error) {
+	g, err := Play(ctx, sc, f.Role, f.Seed, f.Actions, nil)
 	if err != nil {
-		return nil, nil, err
-	}
-	g, err := sim.New(sc, f.Role, f.Seed)
-	if err != nil {
-		return nil, nil, err
-	}
-	for i, a := range f.Actions {
-		if err := g.Apply(a); err != nil {
-			return g, nil, fmt.Errorf("decision %d (%s) does not apply: %w", i+1, a.Kind, err)
-		}
+		return g, nil, err
 	}
 	return g, Diff(f.Summary, Summarise(g, f.Policy)), nil
+}
+
+// ReplayFile resolves the file's own scenario (ScenarioOf) and replays it.
+func ReplayFile(ctx context.Context, f File) (*sim.Game, []string, error) {
+	s, err := ScenarioOf(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Replay(ctx, f, s.Sc)
 }
 
 // Diff lists the fields in which two summaries differ, as "score: 71.2 recorded, 68.4 replayed".

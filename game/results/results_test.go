@@ -2,25 +2,18 @@ package results
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"strings"
 	"testing"
 
 	"twohats/game/bot"
-	"twohats/game/scenario"
 	"twohats/game/sim"
 	"twohats/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden replay files")
-
-func loadShipped(id string, src []byte) (*scenario.Scenario, error) {
-	if src != nil {
-		return scenario.Parse(id, src)
-	}
-	return scenarios.Load(id)
-}
 
 func play(t *testing.T, id string, role sim.Role, policy string, seed uint64) *sim.Game {
 	t.Helper()
@@ -56,7 +49,7 @@ func TestRoundTripAndReplay(t *testing.T) {
 		if f.Summary != Summarise(g, policy) || len(f.Actions) != len(g.Actions()) {
 			t.Fatalf("%s: the file does not round-trip", policy)
 		}
-		_, diff, err := Replay(f, loadShipped)
+		_, diff, err := ReplayFile(context.Background(), f)
 		if err != nil || len(diff) > 0 {
 			t.Fatalf("%s: replay: %v %v", policy, err, diff)
 		}
@@ -100,7 +93,7 @@ func TestReplayNamesTheDifference(t *testing.T) {
 	f := FromGame(play(t, "startup", sim.RolePM, "roadmap", 2), "roadmap")
 	f.Alignment += 0.1
 	f.BurnedOut = !f.BurnedOut
-	_, diff, err := Replay(f, loadShipped)
+	_, diff, err := ReplayFile(context.Background(), f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +101,7 @@ func TestReplayNamesTheDifference(t *testing.T) {
 		t.Fatalf("diff = %q", diff)
 	}
 	f.Actions = append(f.Actions, sim.Action{Kind: sim.ActReview})
-	if _, _, err := Replay(f, loadShipped); err == nil || !strings.Contains(err.Error(), "does not apply") {
+	if _, _, err := ReplayFile(context.Background(), f); err == nil || !strings.Contains(err.Error(), "does not apply") {
 		t.Fatalf("an extra decision after the end: %v", err)
 	}
 }
@@ -135,7 +128,7 @@ func TestGoldenReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, diff, err := Replay(f, loadShipped)
+	g, diff, err := ReplayFile(context.Background(), f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,5 +138,54 @@ func TestGoldenReplay(t *testing.T) {
 	again, _ := FromGame(g, f.Policy).Marshal()
 	if !bytes.Equal(again, b) {
 		t.Fatal("the replayed game writes a different results file (sprints or turning points differ)")
+	}
+}
+
+func TestResolveAndSame(t *testing.T) {
+	shipped, err := Resolve("startup", "", nil)
+	if err != nil || !shipped.Shipped || shipped.Hash != Hash(shipped.Source) {
+		t.Fatalf("shipped startup: %+v, %v", shipped, err)
+	}
+	own := []byte(strings.Replace(string(shipped.Source), "id = \"startup\"", "id = \"startup\"\n# the facilitator's copy", 1))
+	mine, err := Resolve("startup", "mine.toml", own)
+	if err != nil || mine.Shipped || mine.ID != "startup" {
+		t.Fatalf("own copy: %+v, %v", mine, err)
+	}
+	g := play(t, "startup", sim.RolePM, "roadmap", 1)
+	f := FromGame(g, "roadmap")
+	cases := []struct {
+		name string
+		room Scenario
+		edit func(*File)
+		want string // "" when the file is of the room's scenario
+	}{
+		{"shipped by id", shipped, func(*File) {}, ""},
+		{"shipped by hash", shipped, func(f *File) { f.Carry(shipped) }, ""},
+		{"shipped with its TOML", shipped, func(f *File) { f.ScenarioSource = string(shipped.Source) }, ""},
+		{"another TOML named startup", shipped, func(f *File) { f.ScenarioSource = string(own) }, "TOML it carries differs"},
+		{"another hash", shipped, func(f *File) { f.ScenarioHash = Hash(own) }, "content hash differs"},
+		{"another id", shipped, func(f *File) { f.Scenario = "tutorial" }, "names scenario \"tutorial\""},
+		{"own room, id only", mine, func(*File) {}, "without its content"},
+		{"own room, carried", mine, func(f *File) { f.Carry(mine) }, ""},
+	}
+	for _, c := range cases {
+		f := f
+		c.edit(&f)
+		err := c.room.Same(f)
+		if (c.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+	if _, err := Resolve("x", "", bytes.Repeat([]byte("#"), MaxSourceBytes+1)); err == nil {
+		t.Error("an oversized TOML was parsed")
+	}
+}
+
+func TestPlayStopsWhenItsContextEnds(t *testing.T) {
+	g := play(t, "startup", sim.RoleBoth, "roadmap", 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Play(ctx, g.Scenario(), g.Role(), g.Seed(), g.Actions(), nil); err == nil || !strings.Contains(err.Error(), "stopped") {
+		t.Errorf("a cancelled replay went on: %v", err)
 	}
 }

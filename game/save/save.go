@@ -1,6 +1,10 @@
-// Package save keeps a game in progress. A save is simply the replay: the scenario (its id, and
-// its TOML when it was loaded from a file), the role, the seed and every decision so far. Loading
-// rebuilds the game by applying the decisions again, which the engine makes deterministic.
+// Package save keeps a game in progress. A save is simply the replay, the part of a results file
+// that rebuilds the game: the scenario (its id, and its TOML when it was loaded from a file), the
+// role, the seed and every decision so far. Loading rebuilds the game through results.Play, the
+// same replay that checks results files, which the engine makes deterministic.
+//
+// It holds no Ebitengine: the desktop and the browser give it a Store, and the title screen asks
+// Decide whether the game a link starts is the saved one.
 //
 // A save that cannot be read (damaged, or written by another version) is reported with a clear
 // message and is never overwritten without the player's say-so: see Guard.
@@ -8,19 +12,26 @@ package save
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"twohats/game/scenario"
+	"twohats/game/disk"
+	"twohats/game/results"
 	"twohats/game/sim"
+	"twohats/scenarios"
 )
 
 // Version is the save format this build writes and reads. Version 2: the engine's chance comes in
 // strands, so a version 1 save's decisions no longer lead to the game it saved.
 const Version = 2
+
+// MaxBytes is the largest save read: a scenario's TOML (results.MaxSourceBytes) and far more
+// decisions than a game has.
+const MaxBytes = 4 << 20
 
 // File is one saved game.
 type File struct {
@@ -94,32 +105,79 @@ func Parse(b []byte) (File, error) {
 	return f, nil
 }
 
-// Loader finds a scenario by id, or parses the source a save carries.
-type Loader func(id, sourceName string, source []byte) (*scenario.Scenario, error)
-
-// Rebuild replays a save into a game. observe, if not nil, sees the game after every decision
-// (the screens use it to rebuild their charts).
-func Rebuild(f File, load Loader, observe func(*sim.Game)) (*sim.Game, error) {
-	sc, err := load(f.Scenario, f.SourceName, []byte(f.Source))
+// Rebuild replays a save into a game (results.Play). observe, if not nil, sees the game at the
+// start and after every decision (the screens use it to rebuild their charts).
+func Rebuild(f File, observe func(*sim.Game)) (*sim.Game, error) {
+	sc, err := results.Resolve(f.Scenario, f.SourceName, []byte(f.Source))
 	if err != nil {
 		return nil, &Error{Reason: fmt.Sprintf("The saved game's scenario %q cannot be loaded: %v", f.Scenario, err), Err: err}
 	}
-	g, err := sim.New(sc, f.Role, f.Seed)
-	if err != nil {
+	g, err := results.Play(context.Background(), sc.Sc, f.Role, f.Seed, f.Actions, observe)
+	var de *results.DecisionError
+	switch {
+	case errors.As(err, &de):
+		return nil, &Error{Reason: fmt.Sprintf("The saved game does not replay: decision %d of %d is refused (%v). The scenario may have changed since.", de.N, len(f.Actions), de.Err), Err: err}
+	case err != nil:
 		return nil, &Error{Reason: "The saved game cannot be started again: " + err.Error(), Err: err}
 	}
-	if observe != nil {
-		observe(g)
-	}
-	for i, a := range f.Actions {
-		if err := g.Apply(a); err != nil {
-			return nil, &Error{Reason: fmt.Sprintf("The saved game does not replay: decision %d of %d is refused (%v). The scenario may have changed since.", i+1, len(f.Actions), err), Err: err}
-		}
-		if observe != nil {
-			observe(g)
-		}
-	}
 	return g, nil
+}
+
+// ScenarioHash is the content hash of the save's scenario (results.Hash): of the TOML it
+// carries, or of the shipped scenario it names. ok is false when it names no shipped scenario
+// and carries none.
+func (f File) ScenarioHash() (hash string, ok bool) {
+	if f.Source != "" {
+		return results.Hash([]byte(f.Source)), true
+	}
+	src, ok := scenarios.Source(f.Scenario)
+	if !ok {
+		return "", false
+	}
+	return results.Hash(src), true
+}
+
+// Link is the game a link (the desktop's flags, the browser's address, a workshop room) starts:
+// the scenario by content, the role and the seed.
+type Link struct {
+	ScenarioHash string
+	Role         sim.Role
+	Seed         uint64
+}
+
+// Matches says whether the save is the link's game: the same scenario content, role and seed.
+func (f File) Matches(l Link) bool {
+	h, ok := f.ScenarioHash()
+	return ok && h == l.ScenarioHash && f.Role == l.Role && f.Seed == l.Seed
+}
+
+// Verdict is what the title screen does with a link and the save it finds.
+type Verdict int
+
+// The verdicts, for Decide.
+const (
+	Fresh    Verdict = iota // no save: start the link's game
+	Continue                // the save is the link's game: offer to continue it
+	Replace                 // another game is saved: start the link's only once the player agrees to lose it
+	Unusable                // the save cannot be read: keep it, and say the new game is not saved until the player chooses
+)
+
+func (v Verdict) String() string {
+	return [...]string{"fresh", "continue", "replace", "unusable"}[v]
+}
+
+// Decide compares the link with what Open found: saved is the save (nil when none or
+// unusable), problem is Guard.Problem.
+func Decide(l Link, saved *File, problem error) Verdict {
+	switch {
+	case problem != nil:
+		return Unusable
+	case saved == nil:
+		return Fresh
+	case saved.Matches(l):
+		return Continue
+	}
+	return Replace
 }
 
 // Store is where saves live: a file on the desktop, localStorage in the browser.
@@ -149,34 +207,19 @@ func (s DirStore) Where() string { return s.path() }
 
 // Load reads the save file.
 func (s DirStore) Load() ([]byte, error) {
-	b, err := os.ReadFile(s.path())
+	b, err := disk.ReadFile(s.path(), MaxBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, ErrNone
 	}
 	return b, err
 }
 
-// Save writes the save file atomically: a temporary file, then a rename.
+// Save writes the save file durably (disk.WriteFile).
 func (s DirStore) Save(b []byte) error {
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(s.Dir, "save-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(b)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), s.path()); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return disk.WriteFile(s.path(), b)
 }
 
 // Remove deletes the save.

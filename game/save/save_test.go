@@ -2,23 +2,20 @@ package save
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"twohats/game/results"
 	"twohats/game/scenario"
 	"twohats/game/sim"
+	"twohats/scenarios"
 )
 
-func loadTutorial(t *testing.T) Loader {
+func loadTutorial(t *testing.T) func(id, name string, src []byte) (*scenario.Scenario, error) {
 	t.Helper()
-	b, err := os.ReadFile("../../../scenarios/tutorial.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	return func(id, _ string, _ []byte) (*scenario.Scenario, error) {
-		return scenario.Parse("tutorial.toml", b)
+		return scenarios.Load("tutorial")
 	}
 }
 
@@ -51,7 +48,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal("save not found after writing")
 	}
 	n := 0
-	g2, err := Rebuild(f, load, func(*sim.Game) { n++ })
+	g2, err := Rebuild(f, func(*sim.Game) { n++ })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,10 +102,9 @@ func TestRefused(t *testing.T) {
 }
 
 func TestReplayRefused(t *testing.T) {
-	load := loadTutorial(t)
 	f := File{Version: Version, Scenario: "tutorial", Role: sim.RolePM, Seed: 1,
 		Actions: []sim.Action{{Kind: sim.ActPlan, Stories: []int{0}}}}
-	_, err := Rebuild(f, load, nil)
+	_, err := Rebuild(f, nil)
 	var se *Error
 	if !errors.As(err, &se) || !strings.Contains(se.Reason, "decision 1 of 1") {
 		t.Fatalf("got %v", err)
@@ -148,6 +144,36 @@ func TestWriteGameIncremental(t *testing.T) {
 		gf.Write(Of(g2, "", nil))
 		if string(inc.B) != string(full.B) {
 			t.Fatalf("new game:\n%s\nwant\n%s", inc.B, full.B)
+		}
+	}
+}
+
+func TestDecide(t *testing.T) {
+	sc, _ := scenarios.Source("tutorial")
+	link := Link{ScenarioHash: results.Hash(sc), Role: sim.RolePM, Seed: 3}
+	same := File{Version: Version, Scenario: "tutorial", Role: sim.RolePM, Seed: 3}
+	own := same
+	own.Source = string(sc) + "\n# edited\n"
+	other := same
+	other.Seed = 4
+	cases := []struct {
+		name    string
+		saved   *File
+		problem error
+		want    Verdict
+	}{
+		{"no save", nil, nil, Fresh},
+		{"the link's game", &same, nil, Continue},
+		{"the link's scenario as the same TOML", &File{Version: Version, Scenario: "tutorial", Source: string(sc), Role: sim.RolePM, Seed: 3}, nil, Continue},
+		{"another seed", &other, nil, Replace},
+		{"another role", &File{Version: Version, Scenario: "tutorial", Role: sim.RolePO, Seed: 3}, nil, Replace},
+		{"an edited copy of the scenario", &own, nil, Replace},
+		{"an unknown scenario", &File{Version: Version, Scenario: "nope", Role: sim.RolePM, Seed: 3}, nil, Replace},
+		{"a damaged save", nil, &Error{Reason: "damaged"}, Unusable},
+	}
+	for _, c := range cases {
+		if got := Decide(link, c.saved, c.problem); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }

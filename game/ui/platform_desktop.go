@@ -7,7 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"twohats/game/ui/save"
+	"twohats/game/disk"
+	"twohats/game/save"
 )
 
 func deviceRound(v float64) float64 { return math.Round(v) }
@@ -27,7 +28,7 @@ type FileSink struct {
 	Dir  string
 }
 
-// Deliver writes the file and returns its path.
+// Deliver writes the file durably (disk.WriteFile, the one writer) and returns its path.
 func (f FileSink) Deliver(name string, b []byte) (string, error) {
 	path := f.Path
 	if path == "" {
@@ -44,12 +45,7 @@ func (f FileSink) Deliver(name string, b []byte) (string, error) {
 		}
 		path = filepath.Join(dir, name)
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		_ = os.Remove(tmp) // best effort: the write already failed
+	if err := disk.WriteFile(path, b); err != nil {
 		return "", err
 	}
 	return path, nil

@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 	"syscall/js"
 
-	"twohats/game/ui/save"
+	"twohats/game/save"
 )
 
 // The browser build. The page (assets/web/index.html) and the game talk through two objects:

@@ -22,8 +22,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"twohats/game/save"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/scene"
 	"twohats/game/ui/widget"
 )

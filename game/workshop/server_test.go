@@ -2,43 +2,51 @@ package workshop
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
-	"twohats/game/batch"
+	"twohats/game/bot"
 	"twohats/game/results"
-	"twohats/game/scenario"
 	"twohats/game/sim"
-	"twohats/scenarios"
 )
 
-func load(id string, src []byte) (*scenario.Scenario, error) {
-	if src != nil {
-		return scenario.Parse(id+".toml", src)
+// The room of these tests: the tutorial (short games), seed 3, PM and PO.
+func testRoom(t testing.TB) Room {
+	t.Helper()
+	sc, err := results.Resolve("tutorial", "", nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return scenarios.Load(id)
+	return Room{Scenario: sc, Seed: 3, Roles: []sim.Role{sim.RolePM, sim.RolePO}}
 }
 
-// game plays a bot game and returns its results file.
-func game(t testing.TB, scen string, role sim.Role, seed uint64, player string) results.File {
+// game plays a bot game in the room (botSeed varies the random bot's choices) and returns its
+// results file, as a player's browser would send it.
+func game(t testing.TB, room Room, role sim.Role, policy string, botSeed uint64, player string) results.File {
 	t.Helper()
-	sc, err := scenarios.Load(scen)
+	g, err := sim.New(room.Scenario.Sc, role, room.Seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := batch.Play(batch.Job{Scenario: sc, Role: role, Policy: "roadmap", Seed: seed})
+	p, err := bot.New(policy, botSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := results.FromGame(g, "roadmap")
+	if err := bot.Play(g, p); err != nil {
+		t.Fatal(err)
+	}
+	f := results.FromGame(g, policy)
 	f.Player = player
 	return f
 }
@@ -52,9 +60,39 @@ func body(t testing.TB, f results.File) []byte {
 	return b
 }
 
-func post(t testing.TB, url string, b []byte) (int, map[string]any) {
+// serve runs a server on a free port of 127.0.0.1 over real HTTP until the test ends.
+func serve(t *testing.T, room Room, o Options) (*Server, string) {
 	t.Helper()
-	res, err := http.Post(url+"/api/results", "application/json", bytes.NewReader(b))
+	if o.Results == "" {
+		o.Results = t.TempDir()
+	}
+	s, err := New(room, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	base := "http://" + ln.Addr().String()
+	s.SetBase(base)
+	return s, base
+}
+
+var client = &http.Client{Timeout: 20 * time.Second}
+
+func post(t testing.TB, base string, b []byte) (int, map[string]any) {
+	t.Helper()
+	res, err := client.Post(base+"/api/results", "application/json", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,250 +105,297 @@ func post(t testing.TB, url string, b []byte) (int, map[string]any) {
 	return res.StatusCode, out
 }
 
-func list(t testing.TB, url string) []Entry {
+func list(t testing.TB, base string) List {
 	t.Helper()
-	res, err := http.Get(url + "/api/results")
+	res, err := client.Get(base + "/api/results")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET /api/results: %s", res.Status)
-	}
-	var es []Entry
-	if err := json.NewDecoder(res.Body).Decode(&es); err != nil {
+	var l List
+	if err := json.NewDecoder(res.Body).Decode(&l); err != nil {
 		t.Fatal(err)
 	}
-	return es
+	return l
 }
 
-func jsonFiles(t testing.TB, dir string) []string {
-	t.Helper()
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, de := range des {
-		if strings.HasPrefix(de.Name(), ".") {
-			t.Errorf("left behind: %s", de.Name())
-		}
-		if strings.HasSuffix(de.Name(), ".json") {
-			out = append(out, de.Name())
-		}
-	}
-	return out
-}
+func TestOnlyTheRoomsHonestFinishedGamesAreStored(t *testing.T) {
+	room := testRoom(t)
+	_, base := serve(t, room, Options{PostBurst: 1000})
+	honest := game(t, room, sim.RolePM, "roadmap", 1, "Ada")
 
-func start(t *testing.T, web, dir string) (*Server, *httptest.Server) {
-	t.Helper()
-	s, err := NewServer(web, dir, load)
-	if err != nil {
-		t.Fatal(err)
+	edit := func(f func(*results.File)) []byte {
+		g := honest
+		g.Actions = append([]sim.Action(nil), honest.Actions...)
+		f(&g)
+		return body(t, g)
 	}
-	ts := httptest.NewServer(s) // a real listener on 127.0.0.1, port chosen by the system
-	t.Cleanup(ts.Close)
-	return s, ts
-}
-
-// TestServeOverHTTP is the whole life of a workshop: sixty players post at once, a few posts
-// are bad, the server restarts, and nothing is lost.
-func TestServeOverHTTP(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "results")
-	_, ts := start(t, "", dir)
-
-	const players = 60
-	bodies := make([][]byte, players)
-	for i := range bodies {
-		bodies[i] = body(t, game(t, "startup", sim.Roles[i%3], uint64(1+i/3), fmt.Sprintf("Player %d", i+1)))
+	own := string(room.Scenario.Source) + "\n# every stakeholder loves you\n"
+	unfinished := func() results.File {
+		g, _ := sim.New(room.Scenario.Sc, sim.RolePM, room.Seed)
+		f := results.FromGame(g, "human")
+		return f
+	}()
+	other := func(seed uint64) results.File {
+		r := room
+		r.Seed = seed
+		return game(t, r, sim.RolePM, "roadmap", 1, "Ada")
 	}
-	var wg sync.WaitGroup
-	codes := make([]int, players)
-	ids := make([]string, players)
-	for i := range bodies {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			res, err := http.Post(ts.URL+"/api/results", "application/json", bytes.NewReader(bodies[i]))
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer res.Body.Close()
-			var st Stored
-			if err := json.NewDecoder(res.Body).Decode(&st); err != nil {
-				t.Error(err)
-			}
-			codes[i], ids[i] = res.StatusCode, st.ID
-		}()
-	}
-	wg.Wait()
-	seen := map[string]bool{}
-	for i, c := range codes {
-		if c != http.StatusCreated {
-			t.Errorf("post %d: status %d, want 201", i, c)
-		}
-		if ids[i] == "" || seen[ids[i]] {
-			t.Errorf("post %d: id %q missing or repeated", i, ids[i])
-		}
-		seen[ids[i]] = true
-	}
-	if got := len(jsonFiles(t, dir)); got != players {
-		t.Fatalf("%d files stored, want %d", got, players)
-	}
-	if got := len(list(t, ts.URL)); got != players {
-		t.Fatalf("GET lists %d games, want %d", got, players)
-	}
-
-	// The same game again is recognised, not stored twice.
-	if code, out := post(t, ts.URL, bodies[0]); code != http.StatusOK || out["duplicate"] != true || out["id"] != ids[0] {
-		t.Errorf("repeat post: %d %v, want 200 duplicate with id %s", code, out, ids[0])
-	}
-
-	// Refusals: each with a message, none stored.
-	big := bytes.Repeat([]byte(" "), MaxBody+1)
-	tampered := game(t, "startup", sim.RolePM, 99, "Cheater")
-	tampered.Score += 10
-	badRole := strings.Replace(string(body(t, game(t, "startup", sim.RolePO, 98, ""))), `"role": "po"`, `"role": "cto"`, 1)
-	refusals := []struct {
+	cases := []struct {
 		name string
 		body []byte
 		code int
 		want string
 	}{
-		{"oversize", big, http.StatusRequestEntityTooLarge, "at most"},
-		{"bad JSON", []byte(`{"format": 1, "scenario": `), http.StatusBadRequest, "not a results file"},
-		{"not a results file", []byte(`{"hello": "world"}`), http.StatusBadRequest, "not a results file"},
-		{"bad role", []byte(badRole), http.StatusBadRequest, "unknown role"},
-		{"tampered score", body(t, tampered), http.StatusUnprocessableEntity, "score:"},
-		{"unknown scenario", []byte(strings.Replace(string(body(t, tampered)), `"scenario": "startup"`, `"scenario": "moonbase"`, 1)), http.StatusUnprocessableEntity, "moonbase"},
+		{"its own scenario under the room's id", edit(func(f *results.File) { f.ScenarioSource = own }), 422, "TOML it carries differs"},
+		{"another seed", body(t, other(41)), 422, "seed 41; the room plays seed 3"},
+		{"a role not handed out", body(t, game(t, room, sim.RoleBoth, "roadmap", 1, "Ada")), 422, "the room hands out pm, po"},
+		{"an edited score", edit(func(f *results.File) { f.Score += 10 }), 422, "does not reproduce"},
+		{"no decisions", body(t, unfinished), 422, "not finished"},
+		{"a policy flood", edit(func(f *results.File) { f.Policy = strings.Repeat("x", 1<<16) }), 422, "neither \"human\" nor a bot"},
+		{"an unknown policy", edit(func(f *results.File) { f.Policy = "\x1b[2Jwizard" }), 422, `"\x1b[2Jwizard"`},
+		{"not JSON", []byte("{"), 400, "not a results file"},
 	}
-	for _, tt := range refusals {
-		code, out := post(t, ts.URL, tt.body)
+	for _, c := range cases {
+		code, out := post(t, base, c.body)
 		msg, _ := out["error"].(string)
-		if code != tt.code || !strings.Contains(msg, tt.want) {
-			t.Errorf("%s: %d %q, want %d with %q", tt.name, code, msg, tt.code, tt.want)
+		if code != c.code || !strings.Contains(msg, c.want) {
+			t.Errorf("%s: %d %q, want %d and %q", c.name, code, msg, c.code, c.want)
+		}
+		if strings.ContainsAny(msg, "\x1b\n") || len(msg) > maxLine+40 {
+			t.Errorf("%s: the error is not one short clean line: %q", c.name, msg)
 		}
 	}
-	// An oversize body of unknown length is cut off too.
-	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/api/results", io.MultiReader(bytes.NewReader(big)))
-	req.ContentLength = -1
-	if res, err := http.DefaultClient.Do(req); err != nil {
-		t.Error(err)
-	} else {
-		res.Body.Close()
-		if res.StatusCode != http.StatusRequestEntityTooLarge {
-			t.Errorf("chunked oversize: %s, want 413", res.Status)
-		}
-	}
-	if got := len(jsonFiles(t, dir)); got != players {
-		t.Fatalf("after refusals %d files stored, want %d", got, players)
+	if n := len(list(t, base).Games); n != 0 {
+		t.Fatalf("%d refused games were stored", n)
 	}
 
-	// A restarted server on the same folder lists every game, in the same order, and numbers on.
-	before := list(t, ts.URL)
-	ts.Close()
-	_, ts2 := start(t, "", dir)
-	after := list(t, ts2.URL)
-	if len(after) != players {
-		t.Fatalf("after restart %d games, want %d", len(after), players)
-	}
-	for i := range after {
-		if after[i].ID != before[i].ID || after[i].Score != before[i].Score || after[i].Player != before[i].Player {
-			t.Fatalf("after restart game %d is %+v, was %+v", i, after[i], before[i])
-		}
-	}
-	code, out := post(t, ts2.URL, body(t, game(t, "startup", sim.RoleBoth, 500, "Late")))
-	if code != http.StatusCreated || !strings.HasPrefix(out["file"].(string), fmt.Sprintf("%04d-", players+1)) {
-		t.Errorf("post after restart: %d %v, want 201 numbered %d", code, out, players+1)
-	}
-}
-
-func TestStoredFileIsTheReplay(t *testing.T) {
-	dir := t.TempDir()
-	s, err := NewServer("", dir, load)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := game(t, "pivot", sim.RolePO, 3, "  Ana\tMaría \x07 de la Cruz y Fernández de Córdoba y Salazar  ")
-	f.Sprints[0].Value = 1e9 // the per-sprint record is not trusted; the replay's is stored
-	st, code, err := s.Submit(f)
-	if err != nil || code != http.StatusCreated {
-		t.Fatalf("submit: %d %v", code, err)
-	}
-	if st.Player != "Ana María de la Cruz y Fernández de Córd" {
-		t.Errorf("player %q", st.Player)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, st.File))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := results.Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Sprints[0].Value == 1e9 {
-		t.Error("stored the posted sprint record, not the replay's")
-	}
-	if !strings.HasPrefix(st.File, "0001-pivot-po-ana_mara_de_la_cruz-") {
-		t.Errorf("file name %q", st.File)
-	}
-}
-
-func TestPagesAndStatic(t *testing.T) {
-	web := t.TempDir()
-	os.WriteFile(filepath.Join(web, "index.html"), []byte("<!doctype html><title>game</title>"), 0o644)
-	os.WriteFile(filepath.Join(web, "twohats.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
-	_, ts := start(t, web, t.TempDir())
-	tests := []struct {
-		path, ctype, contains string
-		code                  int
+	// The honest game, its resend, a copy under another name, a second try, a look-alike name.
+	steps := []struct {
+		name string
+		f    results.File
+		code int
+		try  float64
 	}{
-		{"/", "text/html", "<title>game</title>", 200},
-		{"/twohats.wasm", "application/wasm", "asm", 200},
-		{"/room", "text/html", "Two Hats: the room", 200},
-		{"/api/config", "application/json", `"results_url":"/api/results"`, 200},
-		{"/api/results", "application/json", "[]", 200},
-		{"/api/nothing", "application/json", "no such endpoint", 404},
-		{"/missing.js", "text/plain", "404", 404},
+		{"the honest game", honest, 201, 1},
+		{"the same game again", honest, 200, 1},
+		{"the same game under another name", func() results.File { f := honest; f.Player = "Bob"; return f }(), 409, 0},
+		{"a second game under the same name", game(t, room, sim.RolePM, "random", 7, "Ada"), 201, 2},
+		{"a third, the name with a zero-width space and a Cyrillic а", game(t, room, sim.RolePM, "random", 8, "\u0410d\u200ba"), 201, 3},
+		{"the same name in the other role", game(t, room, sim.RolePO, "random", 9, "ada"), 201, 1},
+		{"a bot", game(t, room, sim.RolePO, "idle", 1, "baseline"), 201, 1},
 	}
-	for _, tt := range tests {
-		res, err := http.Get(ts.URL + tt.path)
+	for _, st := range steps {
+		code, out := post(t, base, body(t, st.f))
+		if code != st.code || (st.try > 0 && out["try"] != st.try) {
+			t.Errorf("%s: %d %v, want %d try %v", st.name, code, out, st.code, st.try)
+		}
+	}
+	l := list(t, base)
+	if len(l.Games) != 5 {
+		t.Fatalf("%d games listed, want 5", len(l.Games))
+	}
+	if l.Games[2].Player != "Аd\u0430"[:0]+"Аda" && l.Games[2].Player != "\u0410da" {
+		t.Errorf("the look-alike name shows as %q", l.Games[2].Player)
+	}
+	if !l.Games[4].Bot || l.Games[0].Bot != true { // "roadmap" is a bot too
+		t.Errorf("bots not marked: %+v", l.Games)
+	}
+}
+
+func TestPlayerNames(t *testing.T) {
+	cases := []struct{ in, show string }{
+		{"  Lin  ", "Lin"},
+		{"Lin\u200b", "Lin"},
+		{"L\u202ein", "Lin"},
+		{"Ｌｉｎ", "Lin"},
+		{"Li\u0301n", "Lín"},
+		{"Z" + strings.Repeat("\u0301", 500) + "oe", "Ź\u0301oe"},
+		{"a\x1b[31mb\nc", "a [31mb c"},
+		{strings.Repeat("é", 100), strings.Repeat("é", MaxPlayer)},
+		{"\u3164", ""},
+	}
+	for _, c := range cases {
+		if got := PlayerName(c.in); got != c.show {
+			t.Errorf("PlayerName(%q) = %q, want %q", c.in, got, c.show)
+		}
+	}
+	if nameKey("Lin") != nameKey("Lіn") || nameKey("Lin") != nameKey("LIN\u200b") {
+		t.Error("look-alike names are different players")
+	}
+	if nameKey("Lin") == nameKey("Lín") {
+		t.Error("an accent made two names one")
+	}
+}
+
+func TestRestartReplaysEveryStoredFile(t *testing.T) {
+	room := testRoom(t)
+	dir := t.TempDir()
+	s, base := serve(t, room, Options{Results: dir, PostBurst: 1000})
+	for i, name := range []string{"Ada", "Grace", "Lin"} {
+		if code, out := post(t, base, body(t, game(t, room, sim.RolePM, "random", uint64(i), name))); code != 201 {
+			t.Fatalf("post: %d %v", code, out)
+		}
+	}
+	l := list(t, base)
+	_ = s
+	// An edited score, a copy of another file, a FIFO, a stale temporary file, a foreign file.
+	edited := filepath.Join(dir, l.Games[1].File)
+	b, _ := os.ReadFile(edited)
+	os.WriteFile(edited, bytes.Replace(b, []byte(`"score": `), []byte(`"score": 9`), 1), 0o644)
+	os.WriteFile(filepath.Join(dir, "9999-copy.json"), mustRead(t, filepath.Join(dir, l.Games[0].File)), 0o644)
+	os.WriteFile(filepath.Join(dir, ".tmp-0004-x.json-123"), []byte("half"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(dir, "0005-fifo.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := game(t, Room{Scenario: room.Scenario, Seed: 99, Roles: room.Roles}, sim.RolePM, "roadmap", 1, "Eve")
+	os.WriteFile(filepath.Join(dir, "0006-eve.json"), body(t, other), 0o644)
+
+	start := time.Now()
+	s2, err := New(room, Options{Results: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("restart took %v", d)
+	}
+	if s2.Len() != 2 {
+		t.Errorf("%d games after restart, want 2", s2.Len())
+	}
+	why := map[string]string{}
+	for _, n := range s2.NotCountedFiles() {
+		why[n.File] = n.Why
+	}
+	for file, want := range map[string]string{
+		l.Games[1].File:  "does not reproduce",
+		"9999-copy.json": "the same game as " + l.Games[0].File,
+		"0005-fifo.json": "FIFO",
+		"0006-eve.json":  "seed 99",
+	} {
+		if !strings.Contains(why[file], want) {
+			t.Errorf("%s: not counted because %q, want %q", file, why[file], want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".tmp-0004-x.json-123")); err == nil {
+		t.Error("the stale temporary file is still there")
+	}
+	// The debrief reads the folder with the same function, so it agrees.
+	fo, err := ReadFolder(context.Background(), dir, room)
+	if err != nil || len(fo.Entries) != 2 || len(fo.NotCounted) != len(s2.NotCountedFiles()) {
+		t.Errorf("ReadFolder disagrees with the server: %d entries, %v", len(fo.Entries), err)
+	}
+	if r, ok, err := ReadRoom(dir); !ok || err != nil || r.Scenario.Hash != room.Scenario.Hash || r.Seed != 3 {
+		t.Errorf("room.json: %+v %v %v", r, ok, err)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestFoldersAndStaticFiles(t *testing.T) {
+	room := testRoom(t)
+	web := t.TempDir()
+	os.WriteFile(filepath.Join(web, "index.html"), []byte("<!doctype html>page"), 0o644)
+	wasm := bytes.Repeat([]byte("\x00asm"), 4096)
+	os.WriteFile(filepath.Join(web, WasmName), wasm, 0o644)
+	os.WriteFile(filepath.Join(web, WasmName+".gz"), []byte("gzipped"), 0o644)
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(secret, []byte("secret"), 0o644)
+	os.Symlink(secret, filepath.Join(web, "out.txt"))
+	syscall.Mkfifo(filepath.Join(web, "fifo.js"), 0o644)
+
+	if _, err := New(room, Options{Web: web, Results: filepath.Join(web, "results")}); err == nil || !strings.Contains(err.Error(), "inside the web folder") {
+		t.Errorf("results inside web: %v", err)
+	}
+	s, base := serve(t, room, Options{Web: web})
+	get := func(path string, hdr map[string]string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		for k, v := range hdr {
+			req.Header.Set(k, v)
+		}
+		res, err := client.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != tt.code || !strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype) || !strings.Contains(string(b), tt.contains) {
-			t.Errorf("GET %s: %d %q %.60q; want %d %q containing %q", tt.path, res.StatusCode, res.Header.Get("Content-Type"), b, tt.code, tt.ctype, tt.contains)
+		return res, string(b)
+	}
+	for _, p := range []string{"/out.txt", "/fifo.js", "/../" + filepath.Base(secret), "/.tmp-x"} {
+		if res, b := get(p, nil); res.StatusCode != 404 || strings.Contains(b, "secret") {
+			t.Errorf("GET %s: %s %q", p, res.Status, b)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodDelete, ts.URL+"/api/results", nil)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	res, b := get("/"+WasmName+"?v="+s.web.version, map[string]string{"Accept-Encoding": "br, gzip;q=0.8"})
+	if res.Header.Get("Content-Encoding") != "gzip" || b != "gzipped" || res.Header.Get("Vary") != "Accept-Encoding" ||
+		!strings.Contains(res.Header.Get("Cache-Control"), "immutable") || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("compressed wasm: %v %q", res.Header, b)
 	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("DELETE: %s", res.Status)
+	res, b = get("/"+WasmName, map[string]string{"Accept-Encoding": "identity"})
+	if res.Header.Get("Content-Encoding") != "" || len(b) != len(wasm) || res.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("plain wasm: %v, %d bytes", res.Header, len(b))
+	}
+	if res, _ := get("/api/config", map[string]string{"Origin": "http://evil.example"}); res.StatusCode != 403 || res.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("another site's page: %s %v", res.Status, res.Header)
+	}
+	res, b = get("/api/config", nil)
+	var cfg Config
+	json.Unmarshal([]byte(b), &cfg)
+	if cfg.Room.Seed != 3 || cfg.Room.ScenarioHash != room.Scenario.Hash || len(cfg.Room.Roles) != 2 || cfg.Room.Roles[0].URL != base+"/?role=pm" {
+		t.Errorf("config: %s", b)
+	}
+	if res, b := get("/api/qr?role=po", nil); res.StatusCode != 200 || !strings.HasPrefix(b, "<svg") {
+		t.Errorf("qr: %s %.60q", res.Status, b)
+	}
+	if res, b := get("/api/scenario", nil); res.StatusCode != 200 || b != string(room.Scenario.Source) {
+		t.Errorf("scenario: %s", res.Status)
 	}
 }
 
-func TestRestartSkipsUnreadableFiles(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "notes.json"), []byte("not json"), 0o644)
-	os.WriteFile(filepath.Join(dir, ".tmp-0001-x.json-123"), []byte("half"), 0o644)
-	os.WriteFile(filepath.Join(dir, "readme.txt"), []byte("hello"), 0o644)
-	b := body(t, game(t, "tutorial", sim.RolePM, 1, "Sim"))
-	os.WriteFile(filepath.Join(dir, "tutorial-pm-roadmap-1.json"), b, 0o644)
-	s, err := NewServer("", dir, load)
-	if err != nil {
-		t.Fatal(err)
+// TestLogLinesAreCleanAndShort: a name and a policy full of escape sequences reach the log
+// quoted, never raw.
+func TestLogLinesAreCleanAndShort(t *testing.T) {
+	room := testRoom(t)
+	var mu sync.Mutex
+	var lines []string
+	_, base := serve(t, room, Options{Logf: func(f string, a ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		lines = append(lines, fmt.Sprintf(f, a...))
+	}})
+	f := game(t, room, sim.RolePM, "roadmap", 1, "\x1b]0;server stopped\x07"+strings.Repeat("\u202e", 1000))
+	f.Score++
+	post(t, base, body(t, f))
+	f.Score--
+	post(t, base, body(t, f))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(lines) != 2 {
+		t.Fatalf("log: %q", lines)
 	}
-	if s.Len() != 1 || len(s.Skipped()) != 1 || !strings.HasPrefix(s.Skipped()[0], "notes.json:") {
-		t.Errorf("len %d, skipped %q", s.Len(), s.Skipped())
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\x1b\x07\n\u202e") || len(l) > maxLine+40 {
+			t.Errorf("log line is not clean: %q", l)
+		}
 	}
-	if _, err := NewServer(filepath.Join(dir, "readme.txt"), dir, load); err == nil {
-		t.Error("a file as the web folder was accepted")
+}
+
+func TestEachAddressPostsAtItsPace(t *testing.T) {
+	room := testRoom(t)
+	_, base := serve(t, room, Options{PostBurst: 3, PostEvery: time.Hour})
+	b := body(t, game(t, room, sim.RolePM, "roadmap", 1, "Ada"))
+	var codes []int
+	for range 5 {
+		code, _ := post(t, base, b)
+		codes = append(codes, code)
+	}
+	if fmt.Sprint(codes) != "[201 200 200 429 429]" {
+		t.Errorf("codes %v, want three answers then 429", codes)
 	}
 }

@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"twohats/game/results"
+	"twohats/game/save"
 	"twohats/game/scenario"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 	"twohats/scenarios"
 )
@@ -187,7 +187,7 @@ func (c *Ctx) StartGame(e *Entry, r sim.Role) error {
 // Continue rebuilds the saved game and goes to it.
 func (c *Ctx) Continue(f save.File) error {
 	var tr *Tracker
-	g, err := save.Rebuild(f, Load, func(g *sim.Game) {
+	g, err := save.Rebuild(f, func(g *sim.Game) {
 		if tr == nil {
 			tr = NewTracker(g, &c.view)
 		} else {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 )
 

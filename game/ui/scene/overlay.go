@@ -3,9 +3,9 @@ package scene
 import (
 	"fmt"
 
+	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 )
 

@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"twohats/game/bot"
+	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 )
 

@@ -3,9 +3,9 @@ package scene
 import (
 	"strconv"
 
+	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
-	"twohats/game/ui/save"
 	"twohats/game/ui/widget"
 )
 
@@ -54,7 +54,7 @@ func NewTitle(c *Ctx) *Title {
 // sprint comes from replaying the save's decisions (a fraction of a millisecond).
 func saveNote(f *save.File) string {
 	note := f.Scenario + " · " + f.Role.Title()
-	if g, err := save.Rebuild(*f, Load, nil); err == nil {
+	if g, err := save.Rebuild(*f, nil); err == nil {
 		st := g.State()
 		note += " · sprint " + num(float64(st.Sprint)) + " of " + num(float64(st.Sprints))
 	}
