@@ -193,8 +193,9 @@ type Entry struct {
 	SprintAlignment []float64 `json:"sprint_alignment"` // per sprint; -1 when nothing shipped that sprint
 	SprintBurnout   []float64 `json:"sprint_burnout"`   // per sprint, at its end
 	// Clean is the stored file.
-	Clean results.File `json:"-"`
-	seq   int
+	Clean   results.File `json:"-"`
+	pending bool         // being written: not listed yet
+	seq     int
 	game  string
 	name  string
 }
@@ -266,6 +267,39 @@ func (l *ledger) add(e Entry) {
 		l.tries[l.triesKey(e.name, e.Role)]++
 	}
 	l.entries = append(l.entries, e)
+}
+
+// settle marks the entry written.
+func (l *ledger) settle(id string) {
+	if i, ok := l.byID[id]; ok {
+		l.entries[i].pending = false
+	}
+}
+
+// remove forgets an entry whose file could not be written.
+func (l *ledger) remove(id string) {
+	i, ok := l.byID[id]
+	if !ok {
+		return
+	}
+	old := l.entries
+	*l = *newLedger()
+	for j, e := range old {
+		if j != i {
+			l.add(e)
+		}
+	}
+}
+
+// settled is the list of entries that are on disk.
+func (l *ledger) settled() []Entry {
+	out := make([]Entry, 0, len(l.entries))
+	for _, e := range l.entries {
+		if !e.pending {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func entryOf(f results.File, id string) Entry {

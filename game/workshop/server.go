@@ -382,7 +382,7 @@ func (s *Server) config() Config {
 	sc := s.room.Scenario
 	return Config{
 		Server: "twohats-serve", API: APIVersion, ResultsURL: "/api/results", RoomURL: "/room",
-		MaxBodyBytes: MaxBody, ResultFormat: results.Format,
+		MaxBodyBytes: int(s.maxBody()), ResultFormat: results.Format,
 		Room: RoomConfig{Scenario: sc.ID, Title: sc.Sc.Title, ScenarioHash: sc.Hash, Shipped: sc.Shipped,
 			ScenarioURL: "/api/scenario", Seed: s.room.Seed, Roles: s.Links()},
 	}
@@ -393,7 +393,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	tag := fmt.Sprintf(`"%d-%d"`, s.version, len(s.led.entries))
 	var out List
 	if r.Header.Get("If-None-Match") != tag {
-		out = List{Games: append([]Entry{}, s.led.entries...), NotCounted: append([]NotCounted{}, s.notCounted...)}
+		out = List{Games: s.led.settled(), NotCounted: append([]NotCounted{}, s.notCounted...)}
 	}
 	s.mu.Unlock()
 	w.Header().Set("Cache-Control", "no-cache")
@@ -418,15 +418,16 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusTooManyRequests, "too many results from this address; wait a little and send again")
 		return
 	}
-	if r.ContentLength > MaxBody {
-		apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("a results file is at most %d bytes", MaxBody))
+	limit := s.maxBody()
+	if r.ContentLength > limit {
+		apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("a results file of this room is at most %d bytes", limit))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("a results file is at most %d bytes", MaxBody))
+			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("a results file of this room is at most %d bytes", limit))
 			return
 		}
 		apiError(w, http.StatusBadRequest, "could not read the body: "+oneLine(err.Error()))
@@ -448,6 +449,20 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, code, stored)
+}
+
+// GameBytes is how large a results file's own part (everything but a carried scenario) may be:
+// a whole game's records and decisions take about 15 KiB.
+const GameBytes = 256 << 10
+
+// maxBody is the largest post the room takes: a game and, for a facilitator's own scenario, its
+// TOML (the page sends it back); never more than MaxBody. Anything larger is refused unread.
+func (s *Server) maxBody() int64 {
+	n := int64(GameBytes)
+	if !s.room.Scenario.Shipped {
+		n += 2 * int64(len(s.room.Scenario.Source)) // JSON may escape some of it
+	}
+	return min(n, MaxBody)
 }
 
 // Submit checks a parsed results file (Room.Check, on a worker behind the bounded queue) and
@@ -481,24 +496,39 @@ func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error
 		return Stored{}, http.StatusInternalServerError, err
 	}
 
+	// Decide and reserve under the lock; write (and fsync, the slow part) outside it, so one
+	// player's disk write does not queue everyone else's.
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	e, dup, rf := s.led.admit(clean, b)
 	if rf != nil {
+		s.mu.Unlock()
 		return Stored{}, rf.Code, rf
 	}
 	if dup >= 0 {
+		s.mu.Unlock()
+		if e.pending {
+			return Stored{}, http.StatusServiceUnavailable, errors.New("this game is being stored right now; send again in a moment to see it stored")
+		}
 		return Stored{ID: e.ID, File: e.File, Duplicate: true, Player: e.Player, Try: e.Try, Score: e.Score, Grade: e.Grade}, http.StatusOK, nil
 	}
 	e.seq = s.nextSeq
 	e.File = fmt.Sprintf("%04d-%s-%s-%s%s.json", e.seq, slug(clean.Scenario), clean.Role, slugPlayer(clean.Player), e.ID)
-	if err := disk.WriteFile(filepath.Join(s.o.Results, e.File), b); err != nil {
-		s.log("could not store %s: %s", e.File, oneLine(err.Error()))
+	e.pending = true
+	s.nextSeq++
+	s.led.add(e)
+	s.mu.Unlock()
+
+	werr := disk.WriteFile(filepath.Join(s.o.Results, e.File), b)
+	s.mu.Lock()
+	if werr != nil {
+		s.led.remove(e.ID)
+		s.mu.Unlock()
+		s.log("could not store %s: %s", e.File, oneLine(werr.Error()))
 		return Stored{}, http.StatusInternalServerError, errors.New("the server could not store the result; tell the facilitator")
 	}
-	s.nextSeq++
+	s.led.settle(e.ID)
 	s.version++
-	s.led.add(e)
+	s.mu.Unlock()
 	what := ""
 	if e.Try > 1 {
 		what = fmt.Sprintf(", try %d (listed, not counted)", e.Try)
