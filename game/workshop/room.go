@@ -196,8 +196,8 @@ type Entry struct {
 	Clean   results.File `json:"-"`
 	pending bool         // being written: not listed yet
 	seq     int
-	game  string
-	name  string
+	game    string
+	name    string
 }
 
 // Counted says whether the entry is in the charts and the table.
