@@ -9,8 +9,11 @@
 //      reproduces it;
 //   3. a bad URL parameter gives a message on the page, not a crash;
 //   4. a game is saved in localStorage and continued after a reload; a tap works as a click;
-//   5. at a workshop (`twohats serve`): the page asks for a name, and the results arrive at the
-//      server with that name.
+//   5. at a workshop (`twohats serve --scenario tutorial --seed 3 --roles pm,po`): the bare
+//      address offers the room's roles; a role's link asks for a name, plays the room's seed
+//      whatever the address says, gets the .wasm gzipped (bytes on the wire reported), and the
+//      results arrive at the server with that name; /room is screenshot at 1280×720 and
+//      390×844 with its QR codes, the game and a file not counted.
 //
 // Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
 // desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
@@ -248,8 +251,9 @@ async function badParamTest(browser, base) {
 
 async function workshopTest(browser) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-results-"));
+  fs.writeFileSync(path.join(dir, "0099-stray.json"), "{ not a results file");
   const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-  const srv = spawn(BIN, ["serve", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  const srv = spawn(BIN, ["serve", "--scenario", "tutorial", "--seed", "3", "--roles", "pm,po", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
   let srvOut = "";
   srv.stdout.on("data", (d) => { srvOut += d; });
   srv.stderr.on("data", (d) => { srvOut += d; });
@@ -260,7 +264,25 @@ async function workshopTest(browser) {
       if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const p = await open(browser, base + "/?scenario=tutorial&role=pm&seed=3&autoplay=roadmap", "workshop");
+    check(/Product Manager: +http:\/\/127\.0\.0\.1:\d+\/\?role=pm/.test(srvOut), "workshop: serve prints a link per role");
+
+    // The bare address: the room's game, and the player picks among the room's roles.
+    const bare = await open(browser, base + "/", "workshop bare address");
+    await bare.page.locator("#role-buttons button").first().waitFor({ state: "visible", timeout: 60000 });
+    const roles = await bare.page.locator("#role-buttons button").allInnerTexts();
+    check(roles.join(",") === "Product Manager,Product Owner", `workshop: the bare address offers the room's roles (${roles.join(", ")})`);
+    await bare.page.screenshot({ path: path.join(SHOTS, "workshop-roles.png") });
+    noErrors(bare);
+    await bare.context.close();
+
+    // A role's link, with a seed in the address the room overrides; a bot plays it through.
+    const p = await open(browser, base + "/?role=pm&seed=41&autoplay=roadmap", "workshop");
+    const wasm = [];
+    p.page.on("response", async (r) => {
+      if (!/twohats\.wasm/.test(r.url())) return;
+      const sizes = await r.request().sizes().catch(() => null);
+      wasm.push({ headers: await r.allHeaders(), status: r.status(), sizes });
+    });
     await p.page.locator("#name").waitFor({ state: "visible", timeout: 60000 });
     ok("workshop: the page asks for a name");
     await p.page.screenshot({ path: path.join(SHOTS, "workshop-name.png") });
@@ -271,21 +293,50 @@ async function workshopTest(browser) {
     const outcome = await p.page.evaluate(() => window.twohats.outcome || window.twohats.problem);
     console.log(`workshop: a tutorial game took ${secs(Date.now() - t)}`);
     check(/^Sent to the workshop/.test(outcome), `workshop: the page says ${JSON.stringify(outcome)}`);
+    const w = wasm.find((x) => x.status === 200);
+    if (check(w && w.headers["content-encoding"] === "gzip" && /accept-encoding/i.test(w.headers["vary"] || "") && /immutable/.test(w.headers["cache-control"] || ""),
+      `workshop: the .wasm comes gzipped, with Vary and a versioned cache (${w ? JSON.stringify({ enc: w.headers["content-encoding"], vary: w.headers["vary"], cache: w.headers["cache-control"] }) : "no response seen"})`)) {
+      const raw = fs.statSync(path.join(WEB, "twohats.wasm")).size;
+      const wire = w.sizes ? w.sizes.responseBodySize + w.sizes.responseHeadersSize : Number(w.headers["content-length"]);
+      console.log(`workshop: bytes on the wire for the .wasm: ${wire} (the file is ${raw} bytes)`);
+    }
     await p.page.waitForTimeout(500);
     await p.page.screenshot({ path: path.join(SHOTS, "workshop-end.png") });
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "room.json" && f !== "0099-stray.json");
     const stored = files.length === 1 ? JSON.parse(fs.readFileSync(path.join(dir, files[0]), "utf8")) : null;
-    check(stored && stored.player === "Ada L." && stored.role === "pm", `workshop: the server stored the game with the name (${files.join(", ")})`);
+    check(stored && stored.player === "Ada L." && stored.role === "pm" && stored.seed === 3 && stored.scenario === "tutorial",
+      `workshop: the server stored the room's game with the name (${files.join(", ")}: seed ${stored && stored.seed})`);
     noErrors(p);
     await p.context.close();
+
+    // The room, on a projector and on a phone.
+    for (const [name, vp] of [["room-1280x720.png", { width: 1280, height: 720 }], ["room-phone-390x844.png", { width: 390, height: 844 }]]) {
+      const context = await browser.newContext({ viewport: vp });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      await page.goto(base + "/room");
+      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length > 0 && document.querySelectorAll("#join img").length === 2, null, { timeout: 10000 });
+      await page.waitForTimeout(500);
+      const qrOK = await page.evaluate(() => [...document.querySelectorAll("#join img")].every((i) => i.complete && i.naturalWidth > 0));
+      const text = await page.locator("body").innerText();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+      check(qrOK && /Ada L\./.test(text) && /bot: roadmap/.test(text) && /0099-stray\.json/.test(text) && overflow <= 0 && errors.length === 0,
+        `room ${vp.width}×${vp.height}: QR codes, the game (marked as a bot's), the file not counted, no sideways scroll (${overflow}px)${errors.length ? ", errors: " + errors.join("; ") : ""}`);
+      await context.close();
+    }
   } finally {
-    srv.kill();
+    srv.kill("SIGINT");
+    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+    check(/Stopped\. 1 game\(s\) stored/.test(srvOut), "workshop: Ctrl+C stops the server cleanly");
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function main() {
-  for (const f of ["index.html", "wasm_exec.js", "twohats.wasm"]) {
+  for (const f of ["index.html", "wasm_exec.js", "twohats.wasm", "twohats.wasm.gz"]) {
     if (!fs.existsSync(path.join(WEB, f))) { console.log(`FAIL ${WEB}/${f} is missing: run make web`); process.exit(1); }
   }
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -3,15 +3,19 @@ package ui
 import (
 	"errors"
 	"math"
+	"strings"
 	"sync/atomic"
 	"syscall/js"
 
+	"twohats/game/results"
 	"twohats/game/save"
 )
 
 // The browser build. The page (assets/web/index.html) and the game talk through two objects:
 //
-//	window.twohatsPage  set by the page before the game starts: {player: "typed name"} and
+//	window.twohatsPage  set by the page before the game starts: {player: "typed name"}, at a
+//	                    workshop whose scenario is the facilitator's own file also
+//	                    {scenarioName, scenarioSource} (the TOML the server serves), and
 //	                    onResults(name, json), called when a game ends
 //	window.twohats      set by the game: {scene, results, resultsName, firstFrame} and note(text),
 //	                    which the page calls to show a line on the end screen (where the results went)
@@ -24,12 +28,27 @@ func deviceRound(v float64) float64 { return math.Floor(v) }
 // pageNote is a line the page asked to show on the end screen; Update picks it up.
 var pageNote atomic.Pointer[string]
 
-// platformStart reads the display name the page asked for and publishes window.twohats.
+// platformStart reads the display name and the room's own scenario the page hands over, and
+// publishes window.twohats.
 func platformStart(o *Options) {
 	g := js.Global()
 	if p := g.Get("twohatsPage"); p.Type() == js.TypeObject {
 		if n := p.Get("player"); n.Type() == js.TypeString {
 			o.Start.Player = n.String()
+		}
+		if src := p.Get("scenarioSource"); src.Type() == js.TypeString {
+			name := "room.toml"
+			if n := p.Get("scenarioName"); n.Type() == js.TypeString {
+				name = n.String()
+			}
+			// The one resolver, as for a file on the desktop's --scenario.
+			sc, err := results.Resolve("", name, []byte(src.String()))
+			if err != nil {
+				first, _, _ := strings.Cut(err.Error(), "\n")
+				g.Get("console").Call("error", "twohats: the room's scenario: "+first)
+			} else {
+				o.Start.ScenarioFile, o.Start.ScenarioSource, o.Start.Scenario = name, sc.Source, sc.ID
+			}
 		}
 	}
 	t := g.Get("twohats")
