@@ -141,14 +141,6 @@ func idOf(sc *scenario.Scenario) string {
 	return sc.ID
 }
 
-// Load finds a scenario for a save: shipped by id, or from the source it carries.
-func Load(id, sourceName string, source []byte) (*scenario.Scenario, error) {
-	if len(source) > 0 {
-		return scenario.Parse(sourceName, source)
-	}
-	return scenarios.Load(id)
-}
-
 // statusFrames is how long a message stays: four seconds.
 const statusFrames = 240
 
