@@ -323,6 +323,7 @@ async function workshopTest(browser) {
       const text = await page.locator("body").innerText();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+      await page.screenshot({ path: path.join(SHOTS, name.replace(".png", "-full.png")), fullPage: true });
       check(qrOK && /Ada L\./.test(text) && /bot: roadmap/.test(text) && /0099-stray\.json/.test(text) && overflow <= 0 && errors.length === 0,
         `room ${vp.width}×${vp.height}: QR codes, the game (marked as a bot's), the file not counted, no sideways scroll (${overflow}px)${errors.length ? ", errors: " + errors.join("; ") : ""}`);
       await context.close();
