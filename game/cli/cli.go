@@ -17,6 +17,7 @@ import (
 	"twohats/game/disk"
 	"twohats/game/results"
 	"twohats/game/scenario"
+	"twohats/game/workshop"
 	"twohats/scenarios"
 )
 
@@ -171,7 +172,16 @@ func check(args []string, w io.Writer) (int, error) {
 			continue
 		}
 		if _, err := scenario.Parse(path, src); err != nil {
-			fmt.Fprintln(w, err)
+			// One problem a line, each quoted safe for a terminal (a key may hold escape
+			// sequences), at most maxProblemLines of them.
+			lines := strings.Split(err.Error(), "\n")
+			for i, l := range lines {
+				if i == maxProblemLines {
+					fmt.Fprintf(w, "%s: and %d more problem(s)\n", path, len(lines)-i)
+					break
+				}
+				fmt.Fprintln(w, workshop.OneLine(l))
+			}
 			code = ExitFailed
 			continue
 		}
@@ -179,6 +189,9 @@ func check(args []string, w io.Writer) (int, error) {
 	}
 	return code, nil
 }
+
+// maxProblemLines is how many problems check prints for one file.
+const maxProblemLines = 50
 
 // unwrapPath drops the path os errors repeat, since the caller prints it first.
 func unwrapPath(err error) error {
