@@ -346,7 +346,7 @@ func TestFoldersAndStaticFiles(t *testing.T) {
 	if res, _ := get("/api/config", map[string]string{"Origin": "http://evil.example"}); res.StatusCode != 403 || res.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("another site's page: %s %v", res.Status, res.Header)
 	}
-	res, b = get("/api/config", nil)
+	_, b = get("/api/config", nil)
 	var cfg Config
 	json.Unmarshal([]byte(b), &cfg)
 	if cfg.Room.Seed != 3 || cfg.Room.ScenarioHash != room.Scenario.Hash || len(cfg.Room.Roles) != 2 || cfg.Room.Roles[0].URL != base+"/?role=pm" {
@@ -399,5 +399,22 @@ func TestEachAddressPostsAtItsPace(t *testing.T) {
 	}
 	if fmt.Sprint(codes) != "[201 200 200 429 429]" {
 		t.Errorf("codes %v, want three answers then 429", codes)
+	}
+}
+
+func TestAllowOriginNamesOneSite(t *testing.T) {
+	room := testRoom(t)
+	_, base := serve(t, room, Options{AllowOrigin: "https://game.example/"})
+	for origin, want := range map[string]string{"https://game.example": "https://game.example", "https://other.example": ""} {
+		req, _ := http.NewRequest("GET", base+"/api/config", nil)
+		req.Header.Set("Origin", origin)
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got := res.Header.Get("Access-Control-Allow-Origin"); got != want || (want == "") != (res.StatusCode == 403) {
+			t.Errorf("Origin %s: %s, allow-origin %q", origin, res.Status, got)
+		}
 	}
 }
