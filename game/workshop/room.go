@@ -222,9 +222,10 @@ func newLedger() *ledger {
 	return &ledger{byID: map[string]int{}, byGame: map[string]int{}, tries: map[string]int{}}
 }
 
-// gameKey identifies the game apart from the name it was sent under.
+// gameKey identifies the game apart from the name it was sent under and the policy it claims:
+// the same decisions are the same game, whoever (or whatever) is said to have made them.
 func gameKey(f results.File) string {
-	f.Player = ""
+	f.Player, f.Policy = "", ""
 	b, _ := json.Marshal(f)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])

@@ -182,6 +182,7 @@ func TestOnlyTheRoomsHonestFinishedGamesAreStored(t *testing.T) {
 		{"the honest game", honest, 201, 1},
 		{"the same game again", honest, 200, 1},
 		{"the same game under another name", func() results.File { f := honest; f.Player = "Bob"; return f }(), 409, 0},
+		{"the same game relabelled human under another name", func() results.File { f := honest; f.Player, f.Policy = "Cy", "human"; return f }(), 409, 0},
 		{"a second game under the same name", game(t, room, sim.RolePM, "random", 7, "Ada"), 201, 2},
 		{"a third, the name with a zero-width space and a Cyrillic а", game(t, room, sim.RolePM, "random", 8, "\u0410d\u200ba"), 201, 3},
 		{"the same name in the other role", game(t, room, sim.RolePO, "random", 9, "ada"), 201, 1},
