@@ -109,7 +109,7 @@ type Options struct {
 	AllowOrigin string // an origin (https://host) whose pages may call the API; "" for same origin only
 
 	Workers       int           // replays at once (default: the cores)
-	Queue         int           // replays waiting beyond those; more get 503 (default 64)
+	Queue         int           // replays waiting beyond those; more get 503 (default 128)
 	ReplayTimeout time.Duration // one replay's deadline (default 10 s)
 	PostBurst     int           // posts one address may make at once (default 10)
 	PostEvery     time.Duration // then one more per this (default 3 s)
@@ -150,7 +150,7 @@ func New(room Room, o Options) (*Server, error) {
 		o.Workers = max(1, runtime.GOMAXPROCS(0))
 	}
 	if o.Queue < 1 {
-		o.Queue = 64
+		o.Queue = 128
 	}
 	if o.ReplayTimeout <= 0 {
 		o.ReplayTimeout = 10 * time.Second
