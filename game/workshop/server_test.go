@@ -419,3 +419,51 @@ func TestAllowOriginNamesOneSite(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnScenarioRoom: a facilitator's own file is the room's scenario by content. Results that
+// carry its TOML or its hash are stored (carrying the TOML, to replay anywhere); one naming
+// only its id, or carrying the shipped file of that id, is not the room's game.
+func TestOwnScenarioRoom(t *testing.T) {
+	shipped := testRoom(t)
+	own, err := results.Resolve("", "mine.toml", append(append([]byte(nil), shipped.Scenario.Source...), "\n# the facilitator's copy\n"...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := Room{Scenario: own, Seed: 3, Roles: []sim.Role{sim.RolePM}}
+	dir := t.TempDir()
+	_, base := serve(t, room, Options{Results: dir, PostBurst: 100})
+	g := game(t, room, sim.RolePM, "roadmap", 1, "Ada")
+	withTOML, byHash, byID, shippedTOML := g, g, g, g
+	withTOML.ScenarioSource = string(own.Source)
+	byHash.ScenarioHash = own.Hash
+	byHash.Player = "Bo"
+	byHash.Actions = game(t, room, sim.RolePM, "random", 5, "Bo").Actions
+	byHash.Summary = game(t, room, sim.RolePM, "random", 5, "Bo").Summary
+	shippedTOML.ScenarioSource = string(shipped.Scenario.Source)
+	for _, c := range []struct {
+		name string
+		f    results.File
+		code int
+	}{
+		{"carrying the TOML", withTOML, 201},
+		{"naming the hash", byHash, 201},
+		{"naming only the id", byID, 422},
+		{"carrying the shipped TOML of that id", shippedTOML, 422},
+	} {
+		if code, out := post(t, base, body(t, c.f)); code != c.code {
+			t.Errorf("%s: %d %v, want %d", c.name, code, out, c.code)
+		}
+	}
+	for _, e := range list(t, base).Games {
+		f, err := results.Parse(mustRead(t, filepath.Join(dir, e.File)))
+		if err != nil || f.ScenarioSource != string(own.Source) || f.ScenarioHash != own.Hash {
+			t.Errorf("%s does not carry the room's scenario: %v", e.File, err)
+		}
+		if _, diff, err := results.ReplayFile(context.Background(), f); err != nil || len(diff) > 0 {
+			t.Errorf("%s does not replay on its own: %v %v", e.File, err, diff)
+		}
+	}
+	if r, ok, err := ReadRoom(dir); !ok || err != nil || r.Scenario.Shipped || r.Scenario.Hash != own.Hash {
+		t.Errorf("room.json of an own scenario: %v %v", ok, err)
+	}
+}
