@@ -13,13 +13,16 @@
 //      address offers the room's roles; a role's link asks for a name, plays the room's seed
 //      whatever the address says, gets the .wasm gzipped (bytes on the wire reported), and the
 //      results arrive at the server with that name; /room is screenshot at 1280×720 and
-//      390×844 with its QR codes, the game and a file not counted.
+//      390×844 with its QR codes, the game and a file not counted;
+//   6. a room of the facilitator's own scenario file: the page fetches it, a bot plays it, and
+//      the stored result carries its TOML and content hash.
 //
 // Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
 // desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
 // (where screenshots go, default dist/browser-test).
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -336,6 +339,47 @@ async function workshopTest(browser) {
   }
 }
 
+// A facilitator's own scenario file: the page fetches it from the server and hands it to the
+// game; a bot plays it; the stored result carries the file's TOML and its content hash.
+async function ownScenarioTest(browser) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-own-"));
+  const toml = path.join(dir, "our-bakery.toml");
+  const src = fs.readFileSync(path.resolve("scenarios/tutorial.toml"), "utf8") + "\n# the facilitator's own copy\n";
+  fs.writeFileSync(toml, src);
+  const results = path.join(dir, "results");
+  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const srv = spawn(BIN, ["serve", "--scenario", toml, "--seed", "5", "--roles", "both", "--web", WEB, "--results", results, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let srvOut = "";
+  srv.stdout.on("data", (d) => { srvOut += d; });
+  srv.stderr.on("data", (d) => { srvOut += d; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
+      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const p = await open(browser, base + "/?autoplay=roadmap", "own scenario");
+    await p.page.locator("#name").waitFor({ state: "visible", timeout: 60000 });
+    await p.page.locator("#name").fill("Grace");
+    await p.page.locator("#play").click();
+    await p.page.waitForFunction(() => (window.twohats && window.twohats.outcome) || window.twohats.problem, null, { timeout: GAME_TIMEOUT, polling: 500 });
+    const outcome = await p.page.evaluate(() => window.twohats.outcome || window.twohats.problem);
+    check(/^Sent to the workshop/.test(outcome), `own scenario: the page says ${JSON.stringify(outcome)}`);
+    const files = fs.readdirSync(results).filter((f) => f.endsWith(".json") && f !== "room.json");
+    const stored = files.length === 1 ? JSON.parse(fs.readFileSync(path.join(results, files[0]), "utf8")) : null;
+    const hash = crypto.createHash("sha256").update(src).digest("hex");
+    check(stored && stored.scenario_source === src && stored.scenario_hash === hash && stored.seed === 5 && stored.role === "both",
+      `own scenario: the stored game carries the file's TOML and hash (${files.join(", ")})`);
+    noErrors(p);
+    await p.context.close();
+  } finally {
+    srv.kill("SIGINT");
+    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   for (const f of ["index.html", "wasm_exec.js", "twohats.wasm", "twohats.wasm.gz"]) {
     if (!fs.existsSync(path.join(WEB, f))) { console.log(`FAIL ${WEB}/${f} is missing: run make web`); process.exit(1); }
@@ -352,6 +396,7 @@ async function main() {
     if (want("save")) await saveTest(browser, base);
     if (want("play")) await playTest(browser, base);
     if (want("workshop")) await workshopTest(browser);
+    if (want("own")) await ownScenarioTest(browser);
   } finally {
     await browser.close();
     srv.close();

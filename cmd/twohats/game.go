@@ -72,12 +72,12 @@ func runGame(args []string) int {
 			if err != nil {
 				return fail("--scenario: %q is neither a shipped scenario (%s) nor a readable scenario file (%v)", *scen, strings.Join(scenarios.IDs(), ", "), err)
 			}
-			sc, err := results.Resolve("", *scen, src)
-			if err != nil {
+			if _, err := results.Resolve("", *scen, src); err != nil {
 				first, _, _ := strings.Cut(err.Error(), "\n")
 				return fail("--scenario: %s", first)
 			}
-			st.ScenarioFile, st.ScenarioSource, st.Scenario = *scen, src, sc.ID
+			// By file only: a file whose id is a shipped one's must not be taken for it.
+			st.ScenarioFile, st.ScenarioSource = *scen, src
 		}
 	}
 	if *watch && st.ScenarioFile == "" {
@@ -92,7 +92,7 @@ func runGame(args []string) int {
 		if st.Role == 0 {
 			st.Role = sim.RoleBoth
 		}
-		if st.Scenario == "" {
+		if st.Scenario == "" && st.ScenarioSource == nil {
 			st.Scenario = "tutorial"
 		}
 	}

@@ -47,7 +47,9 @@ func platformStart(o *Options) {
 				first, _, _ := strings.Cut(err.Error(), "\n")
 				g.Get("console").Call("error", "twohats: the room's scenario: "+first)
 			} else {
-				o.Start.ScenarioFile, o.Start.ScenarioSource, o.Start.Scenario = name, sc.Source, sc.ID
+				// By file only (Scenario ""): the room's own file may reuse a shipped id, and the
+				// screens match a shipped entry by id.
+				o.Start.ScenarioFile, o.Start.ScenarioSource, o.Start.Scenario = name, sc.Source, ""
 			}
 		}
 	}
