@@ -145,6 +145,11 @@ type Link struct {
 	Seed         uint64
 }
 
+// LinkTo is the link of a game of scenario s (results.Resolve), role r and seed.
+func LinkTo(s results.Scenario, r sim.Role, seed uint64) Link {
+	return Link{ScenarioHash: s.Hash, Role: r, Seed: seed}
+}
+
 // Matches says whether the save is the link's game: the same scenario content, role and seed.
 func (f File) Matches(l Link) bool {
 	h, ok := f.ScenarioHash()

@@ -150,7 +150,11 @@ func TestWriteGameIncremental(t *testing.T) {
 
 func TestDecide(t *testing.T) {
 	sc, _ := scenarios.Source("tutorial")
-	link := Link{ScenarioHash: results.Hash(sc), Role: sim.RolePM, Seed: 3}
+	tut, err := results.Resolve("tutorial", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := LinkTo(tut, sim.RolePM, 3)
 	same := File{Version: Version, Scenario: "tutorial", Role: sim.RolePM, Seed: 3}
 	own := same
 	own.Source = string(sc) + "\n# edited\n"
