@@ -320,15 +320,20 @@ async function workshopTest(browser) {
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
       await page.goto(base + "/room");
-      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length > 0 && document.querySelectorAll("#join img").length === 2, null, { timeout: 10000 });
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length > 0 && document.querySelector("#left-list li") &&
+        document.querySelectorAll("#join img").length === 2 && [...document.querySelectorAll("#join img")].every((i) => i.complete && i.naturalWidth > 0),
+        null, { timeout: 20000 }).catch(() => {});
+      await page.waitForTimeout(300);
       const qrOK = await page.evaluate(() => [...document.querySelectorAll("#join img")].every((i) => i.complete && i.naturalWidth > 0));
       const text = await page.locator("body").innerText();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
       await page.screenshot({ path: path.join(SHOTS, name.replace(".png", "-full.png")), fullPage: true });
-      check(qrOK && /Ada L\./.test(text) && /bot: roadmap/.test(text) && /0099-stray\.json/.test(text) && overflow <= 0 && errors.length === 0,
-        `room ${vp.width}×${vp.height}: QR codes, the game (marked as a bot's), the file not counted, no sideways scroll (${overflow}px)${errors.length ? ", errors: " + errors.join("; ") : ""}`);
+      const missing = [[qrOK, "QR codes"], [/Ada L\./.test(text), "the game"], [/bot: roadmap/.test(text), "the bot mark"],
+        [/0099-stray\.json/.test(text), "the file not counted"], [overflow <= 0, "no sideways scroll"], [errors.length === 0, "no errors"]].filter((x) => !x[0]).map((x) => x[1]);
+      check(missing.length === 0,
+        `room ${vp.width}×${vp.height}: QR codes, the game (marked as a bot's), the file not counted, no sideways scroll (${overflow}px)` +
+        (missing.length ? `; missing: ${missing.join(", ")}` : "") + (errors.length ? `; errors: ${errors.join("; ")}` : ""));
       await context.close();
     }
   } finally {
