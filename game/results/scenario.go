@@ -13,10 +13,9 @@ import (
 	"twohats/scenarios"
 )
 
-// MaxSourceBytes is the largest scenario TOML a results file, a save or a room may carry. The
-// shipped scenarios are under 20 KiB; the cap keeps a hostile file from making the parser work
-// on megabytes. (The loader's own cap, when game/scenario exports one, is the one to follow.)
-const MaxSourceBytes = 256 << 10
+// MaxSourceBytes is the largest scenario TOML a results file, a save or a room may carry: the
+// loader's own cap, so a file the loader would refuse is refused before it is parsed.
+const MaxSourceBytes = scenario.MaxFileBytes
 
 // Scenario is a scenario as games name it: the id, the exact TOML it was parsed from, and that
 // TOML's content hash. Two games are of the same scenario when their hashes are equal, whatever
