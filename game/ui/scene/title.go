@@ -3,10 +3,12 @@ package scene
 import (
 	"strconv"
 
+	"twohats/game/results"
 	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
 	"twohats/game/ui/widget"
+	"twohats/scenarios"
 )
 
 // Title is the first screen: continue, new game, help, quit. It asks before a new game replaces a
@@ -66,21 +68,29 @@ func saveNote(f *save.File) string {
 func NewTitleLink(c *Ctx, e *Entry, r sim.Role) *Title {
 	t := NewTitle(c)
 	t.link, t.linkR = e, r
-	switch {
-	case c.Saved != nil && sameGame(c.Saved, e, r, c.Opts.Seed):
+	var problem error
+	if c.Guard != nil {
+		problem = c.Guard.Problem
+	}
+	switch save.Decide(linkOf(e, r, c.Opts.Seed), c.Saved, problem) {
+	case save.Continue:
 		t.setAsk(askLinkSame)
-	case c.Saved != nil:
+	case save.Replace:
 		t.setAsk(askLinkOther)
-	default:
+	case save.Unusable:
 		t.setAsk(askLinkBroken)
 	}
 	return t
 }
 
-// sameGame reports whether a save holds the game a link names: the same scenario, role and seed.
-// (The save package will offer this match; until then it is here.)
-func sameGame(f *save.File, e *Entry, r sim.Role, seed uint64) bool {
-	return f.Scenario == e.ID && f.SourceName == e.SourceName && f.Role == r && f.Seed == seed
+// linkOf is the game a link names, by the content of its scenario (a facilitator's edited copy of
+// a shipped scenario is another game), its role and its seed: what the save package matches.
+func linkOf(e *Entry, r sim.Role, seed uint64) save.Link {
+	src := e.Source
+	if len(src) == 0 {
+		src, _ = scenarios.Source(e.ID)
+	}
+	return save.Link{ScenarioHash: results.Hash(src), Role: r, Seed: seed}
 }
 
 func (t *Title) setAsk(k askKind) {
