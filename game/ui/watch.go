@@ -2,13 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"twohats/game/disk"
+	"twohats/game/results"
 	"twohats/game/scenario"
 )
 
@@ -41,10 +42,10 @@ func (a *app) watch() {
 	if first {
 		return // the file as the game started with it
 	}
-	src, err := readScenario(path)
-	var sc *scenario.Scenario
+	// The one bounded reader: a FIFO or device put in the file's place is refused, never opened.
+	src, err := disk.ReadFile(path, results.MaxSourceBytes)
 	if err == nil {
-		sc, err = scenario.Parse(path, src)
+		_, err = scenario.Parse(path, src)
 	}
 	if err != nil {
 		line, _, _ := strings.Cut(err.Error(), "\n")
@@ -53,7 +54,8 @@ func (a *app) watch() {
 		return
 	}
 	o := a.o
-	o.Start.ScenarioSource, o.Start.Scenario = src, sc.ID
+	// By file, as at the start: a file that reuses a shipped id is not taken for the shipped one.
+	o.Start.ScenarioSource = src
 	n, err := newApp(o)
 	if err != nil {
 		fmt.Fprintf(a.o.Log, "watch: %v (the game goes on)\n", err)
@@ -64,15 +66,4 @@ func (a *app) watch() {
 	a.c.Dirty = true
 	ebiten.SetWindowTitle("Two Hats")
 	fmt.Fprintf(a.o.Log, "watch: %s changed and checks; the game starts again\n", path)
-}
-
-// readScenario reads at most scenario.MaxFileBytes (and a byte more, so the loader can say the
-// file is too big) however large the file has grown.
-func readScenario(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = f.Close() }() // opened for reading: closing loses nothing
-	return io.ReadAll(io.LimitReader(f, scenario.MaxFileBytes+1))
 }
