@@ -38,10 +38,8 @@ type planner struct {
 	refined  int
 	buf      []int
 	weights  []float64
-	keys     []float64
 	orderBuf []int
 	planBuf  []int
-	reserved int
 }
 
 // answerAll is how a planner answers requests when it does not choose one by one.
