@@ -43,7 +43,9 @@ func WriteFile(path string, data []byte) error {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		// The write's error is the one to report; failing to remove the temp file loses nothing,
+		// since RemoveTemps sweeps leftovers by their TempPrefix.
+		_ = os.Remove(tmp)
 		return err
 	}
 	return syncDir(dir)
@@ -132,7 +134,7 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only: a failed close loses no data
 	// The path may have been swapped between Stat and open: check what was opened.
 	if st2, err := f.Stat(); err != nil {
 		return nil, err
