@@ -163,8 +163,7 @@ func newCmd(args []string, w io.Writer) (int, error) {
 		return ExitFailed, fmt.Errorf("%s: %v", *out, unwrapPath(err))
 	}
 	if _, err := f.Write(text); err != nil {
-		f.Close()
-		return ExitFailed, err
+		return ExitFailed, errors.Join(err, f.Close())
 	}
 	if err := f.Close(); err != nil {
 		return ExitFailed, err
