@@ -18,6 +18,14 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// mustWrite writes a test's input file; a failed write fails the test rather than testing nothing.
+func mustWrite(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -159,13 +167,13 @@ func TestResultsDirAndReplay(t *testing.T) {
 	f.Score += 10
 	b, _ = f.Marshal()
 	bad := filepath.Join(dir, "tampered.json")
-	os.WriteFile(bad, b, 0o644)
+	mustWrite(t, bad, b)
 	code, out, _ = run(t, "replay", bad)
 	if code != ExitFailed || !strings.Contains(out, "NOT reproduced") || !strings.Contains(out, "score:") {
 		t.Fatalf("tampered replay: exit %d, %s", code, out)
 	}
 
-	os.WriteFile(bad, []byte("{not json"), 0o644)
+	mustWrite(t, bad, []byte("{not json"))
 	code, _, errs = run(t, "replay", bad)
 	if code != ExitFailed || !strings.Contains(errs, "not a results file") {
 		t.Fatalf("broken file: exit %d, %s", code, errs)

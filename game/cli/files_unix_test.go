@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -18,7 +17,7 @@ func TestFilesThatAreNotPlainFilesAreRefusedAtOnce(t *testing.T) {
 		t.Skip(err)
 	}
 	big := filepath.Join(dir, "big.toml")
-	os.WriteFile(big, make([]byte, 300<<10), 0o644)
+	mustWrite(t, big, make([]byte, 300<<10))
 	for _, args := range [][]string{{"check", "/dev/zero"}, {"check", fifo}, {"check", big}, {"replay", "/dev/zero"}, {"replay", fifo}, {"debrief", fifo}} {
 		start := time.Now()
 		code, stdout, stderr := run(t, args...)

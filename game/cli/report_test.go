@@ -90,7 +90,7 @@ func TestNewWritesAScenarioThatChecks(t *testing.T) {
 	if code, res, _ := run(t, "check", f); code != ExitOK || !strings.HasSuffix(strings.TrimSpace(res), ": ok") {
 		t.Errorf("check of the new scenario: exit %d: %s", code, res)
 	}
-	os.WriteFile(f, []byte("mine"), 0o644)
+	mustWrite(t, f, []byte("mine"))
 	if code, _, errs := run(t, "new", "my-game", "--out", f); code != ExitFailed || !strings.Contains(errs, "exists; --force overwrites it") {
 		t.Errorf("new over an existing file: exit %d: %s", code, errs)
 	}
