@@ -33,7 +33,9 @@ func TestWriteFileIsWholeAndLeavesNoTemp(t *testing.T) {
 func TestRemoveTempsOnlyRemovesOurs(t *testing.T) {
 	dir := t.TempDir()
 	for _, n := range []string{TempPrefix + "x.json-123", "keep.json", ".hidden"} {
-		os.WriteFile(filepath.Join(dir, n), nil, 0o644)
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	gone, err := RemoveTemps(dir)
 	if err != nil || len(gone) != 1 || gone[0] != TempPrefix+"x.json-123" {
@@ -51,7 +53,9 @@ func TestReadFileRefusesWhatIsNotAPlainSmallFile(t *testing.T) {
 		t.Skip("no FIFOs here:", err)
 	}
 	big := filepath.Join(dir, "big.json")
-	os.WriteFile(big, make([]byte, 2048), 0o644)
+	if err := os.WriteFile(big, make([]byte, 2048), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		path string
 		want string
@@ -84,8 +88,15 @@ func TestCheckWritable(t *testing.T) {
 	if os.Getuid() == 0 {
 		t.Skip("root writes anywhere")
 	}
-	os.Chmod(dir, 0o555)
-	defer os.Chmod(dir, 0o755)
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	// Give the write permission back so that t.TempDir can remove the folder.
+	defer func() {
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Error(err)
+		}
+	}()
 	if err := CheckWritable(dir); err == nil {
 		t.Error("a read-only folder passed")
 	}
