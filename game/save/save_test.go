@@ -139,9 +139,16 @@ func TestWriteGameIncremental(t *testing.T) {
 			}
 		}
 		// A new game starts the encoding again.
-		g2, _ := sim.New(sc, sim.RolePO, 10)
-		gi.WriteGame(g2, "", nil)
-		gf.Write(Of(g2, "", nil))
+		g2, err := sim.New(sc, sim.RolePO, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := gi.WriteGame(g2, "", nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := gf.Write(Of(g2, "", nil)); err != nil {
+			t.Fatal(err)
+		}
 		if string(inc.B) != string(full.B) {
 			t.Fatalf("new game:\n%s\nwant\n%s", inc.B, full.B)
 		}
