@@ -98,7 +98,7 @@ func post(t testing.TB, base string, b []byte) (int, map[string]any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
+	defer func() { _ = res.Body.Close() }() // read to the end below: nothing is lost
 	var out map[string]any
 	raw, _ := io.ReadAll(res.Body)
 	if err := json.Unmarshal(raw, &out); err != nil {
@@ -113,7 +113,7 @@ func list(t testing.TB, base string) List {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
+	defer func() { _ = res.Body.Close() }() // decoded below: nothing is lost
 	var l List
 	if err := json.NewDecoder(res.Body).Decode(&l); err != nil {
 		t.Fatal(err)
@@ -244,15 +244,15 @@ func TestRestartReplaysEveryStoredFile(t *testing.T) {
 	_ = s
 	// An edited score, a copy of another file, a FIFO, a stale temporary file, a foreign file.
 	edited := filepath.Join(dir, l.Games[1].File)
-	b, _ := os.ReadFile(edited)
-	os.WriteFile(edited, bytes.Replace(b, []byte(`"score": `), []byte(`"score": 9`), 1), 0o644)
-	os.WriteFile(filepath.Join(dir, "9999-copy.json"), mustRead(t, filepath.Join(dir, l.Games[0].File)), 0o644)
-	os.WriteFile(filepath.Join(dir, ".tmp-0004-x.json-123"), []byte("half"), 0o644)
+	b := mustRead(t, edited)
+	mustWrite(t, edited, bytes.Replace(b, []byte(`"score": `), []byte(`"score": 9`), 1))
+	mustWrite(t, filepath.Join(dir, "9999-copy.json"), mustRead(t, filepath.Join(dir, l.Games[0].File)))
+	mustWrite(t, filepath.Join(dir, ".tmp-0004-x.json-123"), []byte("half"))
 	if err := syscall.Mkfifo(filepath.Join(dir, "0005-fifo.json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	other := game(t, Room{Scenario: room.Scenario, Seed: 99, Roles: room.Roles}, sim.RolePM, "roadmap", 1, "Eve")
-	os.WriteFile(filepath.Join(dir, "0006-eve.json"), body(t, other), 0o644)
+	mustWrite(t, filepath.Join(dir, "0006-eve.json"), body(t, other))
 
 	start := time.Now()
 	s2, err := New(room, Options{Results: dir})
@@ -301,17 +301,29 @@ func mustRead(t *testing.T, p string) []byte {
 	return b
 }
 
+// mustWrite writes a test's input file; a failed write fails the test rather than testing nothing.
+func mustWrite(t *testing.T, p string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestFoldersAndStaticFiles(t *testing.T) {
 	room := testRoom(t)
 	web := t.TempDir()
-	os.WriteFile(filepath.Join(web, "index.html"), []byte("<!doctype html>page"), 0o644)
+	mustWrite(t, filepath.Join(web, "index.html"), []byte("<!doctype html>page"))
 	wasm := bytes.Repeat([]byte("\x00asm"), 4096)
-	os.WriteFile(filepath.Join(web, WasmName), wasm, 0o644)
-	os.WriteFile(filepath.Join(web, WasmName+".gz"), []byte("gzipped"), 0o644)
+	mustWrite(t, filepath.Join(web, WasmName), wasm)
+	mustWrite(t, filepath.Join(web, WasmName+".gz"), []byte("gzipped"))
 	secret := filepath.Join(t.TempDir(), "secret.txt")
-	os.WriteFile(secret, []byte("secret"), 0o644)
-	os.Symlink(secret, filepath.Join(web, "out.txt"))
-	syscall.Mkfifo(filepath.Join(web, "fifo.js"), 0o644)
+	mustWrite(t, secret, []byte("secret"))
+	if err := os.Symlink(secret, filepath.Join(web, "out.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(web, "fifo.js"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	if _, err := New(room, Options{Web: web, Results: filepath.Join(web, "results")}); err == nil || !strings.Contains(err.Error(), "inside the web folder") {
 		t.Errorf("results inside web: %v", err)
@@ -327,7 +339,7 @@ func TestFoldersAndStaticFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := io.ReadAll(res.Body)
-		res.Body.Close()
+		_ = res.Body.Close() // already read: nothing is lost
 		return res, string(b)
 	}
 	for _, p := range []string{"/out.txt", "/fifo.js", "/../" + filepath.Base(secret), "/.tmp-x"} {
@@ -349,7 +361,9 @@ func TestFoldersAndStaticFiles(t *testing.T) {
 	}
 	_, b = get("/api/config", nil)
 	var cfg Config
-	json.Unmarshal([]byte(b), &cfg)
+	if err := json.Unmarshal([]byte(b), &cfg); err != nil {
+		t.Fatalf("config is not JSON: %v: %s", err, b)
+	}
 	if cfg.Room.Seed != 3 || cfg.Room.ScenarioHash != room.Scenario.Hash || len(cfg.Room.Roles) != 2 || cfg.Room.Roles[0].URL != base+"/?role=pm" {
 		t.Errorf("config: %s", b)
 	}
@@ -413,7 +427,7 @@ func TestAllowOriginNamesOneSite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
+		_ = res.Body.Close() // only the status and headers are checked: nothing is lost
 		if got := res.Header.Get("Access-Control-Allow-Origin"); got != want || (want == "") != (res.StatusCode == 403) {
 			t.Errorf("Origin %s: %s, allow-origin %q", origin, res.Status, got)
 		}
