@@ -33,6 +33,8 @@ type Tuning struct {
 	BurnoutRate     float64 `toml:"burnout_rate"`     // burnout per unit of stress above burnout_from, per day
 	BurnoutOvertime float64 `toml:"burnout_overtime"` // burnout each hour of overtime adds: chronic overwork wears even with breaks
 	BurnoutHeal     float64 `toml:"burnout_heal"`     // burnout shed per sprint while stress stays below burnout_from
+	BurnoutSwitch   float64 `toml:"burnout_switch"`   // burnout an interruption adds for each one past switch_free before it this sprint: a fragmented sprint wears even with breaks
+	SwitchFree      int     `toml:"switch_free"`      // interruptions a sprint takes in its stride before they wear on burnout
 	BurnoutNoise    float64 `toml:"burnout_noise"`    // how much burnout blurs the player's decisions
 
 	ResearchGain  float64 `toml:"research_gain"`  // share of the estimate error market research removes
@@ -46,13 +48,14 @@ type Tuning struct {
 	DefectPerFog  float64 `toml:"defect_per_fog"` // chance of a defect per unit of missing clarity
 	MoraleOverrun float64 `toml:"morale_overrun"` // morale lost when the team is pushed past its capacity
 	DebtPerDefect float64 `toml:"debt_per_defect"`
-	MoraleRework  float64 `toml:"morale_rework"` // morale lost per sprint of rework (in velocities) the fog caused
-	MoraleSane    float64 `toml:"morale_sane"`   // morale a sane sprint (planned within the forecast, nothing spilled) adds
-	MoraleBroken  float64 `toml:"morale_broken"` // morale a broken promise costs the team that was meant to build it
-	MoraleDrift   float64 `toml:"morale_drift"`  // share of the way morale returns to 0.75 each sprint
-	MoraleChurn   float64 `toml:"morale_churn"`  // morale a roadmap update costs per unit it moves the roadmap, after the first sprint
-	DebtCrunch    float64 `toml:"debt_crunch"`   // debt per unit of overcommitment (planned / forecast − 1): corners cut
-	DebtPaydown   float64 `toml:"debt_paydown"`  // debt paid down per unit of slack left in the plan (1 − planned / forecast)
+	MoraleRework  float64 `toml:"morale_rework"`  // morale lost per sprint of rework (in velocities) the fog caused
+	MoraleSane    float64 `toml:"morale_sane"`    // morale a sane sprint (planned within the forecast, nothing spilled) adds
+	MoraleBroken  float64 `toml:"morale_broken"`  // morale a broken promise costs the team that was meant to build it
+	MoraleDrift   float64 `toml:"morale_drift"`   // share of the way morale returns to 0.75 each sprint
+	MoraleChurn   float64 `toml:"morale_churn"`   // morale a roadmap update costs per unit it moves the roadmap, after the first sprint
+	MoraleDecline float64 `toml:"morale_decline"` // morale a no to the team's own request (team, Scrum Master) costs the team
+	DebtCrunch    float64 `toml:"debt_crunch"`    // debt per unit of overcommitment (planned / forecast − 1): corners cut
+	DebtPaydown   float64 `toml:"debt_paydown"`   // debt paid down per unit of slack left in the plan (1 − planned / forecast)
 
 	TrustAccept    float64 `toml:"trust_accept"`    // requester trust gained by accepting a request
 	TrustDecline   float64 `toml:"trust_decline"`   // requester trust lost by declining
@@ -86,11 +89,11 @@ func DefaultTuning() Tuning {
 		HoursEscalate: 2, HoursSwitch: 1,
 
 		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
-		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutNoise: 0.5,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.03, SwitchFree: 2, BurnoutNoise: 0.5,
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0,
 		RefineClarity: 0.35, RefineInsight: 0.6, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
-		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, DebtCrunch: 0.1, DebtPaydown: 0.1,
+		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
 
 		TrustAccept: 0.02, TrustDecline: 0.03, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
 		TrustSilence:   0.03,

@@ -298,6 +298,7 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 		rq.Status = RequestDeclined
 		s.Stories[rq.Story].Status = StoryDropped
 		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
+		c.Morale = g.teamNo(req, 1)
 		g.overHead(req)
 	case AnswerEscalate:
 		// Someone above decides by the roadmap: a request in a theme the roadmap ranks at least
@@ -311,12 +312,28 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 		} else {
 			st.Status = StoryDropped
 			c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/2)
+			c.Morale = g.teamNo(req, 0.5)
 		}
 		rq.Status = RequestEscalated
 		cost := t.TrustEscalate * (1 + g.escalations)
 		g.escalations++
 		g.executivesLose(req, cost)
 	}
+}
+
+// teamNo is what a no to the team's own request costs the team's morale (morale_decline, times
+// share: half for an escalation that ends in a no) and returns the change. The team and the Scrum
+// Master ask for what they need to build well (a test suite, a deploy script, a fix they saw
+// hurting customers); a no to them is a no to the people who build, whoever says it, so declining
+// every request costs more than the trust of whoever asked.
+func (g *Game) teamNo(req int, share float64) float64 {
+	s := &g.s
+	if g.sc.Stakeholders[s.Requests[req].Stakeholder].Kind != scenario.KindTeam && g.sc.Stakeholders[s.Requests[req].Stakeholder].Kind != scenario.KindScrumMaster {
+		return 0
+	}
+	d := clamp01(s.Team.Morale-share*g.t.MoraleDecline) - s.Team.Morale
+	s.Team.Morale += d
+	return d
 }
 
 // declineCost is the trust a no costs its stakeholder: the request's stake (declineStake: its

@@ -97,6 +97,7 @@ func (g *Game) colleagueAnswer(req int) {
 		rq.Status = RequestDeclined
 		st.Status = StoryDropped
 		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
+		c.Morale = g.teamNo(req, 1)
 	}
 	g.log(c)
 	if !yes {

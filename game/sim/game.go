@@ -53,6 +53,7 @@ type Game struct {
 	rework      float64   // points of rework the sprint's missing clarity cost
 	escalations float64   // escalations the executives remember: each one costs more patience
 	execMeets   int       // executive alignments this sprint
+	interrupts  int       // interruptions this sprint: each wears more than the last
 	kpiReviews  int       // KPI reviews this sprint
 	interviews  []int     // per theme: interviews this sprint
 	prevRoadmap []float64 // scratch: the roadmap before an update

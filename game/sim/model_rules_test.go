@@ -438,3 +438,87 @@ func TestRoadmapChurnCostsMorale(t *testing.T) {
 		}
 	}
 }
+
+// A fragmented sprint wears on burnout: the first switch_free interruptions of a sprint are free
+// of it, each later one costs burnout_switch for every one past switch_free before it, and a new
+// sprint starts the count again.
+func TestFragmentedSprintWears(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	g := newTestGame(t, RoleBoth, 1)
+	advanceTo(t, g, PhaseExecution)
+	var got []float64
+	for k := 0; k < 5; k++ {
+		g.s.Player.LastHat = HatPO // working as PO: a PM request pulls the player over
+		before := g.s.Player.Burnout
+		g.interrupt(0)
+		got = append(got, g.s.Player.Burnout-before)
+	}
+	for k, d := range got {
+		want := tu.BurnoutSwitch * float64(max(0, k+1-tu.SwitchFree))
+		if !near(d, want) {
+			t.Errorf("interruption #%d added burnout %v, want %v", k+1, d, want)
+		}
+	}
+	if got[4] <= got[3] || got[0] != 0 {
+		t.Errorf("burnout per interruption %v: want none at first, then growing", got)
+	}
+	g.endSprint()
+	advanceTo(t, g, PhaseExecution)
+	g.s.Player.LastHat = HatPO
+	before := g.s.Player.Burnout
+	g.interrupt(0)
+	if g.s.Player.Burnout != before {
+		t.Errorf("the first interruption of a new sprint added burnout %v", g.s.Player.Burnout-before)
+	}
+}
+
+// A no to the team's own request (team, Scrum Master) costs team morale, whoever says it; a no to
+// anyone else does not; an escalation that ends in a no costs half.
+func TestNoToTheTeamCostsMorale(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const teamReq, salesReq = 1, 0
+	for _, tt := range []struct {
+		name   string
+		role   Role
+		req    int
+		answer Answer
+		want   float64
+	}{
+		{"team request declined", RoleBoth, teamReq, AnswerDecline, -tu.MoraleDecline},
+		{"team request escalated, dropped", RoleBoth, teamReq, AnswerEscalate, -tu.MoraleDecline / 2},
+		{"team request accepted", RoleBoth, teamReq, AnswerAccept, 0},
+		{"team request deferred", RoleBoth, teamReq, AnswerDefer, 0},
+		{"sales request declined", RoleBoth, salesReq, AnswerDecline, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, tt.role, 1)
+			theme := g.s.Stories[g.s.Requests[tt.req].Story].Theme
+			for i := range g.s.Roadmap { // the executives drop it on escalation
+				g.s.Roadmap[i] = 1
+			}
+			g.s.Roadmap[theme] = 0.01
+			normalise(g.s.Roadmap)
+			arrive(g, tt.req)
+			before := g.s.Team.Morale
+			mustApply(t, g, Action{Kind: ActAnswer, Request: tt.req, Answer: tt.answer})
+			if d := g.s.Team.Morale - before; !near(d, tt.want) {
+				t.Errorf("morale moved %v, want %v", d, tt.want)
+			}
+		})
+	}
+	// The colleague's no to the team costs the same.
+	g := newTestGame(t, RolePM, 1)
+	st := &g.s.Stories[g.s.Requests[teamReq].Story]
+	st.Urgency = 0
+	for i := range g.s.POView {
+		g.s.POView[i] = 1
+	}
+	g.s.POView[st.Theme] = 0.01
+	normalise(g.s.POView)
+	before := g.s.Team.Morale
+	g.s.Requests[teamReq].Status = RequestPending
+	g.colleagueAnswer(teamReq)
+	if d := g.s.Team.Morale - before; g.s.Requests[teamReq].Status != RequestDeclined || !near(d, -tu.MoraleDecline) {
+		t.Errorf("the colleague's no: status %s, morale moved %v", g.s.Requests[teamReq].Status, d)
+	}
+}

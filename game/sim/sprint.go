@@ -38,6 +38,7 @@ func (g *Game) startSprint() {
 	s.Planned, s.Reviewed = false, false
 	s.Player.Hours = g.sc.HoursPerSprint
 	g.sprintHrs, g.sprintWork, g.sprintVal, g.sprintPts, g.sprintANum, g.planned = 0, 0, 0, 0, 0, 0
+	g.interrupts = 0
 	g.execMeets, g.kpiReviews, g.overHours, g.overStress, g.overBurn, g.rework = 0, 0, 0, 0, 0, 0
 	g.selfPlanned, g.forecast = false, s.Team.Velocity()
 	clear(g.interviews)
@@ -150,6 +151,16 @@ func (g *Game) interrupt(req int) {
 	c.Hours = hours
 	c.Stress = t.StressSwitch + float64(t.HoursSwitch)*t.StressPerHour
 	g.overtime(hours)
+	// A fragmented sprint wears a person down: the first switch_free interruptions of a sprint are
+	// part of the job; each one after them costs burnout_switch for every one past switch_free
+	// before it, straight to burnout like overtime, so rest cannot undo it. The cost grows with
+	// the square of the sprint's load: a quiet sprint's one or two asks do not show, a storm's
+	// five or six do.
+	if b := t.BurnoutSwitch * float64(g.interrupts+1-t.SwitchFree); b > 0 {
+		c.Burnout = b
+		g.burn(b)
+	}
+	g.interrupts++
 	p.Switches++
 	p.LastHat = h
 	p.Stress = clamp01(p.Stress + c.Stress + g.overNow)
