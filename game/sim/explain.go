@@ -7,7 +7,7 @@ import (
 )
 
 // Describe says in one line what a consequence was and what it moved, e.g. "Sprint 2: declined
-// Sales's request "Bulk export": Sales trust −3".
+// the request “Bulk export” from Sales: Sales trust −3".
 func (g *Game) Describe(c Consequence) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Sprint %d", c.Sprint)
@@ -33,33 +33,48 @@ func (g *Game) holder(i int) string {
 	return g.sc.Stakeholders[i].Name
 }
 
+// request names a request as "the request “Title” from Name": no possessive, since a name may
+// hold a comma or a role ("Ravi, sales").
 func (g *Game) request(i int) string {
 	rq := g.s.Requests[i]
-	return fmt.Sprintf("%s's request %q", g.holder(rq.Stakeholder), g.storyTitle(rq.Story))
+	return "the request " + quote(g.storyTitle(rq.Story)) + " from " + g.holder(rq.Stakeholder)
+}
+
+// quote puts a title in typographic quotes, as the screen prints it (not Go's %s escapes).
+func quote(title string) string { return "“" + title + "”" }
+
+// lowerFirst lower-cases a title's first letter to start a phrase, unless it begins an acronym
+// ("KPI review" stays).
+func lowerFirst(title string) string {
+	if len(title) >= 2 && title[1] >= 'A' && title[1] <= 'Z' {
+		return title
+	}
+	return strings.ToLower(title[:1]) + title[1:]
 }
 
 func (g *Game) what(c Consequence) string {
 	a := c.Action
 	switch c.Kind {
 	case ConRequest:
-		return "new " + g.request(c.Subject)
+		rq := g.s.Requests[c.Subject]
+		return "a new request from " + g.holder(rq.Stakeholder) + ": " + quote(g.storyTitle(rq.Story))
 	case ConIgnored:
 		return "left " + g.request(c.Subject) + " unanswered"
 	case ConPromiseBroken:
-		return fmt.Sprintf("promised %q to %s and did not ship it in time", g.storyTitle(c.Subject), g.holder(c.Stakeholder))
+		return fmt.Sprintf("promised %s to %s and did not ship it in time", quote(g.storyTitle(c.Subject)), g.holder(c.Stakeholder))
 	case ConShipped:
 		if c.Promise == PromiseKept {
-			return fmt.Sprintf("shipped %q (worth %.0f), keeping the promise to %s", g.storyTitle(c.Subject), c.Value, g.holder(c.Stakeholder))
+			return fmt.Sprintf("shipped %s (worth %.0f), keeping the promise to %s", quote(g.storyTitle(c.Subject)), c.Value, g.holder(c.Stakeholder))
 		}
-		return fmt.Sprintf("shipped %q (worth %.0f)", g.storyTitle(c.Subject), c.Value)
+		return fmt.Sprintf("shipped %s (worth %.0f)", quote(g.storyTitle(c.Subject)), c.Value)
 	case ConDefectShipped:
-		return fmt.Sprintf("shipped %q with a defect nobody reviewed", g.storyTitle(c.Subject))
+		return fmt.Sprintf("shipped %s with a defect nobody reviewed", quote(g.storyTitle(c.Subject)))
 	case ConRejected:
-		return fmt.Sprintf("the review sent %q back: it missed its acceptance criteria", g.storyTitle(c.Subject))
+		return fmt.Sprintf("the review sent %s back: it missed its acceptance criteria", quote(g.storyTitle(c.Subject)))
 	case ConEvent:
 		ev := g.sc.Events[c.Subject]
 		if a.Kind == ActChoose && a.Choice < len(ev.Choices) {
-			return fmt.Sprintf("%s: chose %q", ev.Title, ev.Choices[a.Choice].Label)
+			return fmt.Sprintf("%s: chose %s", ev.Title, quote(ev.Choices[a.Choice].Label))
 		}
 		return ev.Title
 	case ConBurnedOut:
@@ -74,7 +89,7 @@ func (g *Game) what(c Consequence) string {
 		if rq.Status == RequestEscalated {
 			return "escalated " + g.request(c.Subject) + ": the executives' patience wore thinner"
 		}
-		return fmt.Sprintf("%s went over your head about %q", g.holder(rq.Stakeholder), g.storyTitle(rq.Story))
+		return fmt.Sprintf("%s went over your head about %s", g.holder(rq.Stakeholder), quote(g.storyTitle(rq.Story)))
 	case ConOvertime:
 		return fmt.Sprintf("worked %d h past the overtime line", c.Hours)
 	case ConInterrupted:
@@ -109,9 +124,9 @@ func (g *Game) what(c Consequence) string {
 	case ActInterview:
 		return "interviewed customers about " + g.sc.Themes[a.Theme].Name + redirectedNote(c)
 	case ActResearch, ActKPI:
-		return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:] + redirectedNote(c)
+		return lowerFirst(a.Kind.Title()) + redirectedNote(c)
 	case ActRefine:
-		return fmt.Sprintf("wrote acceptance criteria for %q", g.storyTitle(a.Story))
+		return fmt.Sprintf("wrote acceptance criteria for %s", quote(g.storyTitle(a.Story)))
 	case ActPlan:
 		return fmt.Sprintf("planned the sprint: %d stories%s", a.Count, shippedNote(c))
 	case ActAnswer:
@@ -120,7 +135,7 @@ func (g *Game) what(c Consequence) string {
 	case ActSync:
 		return "held a PM–PO sync"
 	}
-	return strings.ToLower(a.Kind.Title()[:1]) + a.Kind.Title()[1:]
+	return lowerFirst(a.Kind.Title())
 }
 
 // redirectedNote tells what value the roadmap correction an insight made possible moved.

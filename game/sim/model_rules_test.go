@@ -522,3 +522,41 @@ func TestNoToTheTeamCostsMorale(t *testing.T) {
 		t.Errorf("the colleague's no: status %s, morale moved %v", g.s.Requests[teamReq].Status, d)
 	}
 }
+
+// The debrief's sentences: no lower-cased acronym, no "new" before a request, curly quotes around
+// titles (no Go escapes), no possessive glued to a name with a comma.
+func TestDescribeWording(t *testing.T) {
+	sc := testScenario()
+	sc.Stakeholders[2].Name = "Ravi, sales"
+	sc.Stories[9].Title = `Export "bulk" CSV`
+	g, err := New(sc, RoleBoth, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		c    Consequence
+		want string
+	}{
+		{"acronym kept", Consequence{Sprint: 1, Kind: ConAction, Action: Decision{Kind: ActKPI}, Subject: -1, Stakeholder: -1},
+			"Sprint 1: KPI review"},
+		{"title lower-cased", Consequence{Sprint: 1, Kind: ConAction, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1},
+			"Sprint 1: market research"},
+		{"a new request", Consequence{Sprint: 1, Day: 2, Kind: ConRequest, Subject: 0, Stakeholder: 2},
+			"Sprint 1, day 2: a new request from Ravi, sales: “Export \"bulk\" CSV”"},
+		{"declined", Consequence{Sprint: 1, Kind: ConAction, Action: Decision{Kind: ActAnswer, Request: 0, Answer: AnswerDecline}, Subject: 0, Stakeholder: 2},
+			"Sprint 1: declined the request “Export \"bulk\" CSV” from Ravi, sales"},
+		{"shipped", Consequence{Sprint: 2, Kind: ConShipped, Subject: 9, Stakeholder: -1, Value: 12},
+			"Sprint 2: shipped “Export \"bulk\" CSV” (worth 12)"},
+	} {
+		got := g.Describe(tt.c)
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+		for _, bad := range []string{"kPI", "new the", "'s request", `\"`, "sales's"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s: %q contains %q", tt.name, got, bad)
+			}
+		}
+	}
+}

@@ -133,7 +133,7 @@ func TestRequestsAndTrust(t *testing.T) {
 			t.Errorf("%s: trust moved %v, want %v", tt.answer, g.s.Stakeholders[sales].Trust-before, tt.want)
 		}
 		line := g.Describe(g.s.Log[len(g.s.Log)-1])
-		if !strings.Contains(line, `Sales's request "Story 9"`) || !strings.Contains(line, "trust") {
+		if !strings.Contains(line, `the request “Story 9” from Sales`) || !strings.Contains(line, "trust") {
 			t.Errorf("%s: explained as %q", tt.answer, line)
 		}
 	}
