@@ -42,6 +42,7 @@ type Tuning struct {
 	KPIGain       float64 `toml:"kpi_gain"`       // share of the estimate error a KPI review removes for delivered themes
 	UrgencyDrift  float64 `toml:"urgency_drift"`  // how far an unsynced Product Owner drifts toward urgency per sprint
 	InsightBlur   float64 `toml:"insight_blur"`   // noise on roadmap news that reaches the Product Owner without a sync
+	SyncBlur      float64 `toml:"sync_blur"`      // noise on the roadmap a sync hands over: words, not the head it came from
 	RefineClarity float64 `toml:"refine_clarity"` // clarity one refinement adds to a story
 	RefineInsight float64 `toml:"refine_insight"` // extra share of refine_clarity when the one refining also wears the PM hat
 	ReworkPerFog  float64 `toml:"rework_per_fog"` // extra effort per unit of missing clarity
@@ -89,9 +90,9 @@ func DefaultTuning() Tuning {
 		HoursEscalate: 2, HoursSwitch: 1,
 
 		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
-		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.03, SwitchFree: 2, BurnoutNoise: 0.5,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.08, SwitchFree: 3, BurnoutNoise: 0.5,
 
-		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0,
+		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0, SyncBlur: 0.25,
 		RefineClarity: 0.35, RefineInsight: 0.6, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
 		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
 

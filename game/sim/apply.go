@@ -66,7 +66,13 @@ func (g *Game) perform(a Action) {
 		g.lastInsight = len(s.Log)
 	case ActSync:
 		c.Handoff = distance(s.POView, s.Roadmap)
-		copy(s.POView, s.Roadmap)
+		// Two people hand the roadmap over in words: the Product Owner hears it whole, but not
+		// exactly as the Product Manager holds it (sync_blur). Only one head wearing both hats
+		// has the roadmap itself.
+		for i, w := range s.Roadmap {
+			s.POView[i] = w * (1 + g.t.SyncBlur*g.handoff.gauss())
+		}
+		normalise(s.POView)
 		s.Synced = true
 		s.SinceSync = 0
 	case ActRefine:

@@ -34,14 +34,14 @@ func advanceTo(t *testing.T, g *Game, p Phase) {
 
 func TestHandOff(t *testing.T) {
 	tests := []struct {
-		role      Role
-		sync      bool
-		wantEqual bool
+		role     Role
+		sync     bool
+		min, max float64 // the distance between the PO view and the roadmap
 	}{
-		{RoleBoth, false, true}, // one head: the PO view is the roadmap
-		{RolePM, false, false},  // two people, no sync: second-hand and blurred
-		{RolePM, true, true},    // a sync hands the roadmap over whole
-		{RolePO, true, true},
+		{RoleBoth, false, 0, 0},    // one head: the PO view is the roadmap
+		{RolePM, false, 0.001, 2},  // two people, no sync: second-hand and blurred
+		{RolePM, true, 0.001, 0.2}, // a sync hands the roadmap over in words: close, not exact
+		{RolePO, true, 0.001, 0.2},
 	}
 	for _, tt := range tests {
 		g := newTestGame(t, tt.role, 5)
@@ -51,8 +51,8 @@ func TestHandOff(t *testing.T) {
 		if tt.sync {
 			mustApply(t, g, Action{Kind: ActSync})
 		}
-		if got := slices.Equal(g.s.POView, g.s.Roadmap); got != tt.wantEqual {
-			t.Errorf("%s sync=%v: PO view equals roadmap = %v, want %v", tt.role, tt.sync, got, tt.wantEqual)
+		if d := distance(g.s.POView, g.s.Roadmap); d < tt.min || d > tt.max {
+			t.Errorf("%s sync=%v: PO view %.3f from the roadmap, want %v..%v", tt.role, tt.sync, d, tt.min, tt.max)
 		}
 	}
 }
