@@ -21,8 +21,9 @@ func strictBest() bool { return bestPlayHolds || os.Getenv("TWOHATS_BEST_LESSONS
 // TestBestPlay is `twohats lessons --best` on the shipped scenarios: every arm tuned, the seven
 // statements measured. make test runs the full budget (what the report's figures use); -short a
 // much smaller one. The machinery is always checked: every lesson measures something, the
-// not-applicable cases are named, and the tuned sensible play is never worse than the roadmap bot
-// it starts from. Whether the statements hold is asserted only when strictBest is on.
+// not-applicable cases are named, and the tuned sensible play is not below the roadmap bot (within
+// a slack that the -short budget widens). Whether the statements hold is asserted only when
+// strictBest is on.
 func TestBestPlay(t *testing.T) {
 	r := NewBestRunner(scenarios.Load, scenarios.IDs(), BestBudget, BestHeldOut)
 	if testing.Short() {
@@ -51,9 +52,17 @@ func TestBestPlay(t *testing.T) {
 			}
 		}
 	}
+	// At the full budget the tuned sensible play is at least the roadmap bot's equal. The -short
+	// budget (a few hundred games) barely moves the search from the default knobs, which sit up to
+	// about 2 points below the bot in some roles; there the check is only that the search works: a
+	// broken one lands 10 to 40 points below.
+	slack := 1.0
+	if testing.Short() {
+		slack = 4
+	}
 	for _, s := range rep.Searches {
-		if s.Space == "sensible" && s.Arm == "" && s.Best.Score.Mean < s.Bot.Score.Mean-1 {
-			t.Errorf("%s/%s: tuned sensible play %.2f is worse than the roadmap bot %.2f it starts from", s.Scenario, s.Role, s.Best.Score.Mean, s.Bot.Score.Mean)
+		if s.Space == "sensible" && s.Arm == "" && s.Best.Score.Mean < s.Bot.Score.Mean-slack {
+			t.Errorf("%s/%s: tuned sensible play %.2f is more than %.0f below the roadmap bot %.2f", s.Scenario, s.Role, s.Best.Score.Mean, slack, s.Bot.Score.Mean)
 		}
 	}
 	if !slices.ContainsFunc(rep.NotApplied, func(n NotApplied) bool { return n.Number == 2 && n.Scenario == "tutorial" }) {
