@@ -652,7 +652,7 @@ const takeFits = -1
 
 // choice answers the event on the table by the event knob.
 func (p *knobbed) choice(g *sim.Game, s *sim.State) int {
-	ev := g.Scenario().Events[s.Events[s.Event].Def]
+	ev := &g.Scenario().Events[s.Events[s.Event].Def]
 	switch p.event {
 	case eventFirst:
 		return 0
@@ -667,24 +667,7 @@ func (p *knobbed) choice(g *sim.Game, s *sim.State) int {
 		}
 		return best
 	}
-	best, bestScore := 0, -1e9
-	for i, ch := range ev.Choices {
-		score := -0.01 * float64(ch.Hours)
-		for _, e := range ch.Effects {
-			switch {
-			case e.Meter == "team.debt" || e.Meter == "player.stress":
-				score -= e.Delta
-			case e.Meter != "":
-				score += e.Delta
-			case e.AddStory != "":
-				score += 0.02
-			}
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
+	return bestChoice(ev)
 }
 
 // differs reports whether weights, normalised, stand more than 0.04 (summed over the themes)

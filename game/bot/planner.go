@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"twohats/game/scenario"
 	"twohats/game/sim"
 )
 
@@ -105,7 +106,7 @@ func (p *planner) can(g *sim.Game, a sim.Action, keep int) bool {
 func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 	role := g.Role()
 	if s.Event >= 0 {
-		return sim.Action{Kind: sim.ActChoose, Choice: p.bestChoice(g)}
+		return sim.Action{Kind: sim.ActChoose, Choice: bestChoice(&g.Scenario().Events[s.Events[s.Event].Def])}
 	}
 	if s.Player.OnLeave {
 		return sim.Action{Kind: sim.ActAdvance}
@@ -327,9 +328,7 @@ func (p *planner) nextRequest(g *sim.Game, s *sim.State) int {
 
 // bestChoice picks the event option that moves the meters most in the player's favour for the
 // hours it costs.
-func (p *planner) bestChoice(g *sim.Game) int {
-	s := g.State()
-	ev := g.Scenario().Events[s.Events[s.Event].Def]
+func bestChoice(ev *scenario.Event) int {
 	best, bestScore := 0, -1e9
 	for i, ch := range ev.Choices {
 		score := -0.01 * float64(ch.Hours)
