@@ -29,8 +29,7 @@ type BestRunner struct {
 	// Progress, when set, hears of each search as it finishes.
 	Progress func(line string)
 
-	load    Loader
-	loaded  map[string]*scenario.Scenario
+	scenarioCache
 	results map[searchKey]tune.Result
 	figs    map[figKey]tune.Figures
 }
@@ -66,8 +65,8 @@ type BestReport struct {
 // NewBestRunner makes a best-play runner over scenario ids (or, with a loader that reads files,
 // paths) with a search budget per arm.
 func NewBestRunner(load Loader, ids []string, budget, heldOut int) *BestRunner {
-	return &BestRunner{Budget: budget, HeldOut: heldOut, Seed: 1, Scenarios: ids, load: load,
-		loaded: map[string]*scenario.Scenario{}, results: map[searchKey]tune.Result{}, figs: map[figKey]tune.Figures{}}
+	return &BestRunner{Budget: budget, HeldOut: heldOut, Seed: 1, Scenarios: ids,
+		scenarioCache: newScenarioCache(load), results: map[searchKey]tune.Result{}, figs: map[figKey]tune.Figures{}}
 }
 
 // Catalogue is every policy lesson 7 holds below sensible best play in a role: the knob exploits,
@@ -81,18 +80,6 @@ func Catalogue(role sim.Role) []string {
 		}
 	}
 	return out
-}
-
-func (r *BestRunner) scenario(id string) (*scenario.Scenario, error) {
-	if sc, ok := r.loaded[id]; ok {
-		return sc, nil
-	}
-	sc, err := r.load(id)
-	if err != nil {
-		return nil, err
-	}
-	r.loaded[id] = sc
-	return sc, nil
 }
 
 // suits reports whether the scenario is made for the role.

@@ -73,14 +73,23 @@ type Runner struct {
 	Runs      int
 	FirstSeed uint64 // seeds FirstSeed..FirstSeed+Runs-1; 1 unless set
 	Scenarios []string
-	load      Loader
-	cache     map[Arm][]results.Summary
-	loaded    map[string]*scenario.Scenario
+	scenarioCache
+	cache map[Arm][]results.Summary
+}
+
+// scenarioCache loads each scenario once: a lessons run asks for the same ids in every arm.
+type scenarioCache struct {
+	load   Loader
+	loaded map[string]*scenario.Scenario
+}
+
+func newScenarioCache(load Loader) scenarioCache {
+	return scenarioCache{load: load, loaded: map[string]*scenario.Scenario{}}
 }
 
 // NewRunner makes a runner over the given scenario ids with runs seeds per arm.
 func NewRunner(load Loader, ids []string, runs int) *Runner {
-	return &Runner{Runs: runs, FirstSeed: 1, Scenarios: ids, load: load, cache: map[Arm][]results.Summary{}, loaded: map[string]*scenario.Scenario{}}
+	return &Runner{Runs: runs, FirstSeed: 1, Scenarios: ids, scenarioCache: newScenarioCache(load), cache: map[Arm][]results.Summary{}}
 }
 
 // Prepare plays every arm not yet played, all in one batch so every core stays busy.
@@ -119,7 +128,7 @@ func (r *Runner) Prepare(arms []Arm) error {
 	return nil
 }
 
-func (r *Runner) scenario(id string) (*scenario.Scenario, error) {
+func (r *scenarioCache) scenario(id string) (*scenario.Scenario, error) {
 	if sc, ok := r.loaded[id]; ok {
 		return sc, nil
 	}
