@@ -133,8 +133,15 @@ func (a *Answer) UnmarshalText(b []byte) error {
 // backlog story, once) or a sprint plan (the stories to commit, in working order), Request and
 // Answer for an answer, Choice for an event. Stories and themes are indexes into State.Stories and
 // the scenario's themes, which never reorder, so an action means the same thing in a replay.
+//
+// Hat is the seat that acts, in a pair game only (HatNone in solo games, so their files keep
+// their meaning). Accept marks a pair game's sync as the acceptance of the other seat's
+// proposal: a sync from a seat without it proposes, or accepts when the other seat's proposal is
+// open; with it, the sync is refused when there is no proposal to accept.
 type Action struct {
 	Kind    ActionKind `json:"kind"`
+	Hat     Hat        `json:"hat,omitempty"`
+	Accept  bool       `json:"accept,omitempty"`
 	Theme   int        `json:"theme,omitempty"`
 	Story   int        `json:"story,omitempty"`
 	Stories []int      `json:"stories,omitempty"`

@@ -4,12 +4,23 @@ import "twohats/game/scenario"
 
 // perform carries out a checked action and logs what it moved.
 func (g *Game) perform(a Action) {
-	s, t := &g.s, g.t
-	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConAction, Action: a.decision(), Subject: -1, Stakeholder: -1}
+	if g.role == RolePair {
+		g.performPair(a)
+		return
+	}
 	if a.Kind == ActAdvance {
 		g.advance()
 		return
 	}
+	g.performOne(a)
+}
+
+// performOne carries out a checked action other than advancing time, on the person in
+// State.Player, and logs what it moved.
+func (g *Game) performOne(a Action) {
+	s, t := &g.s, g.t
+	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConAction, Hat: a.Hat, Action: a.decision(), Subject: -1, Stakeholder: -1}
+	proposer := HatNone // a pair game's sync: the seat that proposed it, who pays too
 	hat := g.hatOf(a)
 	ch := g.charge(a) // the same rule Preview shows
 	s.Player.Hours -= ch.Hours
@@ -75,11 +86,13 @@ func (g *Game) perform(a Action) {
 		normalise(s.POView)
 		s.Synced = true
 		s.SinceSync = 0
+		s.Syncs++
+		proposer, s.SyncProposal = s.SyncProposal, HatNone
 	case ActRefine:
 		st := &s.Stories[a.Story]
 		c.Subject = a.Story
 		gain := t.RefineClarity
-		if g.role.Wears(HatPM) {
+		if g.role.Wears(HatPM) && g.role != RolePair {
 			// Acceptance criteria written by the one who heard the customers first hand are
 			// sharper: no hand-off stands between the market and the story.
 			gain *= 1 + t.RefineInsight
@@ -112,6 +125,9 @@ func (g *Game) perform(a Action) {
 	// not to the action that happened to cross the line.
 	c.Stress -= g.overNow
 	g.overNow = 0
+	if proposer != HatNone {
+		g.chargeProposer(proposer, &c)
+	}
 	g.log(c)
 	if a.Kind == ActChoose {
 		g.fireDue()
@@ -475,12 +491,14 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust = g.moveKind(scenario.KindCustomer, -0.03, &c)
 	}
 	st.Realised = v
-	seen := 0.0
+	seen, seenPO := 0.0, 0.0
 	if !defect {
 		seen = st.Value * g.belief()[st.Theme] * n
+		seenPO = st.Value * s.POView[st.Theme] * n
 	}
-	c.seenValue = seen
+	c.seenValue, c.seenValuePO = seen, seenPO
 	g.seenValue += seen
+	g.seenValuePO += seenPO
 	g.heard[customersHeard] = true
 	s.Value += v
 	g.sprintVal += v
@@ -490,12 +508,16 @@ func (g *Game) ship(ix int, defect bool) {
 	g.alignDen += effort
 	g.sprintANum += effort * standing
 	g.seenANum += effort * g.seenStanding(st.Theme, standing)
+	if g.role == RolePair {
+		g.seenANumPO += effort * g.standingOn(s.POView, st.Theme)
+	}
 	g.sprintPts += effort
 	c.Value, c.Standing = v, standing
 	if p := st.plannedBy; p >= 0 && p < len(s.Log) {
 		// The plan that committed the story earns what it ships.
 		s.Log[p].Value += v
 		s.Log[p].seenValue += seen
+		s.Log[p].seenValuePO += seenPO
 		s.Log[p].AlignWork += effort * (standing - 0.5)
 		s.Log[p].Impact = g.impact(&s.Log[p])
 	}

@@ -29,6 +29,7 @@ const (
 type Consequence struct {
 	Sprint, Day int
 	Kind        ConsequenceKind
+	Hat         Hat      // in a pair game, the seat it concerns (its action's, its overtime's, its leave's)
 	Action      Decision // the action, for ConAction; Action.Kind also tells a colleague's move
 	Subject     int      // a story, request, event or theme index, by kind; -1 if none
 	Stakeholder int      // the stakeholder concerned, or -1
@@ -53,6 +54,7 @@ type Consequence struct {
 	// What the player may see in place of the figures above that come from the hidden market
 	// (Value, Fit, Insight): View's log shows these; the debrief and Impact use the true ones.
 	seenValue, seenFit, seenInsight float64
+	seenValuePO                     float64 // a pair game's Product Owner seat's reckoning of Value
 }
 
 // Decision is what a consequence keeps of an action: its kind and what it acted on, without the

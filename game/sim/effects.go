@@ -226,10 +226,10 @@ func (c compiledCond) holds(s *State) bool {
 		v = s.Team.Morale
 	case targetDebt:
 		v = s.Team.Debt
-	case targetStress:
-		v = s.Player.Stress
+	case targetStress: // a pair game's gate reads the more strained seat (Partner is zero solo)
+		v = max(s.Player.Stress, s.Partner.Stress)
 	case targetBurnout:
-		v = s.Player.Burnout
+		v = max(s.Player.Burnout, s.Partner.Burnout)
 	case targetTrust:
 		v = s.Stakeholders[c.index].Trust
 	case targetSatisfaction:

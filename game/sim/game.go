@@ -65,6 +65,15 @@ type Game struct {
 	promisesKept, promisesBroken int
 	declines                     []int // per stakeholder: the noes they have heard
 	lastInsight                  int   // the log index of the latest research, interview or KPI review, or -1
+
+	// Pair games only (pair.go).
+	actor       Hat                 // the seat whose person is in State.Player: the PM's but while performing
+	other       seatTally           // the sprint tallies of the seat not in State.Player
+	done        [3]bool             // by hat: the seat said it is done with the phase (or the day)
+	acted       [3]bool             // by hat: the seat acted in this phase
+	doing       [3]ActionKind       // by hat: the seat's last action in this phase
+	seenValuePO float64             // seenValue as the Product Owner's seat reckons it
+	seenANumPO  float64             // seenANum on the roadmap as the Product Owner's seat knows it
 }
 
 // Who must hear from the product every sprint or lose trust.
@@ -81,7 +90,7 @@ func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
 	if _, err := role.MarshalText(); err != nil {
 		return nil, err
 	}
-	if len(sc.Roles) > 0 {
+	if len(sc.Roles) > 0 && role != RolePair {
 		ok := false
 		for _, r := range sc.Roles {
 			if r == role.String() {
@@ -95,7 +104,15 @@ func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
 	if len(sc.Themes) == 0 || len(sc.Stories) == 0 || sc.Sprints < 1 || sc.HoursPerSprint < 1 {
 		return nil, fmt.Errorf("scenario %q is incomplete (themes, stories, sprints and hours are required)", sc.ID)
 	}
+	if role == RolePair && len(sc.Roles) > 0 && (!slices.Contains(sc.Roles, RolePM.String()) || !slices.Contains(sc.Roles, RolePO.String())) {
+		// Listing "pair" is not possible (the format knows pm, po, both): a pair plays a scenario
+		// that suits both one-hat roles.
+		return nil, fmt.Errorf("scenario %q is not made for role pair (it suits %s; a pair needs pm and po)", sc.ID, strings.Join(sc.Roles, ", "))
+	}
 	g := &Game{sc: sc, t: &sc.Tuning, role: role, seed: seed}
+	if role == RolePair {
+		g.actor = HatPM
+	}
 	g.noise.seed(seed, strandNoise, 0)
 	g.team.seed(seed, strandTeam, 0)
 	g.handoff.seed(seed, strandHandoff, 0)
@@ -197,6 +214,9 @@ func (g *Game) setup() {
 	g.actions = make([]Action, 0, sc.Sprints*(s.Days+20))
 	s.Log = make([]Consequence, 0, sc.Sprints*24)
 	s.Player.Hours = sc.HoursPerSprint
+	if g.role == RolePair {
+		s.Partner.Hours = sc.HoursPerSprint
+	}
 	g.startSprint()
 }
 
@@ -380,17 +400,21 @@ func (g *Game) Check(a Action) error {
 	if a.Kind >= numActionKinds {
 		return fmt.Errorf("unknown action kind %d", a.Kind)
 	}
+	if err := g.checkSeat(a); err != nil {
+		return err
+	}
 	if s.Event >= 0 && a.Kind != ActChoose {
 		return fmt.Errorf("an event needs an answer first: %s", g.sc.Events[s.Events[s.Event].Def].Title)
 	}
 	if h := a.Kind.Hat(); h != HatNone && !g.role.Wears(h) {
 		return fmt.Errorf("%s is %s work, and you do not wear that hat", a.Kind.Title(), h)
 	}
-	if s.Player.OnLeave && a.Kind != ActAdvance && a.Kind != ActChoose {
+	p := g.Seat(a.Hat)
+	if p.OnLeave && a.Kind != ActAdvance && a.Kind != ActChoose {
 		return errors.New("you are on leave this sprint")
 	}
-	if c := g.Cost(a); a.Kind != ActChoose && c > s.Player.Hours {
-		return fmt.Errorf("%s needs %d h and %d h are left", a.Kind.Title(), c, s.Player.Hours)
+	if c := g.Cost(a); a.Kind != ActChoose && c > p.Hours {
+		return fmt.Errorf("%s needs %d h and %d h are left", a.Kind.Title(), c, p.Hours)
 	}
 	inPhase := func(ps ...Phase) error {
 		for _, p := range ps {
@@ -530,37 +554,56 @@ func (g *Game) storyTitle(ix int) string { return g.sc.Stories[g.s.Stories[ix].D
 // Legal appends the actions legal now to buf and returns it. Actions with free parameters come
 // with a sensible default: a roadmap that follows the estimate, a backlog ordered by the roadmap as
 // the Product Owner knows it, a plan that fills the forecast from the top of the backlog.
+//
+// In a pair game it lists the actions of every seat whose turn it is, each naming its seat
+// (LegalAs gives one seat's).
 func (g *Game) Legal(buf []Action) []Action {
+	if g.role == RolePair {
+		buf = g.legal(buf, HatPM)
+		return g.legal(buf, HatPO)
+	}
+	return g.legal(buf, HatNone)
+}
+
+// legal is Legal for seat h of a pair game, or (HatNone) for the one player of a solo game.
+func (g *Game) legal(buf []Action, h Hat) []Action {
 	s := &g.s
-	if s.Phase == PhaseOver {
+	if s.Phase == PhaseOver || !g.Turn(h) {
 		return buf
+	}
+	wearsPM, wearsPO := g.role.Wears(HatPM), g.role.Wears(HatPO)
+	if h != HatNone {
+		wearsPM, wearsPO = h == HatPM, h == HatPO
 	}
 	if s.Event >= 0 {
 		for i := range g.sc.Events[s.Events[s.Event].Def].Choices {
-			buf = append(buf, Action{Kind: ActChoose, Choice: i})
+			if a := (Action{Kind: ActChoose, Hat: h, Choice: i}); g.Check(a) == nil {
+				buf = append(buf, a)
+			}
 		}
 		return buf
 	}
 	try := func(a Action) {
+		a.Hat = h
 		if g.Check(a) == nil {
 			buf = append(buf, a)
 		}
 	}
 	try(Action{Kind: ActAdvance})
-	if s.Player.OnLeave {
+	if g.Seat(h).OnLeave {
 		return buf
 	}
 	try(Action{Kind: ActResearch})
 	for i := range s.Roadmap {
 		try(Action{Kind: ActInterview, Theme: i})
 	}
-	if g.role.Wears(HatPM) && s.Phase == PhaseStrategy {
+	if wearsPM && s.Phase == PhaseStrategy {
 		try(Action{Kind: ActRoadmap, Weights: append([]float64(nil), s.Market.Estimate...)})
 	}
 	try(Action{Kind: ActExecutive})
 	try(Action{Kind: ActKPI})
-	try(Action{Kind: ActSync})
-	if g.role.Wears(HatPO) {
+	try(Action{Kind: ActSync, Accept: h != HatNone && s.SyncProposal == h.Other()})
+	if wearsPO {
 		for _, ix := range s.Backlog {
 			try(Action{Kind: ActRefine, Story: ix})
 		}

@@ -21,7 +21,9 @@ type Outcome struct {
 // Outcome scores the game so far; at the end it is the final result.
 func (g *Game) Outcome() Outcome {
 	s, t := &g.s, g.t
-	o := Outcome{Value: s.Value, BurnoutPeak: s.Player.BurnoutPeak, BurnedOut: s.Player.BurnedOut,
+	// A pair is scored on the seat that burned out most (the Partner is zero in a solo game).
+	o := Outcome{Value: s.Value, BurnoutPeak: max(s.Player.BurnoutPeak, s.Partner.BurnoutPeak),
+		BurnedOut: s.Player.BurnedOut || s.Partner.BurnedOut,
 		SprintsPlayed: len(s.History), PromisesKept: g.promisesKept, PromisesBroken: g.promisesBroken}
 	// The yardstick is the perfect game played through the market as it really moved, sprint by
 	// sprint; before the first sprint ends, the perfect game in today's market.

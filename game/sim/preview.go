@@ -19,10 +19,18 @@ type Preview struct {
 
 // Preview is what performing a would charge now. It does not check that a is legal (Check does)
 // and changes nothing.
+//
+// In a pair game it is what the seat a.Hat names would be charged (the PM's seat when none).
 func (g *Game) Preview(a Action) Preview {
 	if a.Kind == ActAdvance {
-		p := &g.s.Player
+		p := g.Seat(a.Hat)
 		return Preview{StressAfter: p.Stress, BurnoutAfter: p.Burnout}
+	}
+	if g.role == RolePair {
+		g.seatIn(a.Hat)
+		p := g.charge(a)
+		g.seatIn(HatPM)
+		return p
 	}
 	return g.charge(a)
 }

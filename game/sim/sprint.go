@@ -45,6 +45,13 @@ func (g *Game) startSprint() {
 	if s.Player.OnLeave {
 		s.Player.Hours = 0
 	}
+	if g.role == RolePair {
+		g.other = seatTally{}
+		s.Partner.Hours = g.sc.HoursPerSprint
+		if s.Partner.OnLeave {
+			s.Partner.Hours = 0
+		}
+	}
 	g.endLastingEffects()
 	for i := range s.Events {
 		ev := &s.Events[i]
@@ -106,7 +113,9 @@ func (g *Game) startDay() {
 		g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConRequest, Subject: i, Stakeholder: rq.Stakeholder})
 		if g.role.Wears(rq.Hat) {
 			s.Inbox = append(s.Inbox, i) // on leave, it waits unanswered
+			g.seatIn(rq.Hat)             // a pair game: the request reaches its hat's person
 			g.interrupt(i)
+			g.seatIn(HatPM)
 		} else {
 			g.colleagueAnswer(i)
 		}
@@ -193,16 +202,30 @@ func (g *Game) endDay() {
 		g.rework += st.trueEffort * t.ReworkPerFog * (1 - st.Clarity)
 		st.Defect = g.team.float64() < t.DefectPerFog*(1-st.Clarity)+0.1*s.Team.Debt
 	}
-	p := &s.Player
-	p.Stress = clamp01(p.Stress + t.StressPending*float64(len(s.Inbox)))
+	if g.role == RolePair {
+		// Each seat carries the requests waiting in its own hat's inbox.
+		g.strain(&s.Player, g.pendingFor(HatPM))
+		g.strain(&s.Partner, g.pendingFor(HatPO))
+		return
+	}
+	g.strain(&s.Player, len(s.Inbox))
+}
+
+// strain is a day's wear on one person: the stress of the requests waiting for their answer, and
+// the burnout of stress above the line.
+func (g *Game) strain(p *PlayerState, pending int) {
+	t := g.t
+	p.Stress = clamp01(p.Stress + t.StressPending*float64(pending))
 	if p.Stress > t.BurnoutFrom {
-		g.burn(t.BurnoutRate * (p.Stress - t.BurnoutFrom))
+		burnInto(p, t.BurnoutRate*(p.Stress-t.BurnoutFrom))
 	}
 }
 
 // burn adds to the player's burnout and keeps its peak.
-func (g *Game) burn(x float64) {
-	p := &g.s.Player
+func (g *Game) burn(x float64) { burnInto(&g.s.Player, x) }
+
+// burnInto adds to a person's burnout and keeps its peak.
+func burnInto(p *PlayerState, x float64) {
 	p.Burnout = clamp01(p.Burnout + x)
 	p.BurnoutPeak = max(p.BurnoutPeak, p.Burnout)
 }
@@ -297,10 +320,14 @@ func (g *Game) endSprint() {
 		g.log(c)
 		g.overHeadOf(p.Stakeholder, -1)
 	}
-	if g.overHours > 0 {
-		g.log(Consequence{Sprint: s.Sprint, Kind: ConOvertime, Subject: -1, Stakeholder: -1, Hours: g.overHours,
-			Stress: g.overStress, Burnout: g.overBurn})
+	for _, h := range g.seats() {
+		g.seatIn(h)
+		if g.overHours > 0 {
+			g.log(Consequence{Sprint: s.Sprint, Kind: ConOvertime, Hat: h, Subject: -1, Stakeholder: -1, Hours: g.overHours,
+				Stress: g.overStress, Burnout: g.overBurn})
+		}
 	}
+	g.seatIn(HatPM)
 	// Executives who had no alignment or review, and customers who were not interviewed and got
 	// nothing new, trust the product a little less.
 	for i, h := range g.sc.Stakeholders {
@@ -317,24 +344,11 @@ func (g *Game) endSprint() {
 	}
 	g.escalations *= t.EscalateMemory
 
-	p := &s.Player
-	if p.OnLeave {
-		p.OnLeave = false
-		p.Burnout, p.Stress = 0.5, 0.1
-	} else {
-		slack := float64(p.Hours) / float64(g.sc.HoursPerSprint)
-		// Burnout heals in a calm sprint: stress under the line and no overtime. Overwork every
-		// sprint wears a person down however well they rest.
-		if p.Stress < t.BurnoutFrom && g.overHours == 0 {
-			p.Burnout = clamp01(p.Burnout - t.BurnoutHeal)
-		}
-		p.Stress = clamp01(p.Stress * (1 - t.StressRecovery*(0.5+0.5*slack)))
-		if p.Burnout >= 1 {
-			p.BurnedOut, p.OnLeave = true, true
-			g.log(Consequence{Sprint: s.Sprint, Kind: ConBurnedOut, Subject: -1, Stakeholder: -1})
-		}
+	for _, h := range g.seats() {
+		g.seatIn(h)
+		g.recover(h)
 	}
-	p.LastHat = HatNone
+	g.seatIn(HatPM)
 
 	// The market moves as the world's schedule says; the Product Owner hears of the roadmap late
 	// and blurred unless synced.
@@ -362,6 +376,30 @@ func (g *Game) endSprint() {
 	g.startSprint()
 }
 
+// recover is the weekend of the person in State.Player (seat h): leave ends, or stress eases
+// and burnout heals, or burnout sends them on leave.
+func (g *Game) recover(h Hat) {
+	s, t := &g.s, g.t
+	p := &s.Player
+	if p.OnLeave {
+		p.OnLeave = false
+		p.Burnout, p.Stress = 0.5, 0.1
+	} else {
+		slack := float64(p.Hours) / float64(g.sc.HoursPerSprint)
+		// Burnout heals in a calm sprint: stress under the line and no overtime. Overwork every
+		// sprint wears a person down however well they rest.
+		if p.Stress < t.BurnoutFrom && g.overHours == 0 {
+			p.Burnout = clamp01(p.Burnout - t.BurnoutHeal)
+		}
+		p.Stress = clamp01(p.Stress * (1 - t.StressRecovery*(0.5+0.5*slack)))
+		if p.Burnout >= 1 {
+			p.BurnedOut, p.OnLeave = true, true
+			g.log(Consequence{Sprint: s.Sprint, Kind: ConBurnedOut, Hat: h, Subject: -1, Stakeholder: -1})
+		}
+	}
+	p.LastHat = HatNone
+}
+
 // blurInto moves view toward the roadmap by share, through the noise of second-hand news.
 func (g *Game) blurInto(view, roadmap []float64, share float64) {
 	for i := range view {
@@ -383,10 +421,13 @@ func (g *Game) record() {
 	if g.sprintPts > 0 {
 		align = g.sprintANum / g.sprintPts
 	}
+	// A pair's line shows the worse-off seat's stress and burnout, and the hours of both (the
+	// other seat's are zero in a solo game).
 	s.History = append(s.History, SprintRecord{
 		Value: g.sprintVal, Points: g.sprintPts, Alignment: align, Fit: fit,
-		Trust: g.meanTrust(), Health: health, Stress: s.Player.Stress, Burnout: s.Player.Burnout,
-		Hours: g.sprintHrs, Overtime: g.overHours, Kept: g.sprintKept(), Broken: g.sprintBroken(),
+		Trust: g.meanTrust(), Health: health, Stress: max(s.Player.Stress, s.Partner.Stress),
+		Burnout: max(s.Player.Burnout, s.Partner.Burnout), Hours: g.sprintHrs + g.other.sprintHrs,
+		Overtime: g.overHours + g.other.overHours, Kept: g.sprintKept(), Broken: g.sprintBroken(),
 	})
 }
 

@@ -209,7 +209,10 @@ type State struct {
 	Day     int // 1..Days during execution, 0 otherwise
 	Days    int
 
+	// Player is the person under the hats; in a pair game, the Product Manager's seat, and
+	// Partner the Product Owner's (unused in solo games). Game.Seat finds either by hat.
 	Player       PlayerState
+	Partner      PlayerState
 	Market       Market
 	Roadmap      []float64 // the roadmap's weight per theme, summing to 1
 	POView       []float64 // the roadmap as the Product Owner last heard it
@@ -227,6 +230,10 @@ type State struct {
 	Reviewed  bool // the review has been held
 	Synced    bool // the hats synced this sprint
 	SinceSync int  // sprints since the last sync
+	Syncs     int  // syncs held this game
+	// SyncProposal is the seat whose sync proposal waits for the other's acceptance in a pair
+	// game, HatNone when none does. A proposal lapses when the phase ends.
+	SyncProposal Hat
 	Value     float64
 	History   []SprintRecord
 	Promises  []Promise // every promise made, in the order made

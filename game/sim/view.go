@@ -22,7 +22,15 @@ package sim
 // changed since it last filled that View, so a screen can ask for it every frame. Treat it as
 // read-only: copy a list before reordering it.
 type View struct {
-	Role            Role
+	Role Role
+	// The seat the view is for in a pair game (HatNone solo), whether it may act now
+	// (Game.Turn), whether it is done with the phase or day (Game.Done), and a line about the
+	// other seat (Game.Waiting).
+	Hat     Hat
+	Turn    bool
+	Done    bool
+	Waiting string
+
 	Sprint, Sprints int
 	Phase           Phase
 	Day, Days       int
@@ -41,8 +49,10 @@ type View struct {
 	// Roadmap is the roadmap's weight per theme as the player's hat knows it: the roadmap in force
 	// for a Product Manager or both hats, the roadmap as last heard for a Product Owner.
 	Roadmap   []float64
-	Synced    bool // the hats synced since the roadmap last changed
-	SinceSync int  // sprints since the last sync
+	Synced       bool // the hats synced since the roadmap last changed
+	SinceSync    int  // sprints since the last sync
+	Syncs        int  // syncs held this game
+	SyncProposal Hat  // a pair game's seat whose sync proposal is open, or HatNone
 
 	// Stories, by index as in Action; Realised and Defect are zero (hidden until the debrief and
 	// the review).
@@ -72,33 +82,47 @@ type View struct {
 	Legal    []Action
 	Previews []Preview
 
-	game    *Game // the game and the decision count the view was filled at
+	game    *Game // the game, the seat and the decision count the view was filled at
+	hat     Hat
 	decided int
 }
 
-// View fills v with the game as the player's hats know it, reusing v's slices.
-func (g *Game) View(v *View) {
-	if v.game == g && v.decided == len(g.actions) {
+// View fills v with the game as the player's hats know it, reusing v's slices. In a pair game it
+// is the Product Manager's seat's view (ViewAs gives either seat's).
+func (g *Game) View(v *View) { g.ViewAs(HatNone, v) }
+
+// ViewAs fills v with the game as seat h of a pair game knows it, reusing v's slices: that
+// seat's person, inbox, actions and reckoning; the Product Owner's seat sees the roadmap as last
+// heard and no market estimate, exactly as a solo Product Owner does. HatNone is the Product
+// Manager's seat. In a solo game h is ignored and it is View.
+func (g *Game) ViewAs(h Hat, v *View) {
+	if g.role != RolePair {
+		h = HatNone
+	} else if h != HatPO {
+		h = HatPM
+	}
+	if v.game == g && v.hat == h && v.decided == len(g.actions) {
 		return // only Apply changes a game
 	}
-	v.game, v.decided = g, len(g.actions)
+	v.game, v.hat, v.decided = g, h, len(g.actions)
 	s := &g.s
 	v.Role = g.role
+	v.Hat, v.Turn, v.Done, v.Waiting = h, g.Turn(h), g.Done(h), g.Waiting(h)
 	v.Sprint, v.Sprints, v.Phase, v.Day, v.Days = s.Sprint, s.Sprints, s.Phase, s.Day, s.Days
-	v.Player = s.Player
+	v.Player = *g.Seat(h)
 	v.BurnoutFrom, v.LeaveAt = g.t.BurnoutFrom, 1
-	v.OvertimeFrom, v.Worked = g.overtimeFrom(), g.sprintWork
+	v.OvertimeFrom, v.Worked = g.overtimeFrom(), g.worked(h)
 	v.OvertimeIn = max(0, v.OvertimeFrom-v.Worked)
 
 	v.Estimate, v.Spread = v.Estimate[:0], v.Spread[:0]
-	if g.role.Wears(HatPM) {
+	if g.role.Wears(HatPM) && h != HatPO {
 		v.Estimate = append(v.Estimate, s.Market.Estimate...)
 		v.Spread = append(v.Spread, s.Market.Spread...)
 	} else {
 		v.Estimate, v.Spread = nil, nil
 	}
-	v.Roadmap = append(v.Roadmap[:0], g.knownRoadmap()...)
-	v.Synced, v.SinceSync = s.Synced, s.SinceSync
+	v.Roadmap = append(v.Roadmap[:0], g.knownRoadmap(h)...)
+	v.Synced, v.SinceSync, v.Syncs, v.SyncProposal = s.Synced, s.SinceSync, s.Syncs, s.SyncProposal
 
 	v.Stories = append(v.Stories[:0], s.Stories...)
 	for i := range v.Stories {
@@ -117,7 +141,12 @@ func (g *Game) View(v *View) {
 			rq.Sprint, rq.Day = 0, 0
 		}
 	}
-	v.Inbox = append(v.Inbox[:0], s.Inbox...)
+	v.Inbox = v.Inbox[:0]
+	for _, r := range s.Inbox {
+		if h == HatNone || s.Requests[r].Hat == h {
+			v.Inbox = append(v.Inbox, r) // a pair's seat sees only its own hat's inbox
+		}
+	}
 	v.Promises = append(v.Promises[:0], s.Promises...)
 	v.Event = -1
 	if s.Event >= 0 {
@@ -125,29 +154,42 @@ func (g *Game) View(v *View) {
 	}
 
 	v.Planned, v.Reviewed = s.Planned, s.Reviewed
-	v.Value, v.Shipped, v.Alignment = g.seenValue, g.alignDen, 0
+	seenValue, seenANum := g.seenValue, g.seenANum
+	if h == HatPO {
+		seenValue, seenANum = g.seenValuePO, g.seenANumPO
+	}
+	v.Value, v.Shipped, v.Alignment = seenValue, g.alignDen, 0
 	if g.alignDen > 0 {
-		v.Alignment = g.seenANum / g.alignDen
+		v.Alignment = seenANum / g.alignDen
 	}
 
 	v.Log = append(v.Log[:0], s.Log...)
 	for i := range v.Log {
 		c := &v.Log[i]
 		c.Value, c.Fit, c.Insight = c.seenValue, c.seenFit, c.seenInsight
+		if h == HatPO {
+			// The Product Owner's seat reckons value by the roadmap as heard, and does not see
+			// the Product Manager's reading of the market.
+			c.Value, c.Fit, c.Insight = c.seenValuePO, 0, 0
+		}
 		c.Impact, c.Standing, c.AlignWork = 0, 0, 0
 		c.Redirected = 0 // priced by the true fit a correction gained: for the debrief
 	}
 
-	v.Legal = g.Legal(v.Legal[:0])
+	if h == HatNone {
+		v.Legal = g.Legal(v.Legal[:0])
+	} else {
+		v.Legal = g.LegalAs(h, v.Legal[:0])
+	}
 	v.Previews = v.Previews[:0]
 	for _, a := range v.Legal {
 		v.Previews = append(v.Previews, g.Preview(a))
 	}
 }
 
-// knownRoadmap is the roadmap as the player's hat knows it.
-func (g *Game) knownRoadmap() []float64 {
-	if g.role == RolePO {
+// knownRoadmap is the roadmap as the player's hat knows it (seat h's, in a pair game).
+func (g *Game) knownRoadmap(h Hat) []float64 {
+	if g.role == RolePO || h == HatPO {
 		return g.s.POView
 	}
 	return g.s.Roadmap
@@ -170,9 +212,14 @@ func (g *Game) seenStanding(theme int, standing float64) float64 {
 	if g.role != RolePO {
 		return standing
 	}
+	return g.standingOn(g.s.POView, theme)
+}
+
+// standingOn is the standing rule applied to another roadmap than the one in force.
+func (g *Game) standingOn(roadmap []float64, theme int) float64 {
 	s := &g.s
 	inForce := s.Roadmap
-	s.Roadmap = s.POView
+	s.Roadmap = roadmap
 	seen := g.standing(theme)
 	s.Roadmap = inForce
 	return seen
