@@ -67,13 +67,13 @@ type Game struct {
 	lastInsight                  int   // the log index of the latest research, interview or KPI review, or -1
 
 	// Pair games only (pair.go).
-	actor       Hat                 // the seat whose person is in State.Player: the PM's but while performing
-	other       seatTally           // the sprint tallies of the seat not in State.Player
-	done        [3]bool             // by hat: the seat said it is done with the phase (or the day)
-	acted       [3]bool             // by hat: the seat acted in this phase
-	doing       [3]ActionKind       // by hat: the seat's last action in this phase
-	seenValuePO float64             // seenValue as the Product Owner's seat reckons it
-	seenANumPO  float64             // seenANum on the roadmap as the Product Owner's seat knows it
+	actor       Hat           // the seat whose person is in State.Player: the PM's but while performing
+	other       seatTally     // the sprint tallies of the seat not in State.Player
+	done        [3]bool       // by hat: the seat said it is done with the phase (or the day)
+	acted       [3]bool       // by hat: the seat acted in this phase
+	doing       [3]ActionKind // by hat: the seat's last action in this phase
+	seenValuePO float64       // seenValue as the Product Owner's seat reckons it
+	seenANumPO  float64       // seenANum on the roadmap as the Product Owner's seat knows it
 }
 
 // Who must hear from the product every sprint or lose trust.

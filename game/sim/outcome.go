@@ -23,7 +23,7 @@ func (g *Game) Outcome() Outcome {
 	s, t := &g.s, g.t
 	// A pair is scored on the seat that burned out most (the Partner is zero in a solo game).
 	o := Outcome{Value: s.Value, BurnoutPeak: max(s.Player.BurnoutPeak, s.Partner.BurnoutPeak),
-		BurnedOut: s.Player.BurnedOut || s.Partner.BurnedOut,
+		BurnedOut:     s.Player.BurnedOut || s.Partner.BurnedOut,
 		SprintsPlayed: len(s.History), PromisesKept: g.promisesKept, PromisesBroken: g.promisesBroken}
 	// The yardstick is the perfect game played through the market as it really moved, sprint by
 	// sprint; before the first sprint ends, the perfect game in today's market.

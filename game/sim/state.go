@@ -234,8 +234,8 @@ type State struct {
 	// SyncProposal is the seat whose sync proposal waits for the other's acceptance in a pair
 	// game, HatNone when none does. A proposal lapses when the phase ends.
 	SyncProposal Hat
-	Value     float64
-	History   []SprintRecord
-	Promises  []Promise // every promise made, in the order made
-	Log       []Consequence
+	Value        float64
+	History      []SprintRecord
+	Promises     []Promise // every promise made, in the order made
+	Log          []Consequence
 }

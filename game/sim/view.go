@@ -48,7 +48,7 @@ type View struct {
 	Estimate, Spread []float64
 	// Roadmap is the roadmap's weight per theme as the player's hat knows it: the roadmap in force
 	// for a Product Manager or both hats, the roadmap as last heard for a Product Owner.
-	Roadmap   []float64
+	Roadmap      []float64
 	Synced       bool // the hats synced since the roadmap last changed
 	SinceSync    int  // sprints since the last sync
 	Syncs        int  // syncs held this game
