@@ -30,6 +30,7 @@ type planner struct {
 	commit                                float64 // the plan's size as a share of the forecast; 0 means the forecast
 	execs                                 int     // executive alignments each sprint; 0 means one every other sprint
 	ignorePromises                        bool    // orders by the roadmap alone, promised or not
+	hat                                   sim.Hat // the seat it plays in a pair game; HatNone solo
 
 	execsHeld int // executive alignments this sprint
 
@@ -65,32 +66,46 @@ func (p *planner) Next(g *sim.Game) sim.Action {
 		p.sprint, p.phase, p.done, p.refined = s.Sprint, s.Phase, [16]bool{}, 0
 	}
 	a := p.decide(g, s)
+	a.Hat = p.hat
 	if g.Check(a) != nil {
-		a = sim.Action{Kind: sim.ActAdvance}
+		a = sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
 		if s.Event >= 0 {
-			a = sim.Action{Kind: sim.ActChoose}
+			a = sim.Action{Kind: sim.ActChoose, Hat: p.hat}
 		}
 	}
 	p.done[a.Kind] = true
 	return a
 }
 
+// wears reports whether the policy plays hat h: the role's hats solo, its seat's in a pair game.
+func (p *planner) wears(g *sim.Game, h sim.Hat) bool {
+	if p.hat != sim.HatNone {
+		return h == p.hat
+	}
+	return g.Role().Wears(h)
+}
+
+// check is Check for the action as the policy's seat would send it.
+func (p *planner) check(g *sim.Game, a sim.Action) error {
+	a.Hat = p.hat
+	return g.Check(a)
+}
+
 // reserve is the hours the rest of the sprint's duties will take: the work of the hats the player
 // wears in the phases still to come, and an hour or two for the requests that will arrive.
 func (p *planner) reserve(g *sim.Game, s *sim.State) int {
 	t := &g.Scenario().Tuning
-	role := g.Role()
 	h := 0
 	switch s.Phase {
 	case sim.PhaseStrategy, sim.PhasePlanning:
 		h += 4
-		if role.Wears(sim.HatPO) {
+		if p.wears(g, sim.HatPO) {
 			h += t.HoursOrder + t.HoursPlan + 2*t.HoursRefine
 		}
 	case sim.PhaseExecution:
 		h += 2
 	}
-	if role.Wears(sim.HatPO) && s.Phase <= sim.PhaseReview && !s.Reviewed {
+	if p.wears(g, sim.HatPO) && s.Phase <= sim.PhaseReview && !s.Reviewed {
 		h += t.HoursReview
 	}
 	if s.Phase == sim.PhasePlanning && s.Planned {
@@ -100,15 +115,21 @@ func (p *planner) reserve(g *sim.Game, s *sim.State) int {
 }
 
 func (p *planner) can(g *sim.Game, a sim.Action, keep int) bool {
-	return !p.done[a.Kind] && g.Check(a) == nil && g.State().Player.Hours-g.Cost(a) >= keep
+	return !p.done[a.Kind] && p.check(g, a) == nil && g.Seat(p.hat).Hours-g.Cost(a) >= keep
 }
 
 func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
-	role := g.Role()
+	me := g.Seat(p.hat)
 	if s.Event >= 0 {
 		return sim.Action{Kind: sim.ActChoose, Choice: bestChoice(&g.Scenario().Events[s.Events[s.Event].Def])}
 	}
-	if s.Player.OnLeave {
+	if p.hat != sim.HatNone && s.SyncProposal == p.hat.Other() {
+		// A pair's seat takes the sync the other seat proposes: the hand-off is the point.
+		if a := (sim.Action{Kind: sim.ActSync, Accept: true}); p.check(g, a) == nil {
+			return a
+		}
+	}
+	if me.OnLeave {
 		return sim.Action{Kind: sim.ActAdvance}
 	}
 	keep := p.reserve(g, s)
@@ -119,19 +140,19 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		budget := g.Scenario().HoursPerSprint
 		keep += budget - int(t.OvertimeFrom*float64(budget))
 	}
-	if len(s.Inbox) > 0 && p.all != allIgnore {
-		return p.answer(g, s, p.nextRequest(g, s))
+	if r := p.nextRequest(g, s); r >= 0 && p.all != allIgnore {
+		return p.answer(g, s, r)
 	}
 	// Rest when stressed, but only out of the hours the sprint's duties leave over: a person who
 	// wears both hats rarely has any.
-	if p.rest && s.Player.Stress > 0.45 && s.Phase >= sim.PhaseExecution {
-		if a := (sim.Action{Kind: sim.ActRest}); g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep {
+	if p.rest && me.Stress > 0.45 && s.Phase >= sim.PhaseExecution {
+		if a := (sim.Action{Kind: sim.ActRest}); p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep {
 			return a
 		}
 	}
 	switch s.Phase {
 	case sim.PhaseStrategy:
-		if !role.Wears(sim.HatPM) {
+		if !p.wears(g, sim.HatPM) {
 			break
 		}
 		if p.research && (!p.careful || s.Sprint%2 == 1) {
@@ -145,7 +166,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActExecutive}); p.execs == 0 && s.Sprint%2 == 1 && p.can(g, a, keep) {
 			return a
 		}
-		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep {
+		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep {
 			p.execsHeld++
 			return a
 		}
@@ -153,7 +174,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 			return a
 		}
 	case sim.PhasePlanning:
-		if !role.Wears(sim.HatPO) {
+		if !p.wears(g, sim.HatPO) {
 			break
 		}
 		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
@@ -170,7 +191,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 			p.buf = g.PlanFromTop(p.buf[:0])
 			for _, ix := range p.buf {
 				a := sim.Action{Kind: sim.ActRefine, Story: ix}
-				if s.Stories[ix].Clarity < 0.6 && g.Check(a) == nil && s.Player.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) {
+				if s.Stories[ix].Clarity < 0.6 && p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) {
 					p.refined++
 					return a
 				}
@@ -181,14 +202,14 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 			return a
 		}
 	case sim.PhaseReview:
-		if a := (sim.Action{Kind: sim.ActReview}); role.Wears(sim.HatPO) && p.can(g, a, 0) {
+		if a := (sim.Action{Kind: sim.ActReview}); p.wears(g, sim.HatPO) && p.can(g, a, 0) {
 			return a
 		}
 	case sim.PhaseRetro:
-		if a := (sim.Action{Kind: sim.ActRest}); p.rest && s.Player.Stress > 0.25 && g.Check(a) == nil {
+		if a := (sim.Action{Kind: sim.ActRest}); p.rest && me.Stress > 0.25 && p.check(g, a) == nil {
 			return a
 		}
-		if a := (sim.Action{Kind: sim.ActRest}); p.careful && s.Player.Stress > 0 && g.Check(a) == nil {
+		if a := (sim.Action{Kind: sim.ActRest}); p.careful && me.Stress > 0 && p.check(g, a) == nil {
 			return a
 		}
 	}
@@ -283,7 +304,7 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 		// Would I build it within the promise anyway? Take it when the stories that outrank it on
 		// the roadmap the player knows, with it, fit in the sprints the promise allows.
 		view := s.Roadmap
-		if !g.Role().Wears(sim.HatPM) {
+		if !p.wears(g, sim.HatPM) {
 			view = s.POView
 		}
 		key := g.RoadmapKey(rq.Story, view)
@@ -297,7 +318,7 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 		// Following the loudest voices, an urgent ask is a yes whatever the roadmap says.
 		yes = yes || (p.urgency && s.Stories[rq.Story].Urgency >= 0.6)
 	}
-	a := sim.Action{Kind: sim.ActAnswer, Request: r, Answer: sim.AnswerDecline}
+	a := sim.Action{Kind: sim.ActAnswer, Hat: p.hat, Request: r, Answer: sim.AnswerDecline}
 	if yes {
 		a.Answer = sim.AnswerAccept
 	}
@@ -310,14 +331,26 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 		a.Answer = sim.AnswerEscalate
 	}
 	if g.Check(a) != nil {
-		return sim.Action{Kind: sim.ActAdvance}
+		return sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
 	}
 	return a
 }
 
-// nextRequest is the request to answer first: one for the hat the player is working in, so that
-// wearing both hats the answers come in runs, not one switch of hat each.
+// nextRequest is the request to answer first, or -1 when none waits: one for the hat the player
+// is working in, so that wearing both hats the answers come in runs, not one switch of hat each.
+// A pair's seat answers only its own hat's.
 func (p *planner) nextRequest(g *sim.Game, s *sim.State) int {
+	if p.hat != sim.HatNone {
+		for _, r := range s.Inbox {
+			if s.Requests[r].Hat == p.hat {
+				return r
+			}
+		}
+		return -1
+	}
+	if len(s.Inbox) == 0 {
+		return -1
+	}
 	for _, r := range s.Inbox {
 		if s.Requests[r].Hat == s.Player.LastHat {
 			return r
