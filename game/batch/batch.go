@@ -31,6 +31,17 @@ func Play(j Job) (*sim.Game, error) {
 	if err != nil {
 		return nil, err
 	}
+	if j.Role == sim.RolePair {
+		// Two seats: two of the policy, each with its own memory.
+		po, err := bot.New(j.Policy, j.Seed)
+		if err != nil {
+			return nil, err
+		}
+		if err := bot.PlayPair(g, p, po); err != nil {
+			return nil, err
+		}
+		return g, nil
+	}
 	if err := bot.Play(g, p); err != nil {
 		return nil, err
 	}

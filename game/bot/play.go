@@ -10,8 +10,11 @@ import (
 // policy that reaches it is stuck.
 const MaxSteps = 20000
 
-// Play lets the policy finish the game.
+// Play lets the policy finish the game. A pair game needs a policy per seat: PlayPair.
 func Play(g *sim.Game, p Policy) error {
+	if g.Role() == sim.RolePair {
+		return fmt.Errorf("policy %s cannot play both seats of a pair game alone: a pair game needs a policy per seat", p.Name())
+	}
 	for steps := 0; !g.Over(); steps++ {
 		if steps >= MaxSteps {
 			return fmt.Errorf("policy %s did not finish the game in %d decisions", p.Name(), MaxSteps)

@@ -22,7 +22,7 @@ import (
 func simulate(args []string, w io.Writer) (int, error) {
 	fs := newFlags("sim")
 	scen := fs.String("scenario", "", "shipped scenario id or TOML file")
-	roleName := fs.String("role", "", "pm, po or both")
+	roleName := fs.String("role", "", "pm, po, both or pair (two bot seats)")
 	policy := fs.String("policy", "", "bot policy: "+strings.Join(bot.Names, ", "))
 	seed := fs.Uint64("seed", 1, "first seed")
 	runs := fs.Int("runs", 1, "games to play, with seeds seed..seed+runs-1")

@@ -48,7 +48,11 @@ type Summary struct {
 type File struct {
 	Format int `json:"format"`
 	Summary
-	Player         string             `json:"player,omitempty"`          // a display name typed in a workshop
+	Player string `json:"player,omitempty"` // a display name typed in a workshop
+	// Players are a pair game's names by seat ("pm", "po"): two people played it, so Player stays
+	// empty. Only a pair game has them; its decisions name their seat (sim.Action.Hat), so the
+	// file replays like any other.
+	Players        map[string]string  `json:"players,omitempty"`
 	ScenarioSource string             `json:"scenario_source,omitempty"` // the TOML of a scenario that is not shipped
 	ScenarioHash   string             `json:"scenario_hash,omitempty"`   // Hash of the scenario's TOML: the scenario by content
 	Sprints        []sim.SprintRecord `json:"sprints"`
@@ -112,7 +116,45 @@ func Parse(b []byte) (File, error) {
 	if f.Scenario == "" {
 		return File{}, errors.New("results file names no scenario")
 	}
+	if err := f.checkPlayers(); err != nil {
+		return File{}, err
+	}
 	return f, nil
+}
+
+// checkPlayers refuses names that do not fit the role: seats' names for a solo game, one
+// player's name for a pair, a seat that is neither pm nor po.
+func (f File) checkPlayers() error {
+	if f.Role != sim.RolePair {
+		if len(f.Players) > 0 {
+			return fmt.Errorf("results file names players by seat, and a %s game has one player (player)", f.Role)
+		}
+		return nil
+	}
+	if f.Player != "" {
+		return errors.New("results file of a pair game names one player; a pair names both by seat (players)")
+	}
+	for seat := range f.Players {
+		if seat != "pm" && seat != "po" {
+			return fmt.Errorf("results file names a player for seat %q; a pair's seats are pm and po", seat)
+		}
+	}
+	return nil
+}
+
+// PlayerOf is the name of whoever wore hat h: the player of a solo game (whatever h is), or the
+// pair's player in that seat; "" when the file names nobody there.
+func (f File) PlayerOf(h sim.Hat) string {
+	if f.Role != sim.RolePair {
+		return f.Player
+	}
+	switch h {
+	case sim.HatPM:
+		return f.Players["pm"]
+	case sim.HatPO:
+		return f.Players["po"]
+	}
+	return ""
 }
 
 // Replay re-runs the file's decisions on sc (see Play) and returns the game and what differs from

@@ -32,6 +32,20 @@ func playDealt(t *testing.T, sc *scenario.Scenario, role sim.Role, policy string
 	if err != nil {
 		t.Fatal(err)
 	}
+	next := func() (sim.Action, bool) { return p.Next(g), false }
+	if role == sim.RolePair {
+		// Two seats of the policy, taking turns an action at a time as bot.PlayPair does.
+		po, _ := bot.New(policy, seed)
+		turn := 0
+		next = func() (sim.Action, bool) {
+			hat, q := sim.HatPM, p
+			if !g.Turn(sim.HatPM) || (turn%2 == 1 && g.Turn(sim.HatPO)) {
+				hat, q = sim.HatPO, po
+			}
+			turn++
+			return bot.Seat(g, hat, q), g.Done(hat)
+		}
+	}
 	d := dealt{world: g.World(), arrivals: make([][2]int, len(sc.Requests)), fired: make([][2]int, len(sc.Events))}
 	s := g.State()
 	pivoted := false
@@ -59,8 +73,8 @@ func playDealt(t *testing.T, sc *scenario.Scenario, role sim.Role, policy string
 		if steps > bot.MaxSteps {
 			t.Fatalf("%s did not finish", policy)
 		}
-		if err := g.Apply(p.Next(g)); err != nil {
-			t.Fatal(err)
+		if a, waiting := next(); g.Apply(a) != nil && !waiting {
+			t.Fatal(g.Apply(a))
 		}
 		for _, c := range s.Log[logged:] {
 			switch {
@@ -82,20 +96,24 @@ func playDealt(t *testing.T, sc *scenario.Scenario, role sim.Role, policy string
 	return d
 }
 
+// roles are the roles a scenario suits, a pair among them when it suits both one-hat roles.
 func roles(sc *scenario.Scenario) []sim.Role {
 	if len(sc.Roles) == 0 {
-		return sim.Roles[:]
+		return append(sim.Roles[:], sim.RolePair)
 	}
 	var out []sim.Role
 	for _, name := range sc.Roles {
 		r, _ := sim.ParseRole(name)
 		out = append(out, r)
 	}
+	if slices.Contains(sc.Roles, "pm") && slices.Contains(sc.Roles, "po") {
+		out = append(out, sim.RolePair)
+	}
 	return out
 }
 
 // TestSameSeedSameWorld: on every shipped scenario, the same seed deals the same world to every
-// role and every policy (every bot, and a spammer of each action; -short: of three): the
+// role (a pair of two bot seats too) and every policy (every bot, and a spammer of each action; -short: of three): the
 // fingerprint, the requests' arrivals, the sprint and day every event not gated on the state comes
 // up, the market's path until someone chooses a pivot, and the events' due days while unfired.
 // Different seeds deal different worlds.
