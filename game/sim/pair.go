@@ -166,6 +166,9 @@ func (g *Game) checkSeat(a Action) error {
 			if a.Accept {
 				return errors.New("there is no sync proposal to accept")
 			}
+			if g.Seat(o).OnLeave {
+				return fmt.Errorf("the %s is on leave this sprint; nobody can accept a sync", o)
+			}
 		case h:
 			if a.Accept {
 				return fmt.Errorf("you proposed this sync; the %s accepts it", o)
