@@ -7,12 +7,16 @@ import (
 )
 
 // Describe says in one line what a consequence was and what it moved, e.g. "Sprint 2: declined
-// the request “Bulk export” from Sales: Sales trust −3".
+// the request “Bulk export” from Sales: Sales trust −3". In a pair game a seat's own line names
+// the seat: "Sprint 2, day 3 (PO): ...".
 func (g *Game) Describe(c Consequence) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Sprint %d", c.Sprint)
 	if c.Day > 0 {
 		fmt.Fprintf(&b, ", day %d", c.Day)
+	}
+	if c.Hat != HatNone {
+		fmt.Fprintf(&b, " (%s)", c.Hat) // a pair game's line says whose it is: both seats read the log
 	}
 	b.WriteString(": ")
 	b.WriteString(g.what(c))

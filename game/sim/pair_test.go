@@ -224,6 +224,9 @@ func TestPairSyncCostsBoth(t *testing.T) {
 	if c.Action.Kind != sim.ActSync || c.Hours != 2*cost || c.Hat != sim.HatPO {
 		t.Errorf("the sync's consequence: %+v, want %d h booked to both", c, 2*cost)
 	}
+	if d := g.Describe(c); !strings.HasPrefix(d, "Sprint 1 (PO): ") {
+		t.Errorf("the sync's line %q does not say whose it is", d)
+	}
 	var w sim.View
 	g.ViewAs(sim.HatPO, &w)
 	for i := range w.Roadmap {
