@@ -400,8 +400,10 @@ func (g *Game) Check(a Action) error {
 	if a.Kind >= numActionKinds {
 		return fmt.Errorf("unknown action kind %d", a.Kind)
 	}
-	if err := g.checkSeat(a); err != nil {
-		return err
+	if g.role == RolePair || a.Hat != HatNone || a.Accept {
+		if err := g.checkSeat(a); err != nil {
+			return err
+		}
 	}
 	if s.Event >= 0 && a.Kind != ActChoose {
 		return fmt.Errorf("an event needs an answer first: %s", g.sc.Events[s.Events[s.Event].Def].Title)

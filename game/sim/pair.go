@@ -47,9 +47,13 @@ func (g *Game) seats() []Hat {
 // seatIn puts seat h's person in State.Player and its tallies in the Game's fields. It does
 // nothing in a solo game or for HatNone.
 func (g *Game) seatIn(h Hat) {
-	if g.role != RolePair || h == HatNone || h == g.actor {
-		return
+	if g.role == RolePair && h != HatNone && h != g.actor {
+		g.swapSeat(h)
 	}
+}
+
+// swapSeat exchanges the person in State.Player and the Game's tallies with seat h's.
+func (g *Game) swapSeat(h Hat) {
 	s := &g.s
 	s.Player, s.Partner = s.Partner, s.Player
 	o := g.other
