@@ -96,7 +96,8 @@ func (g *Game) acts(h Hat) bool {
 
 // Turn reports whether seat h may act now. In a solo game the player always may (until the game
 // is over), whatever h is. In a pair game a seat may act in a phase it acts in until it is done,
-// and in any phase to accept the other seat's sync proposal.
+// and in any phase to accept the other seat's sync proposal when both can pay for it. A seat
+// whose turn it is always has a legal action (LegalAs is not empty).
 func (g *Game) Turn(h Hat) bool {
 	if g.Over() {
 		return false
@@ -107,7 +108,14 @@ func (g *Game) Turn(h Hat) bool {
 	if h != HatPM && h != HatPO {
 		return false
 	}
-	return g.ownTurn(h) || g.s.SyncProposal == h.Other()
+	return g.ownTurn(h) || g.mayAccept(h)
+}
+
+// mayAccept reports whether seat h can accept the other seat's open sync proposal now: no event
+// waits, h is not on leave, and both seats have the sync's hours.
+func (g *Game) mayAccept(h Hat) bool {
+	s, c := &g.s, g.t.HoursSync
+	return s.SyncProposal == h.Other() && s.Event < 0 && !g.Seat(h).OnLeave && g.Seat(h).Hours >= c && g.Seat(h.Other()).Hours >= c
 }
 
 // ownTurn reports whether the phase (or the day) is still seat h's to work in.
@@ -145,7 +153,7 @@ func (g *Game) checkSeat(a Action) error {
 	s := &g.s
 	o := h.Other()
 	if !g.ownTurn(h) {
-		if s.SyncProposal == o {
+		if g.mayAccept(h) {
 			if a.Kind != ActSync {
 				return fmt.Errorf("the %s phase is not yours; you may only accept the sync the %s proposed", s.Phase, o)
 			}
@@ -172,6 +180,9 @@ func (g *Game) checkSeat(a Action) error {
 			}
 			if g.Seat(o).OnLeave {
 				return fmt.Errorf("the %s is on leave this sprint; nobody can accept a sync", o)
+			}
+			if c, left := g.t.HoursSync, g.Seat(o).Hours; c > left {
+				return fmt.Errorf("the %s has %d h left and the sync needs %d h", o, left, c)
 			}
 		case h:
 			if a.Accept {
@@ -273,8 +284,10 @@ func (g *Game) Waiting(h Hat) string {
 	switch {
 	case s.SyncProposal == h:
 		return fmt.Sprintf("The %s has your sync proposal to accept", o)
-	case s.SyncProposal == o:
+	case s.SyncProposal == o && g.mayAccept(h):
 		return fmt.Sprintf("The %s proposes a sync", o)
+	case s.SyncProposal == o:
+		return fmt.Sprintf("The %s proposes a sync, and one of you lacks the hours for it", o)
 	case !g.acts(o):
 		return fmt.Sprintf("The %s waits for you to finish %s", o, g.phaseWord())
 	case g.done[o]:

@@ -42,6 +42,11 @@ func FuzzPairActions(f *testing.F) {
 				}
 			}
 			checkInvariants(t, g)
+			for _, h := range pairSeats {
+				if g.Turn(h) && len(g.LegalAs(h, buf[:0])) == 0 {
+					t.Fatalf("the %s has the turn and no legal action in sprint %d %s", h, g.s.Sprint, g.s.Phase)
+				}
+			}
 			p := &g.s.Partner
 			if g.actor != HatPM || p.Hours < 0 || p.Hours > g.sc.HoursPerSprint || !(p.Stress >= 0 && p.Stress <= 1) || !(p.Burnout >= 0 && p.Burnout <= 1) {
 				t.Fatalf("seat %s in State.Player; the PO's seat %+v", g.actor, *p)

@@ -79,6 +79,14 @@ func snapshot(g *sim.Game) string {
 		g.Done(sim.HatPM), g.Done(sim.HatPO), len(g.Actions()))
 }
 
+// drain lets seat h rest until it has less than a sync's hours.
+func drain(t *testing.T, g *sim.Game, h sim.Hat) {
+	t.Helper()
+	for g.Seat(h).Hours >= g.Scenario().Tuning.HoursSync {
+		apply(t, g, sim.Action{Kind: sim.ActRest, Hat: h})
+	}
+}
+
 func pmRequest(g *sim.Game, hat sim.Hat) int {
 	s := g.State()
 	for _, r := range s.Inbox {
@@ -138,11 +146,21 @@ func TestPairRefusals(t *testing.T) {
 			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
 		}, func(*sim.Game) sim.Action { return rest(sim.HatPO) }, "you may only accept the sync the PM proposed"},
 		{"acceptance the proposer cannot pay", func(t *testing.T, g *sim.Game) {
+			atExecution(t, g)
 			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
-			for g.Seat(sim.HatPM).Hours >= g.Scenario().Tuning.HoursSync {
-				apply(t, g, rest(sim.HatPM))
-			}
+			drain(t, g, sim.HatPM)
 		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true} }, "the PM has"},
+		{"acceptance out of turn the proposer cannot pay", func(t *testing.T, g *sim.Game) {
+			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
+			drain(t, g, sim.HatPM)
+			if g.Turn(sim.HatPO) {
+				t.Fatal("the PO has a turn to accept a sync the PM cannot pay")
+			}
+		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true} }, "the strategy phase is the PM's"},
+		{"proposal the other seat cannot pay", func(t *testing.T, g *sim.Game) {
+			atExecution(t, g)
+			drain(t, g, sim.HatPO)
+		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPM} }, "the PO has"},
 		{"accept on another action", atExecution, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActRest, Hat: sim.HatPO, Accept: true} }, "only a sync is accepted"},
 		{"request answered by the other hat", func(t *testing.T, g *sim.Game) {
 			seatsUntil(t, g, func() bool { return pmRequest(g, sim.HatPO) >= 0 && g.Turn(sim.HatPM) && !g.Done(sim.HatPM) })
