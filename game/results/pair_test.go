@@ -1,7 +1,9 @@
 package results
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -96,5 +98,43 @@ func TestParseRefusesPlayersThatDoNotFit(t *testing.T) {
 		if (tt.want == "") != (err == nil) || (err != nil && (!strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n"))) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestGoldenPairReplay pins one whole pair game of two bot seats, as TestGoldenReplay pins a solo
+// one: the file must replay to the same figures everywhere. Rewrite with -update when the model
+// changes on purpose.
+func TestGoldenPairReplay(t *testing.T) {
+	const path = "testdata/golden-startup-pair-7.json"
+	if *update {
+		f := FromGame(playPair(t, "startup", 7), "roadmap")
+		f.Players = map[string]string{"pm": "Ada", "po": "Grace"}
+		b, err := f.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, diff, err := ReplayFile(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diff) > 0 {
+		t.Fatalf("the golden pair game no longer reproduces:\n%s", strings.Join(diff, "\n"))
+	}
+	again := FromGame(g, f.Policy)
+	again.Players = f.Players
+	if b2, _ := again.Marshal(); !bytes.Equal(b2, b) {
+		t.Fatal("the replayed pair game writes a different results file (sprints or turning points differ)")
 	}
 }

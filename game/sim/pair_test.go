@@ -305,6 +305,12 @@ func TestPairSeatsAreTwoPeople(t *testing.T) {
 	if pm.Hours != g.Scenario().HoursPerSprint-3*g.Scenario().Tuning.HoursResearch || pm.Stress <= 0 {
 		t.Fatalf("the PM's research did not charge the PM: %+v", pm)
 	}
+	var wm, wo sim.View
+	g.ViewAs(sim.HatPM, &wm)
+	g.ViewAs(sim.HatPO, &wo)
+	if wm.Worked != 3*g.Scenario().Tuning.HoursResearch || wo.Worked != 0 || wo.Player.Hours != g.Scenario().HoursPerSprint {
+		t.Fatalf("worked this sprint: PM %d h, PO %d h (PO %d h left)", wm.Worked, wo.Worked, wo.Player.Hours)
+	}
 	advanceTo(t, g, sim.PhasePlanning)
 	pm = *g.Seat(sim.HatPM)
 	apply(t, g, sim.Action{Kind: sim.ActRefine, Hat: sim.HatPO, Story: g.State().Backlog[0]}, sim.Action{Kind: sim.ActRest, Hat: sim.HatPO})
