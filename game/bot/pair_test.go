@@ -52,3 +52,24 @@ func TestPlayRefusesAPair(t *testing.T) {
 		t.Fatal("PlayPair played a solo game")
 	}
 }
+
+// BenchmarkFullPairGame is one whole pair game of the startup scenario with two roadmap seats:
+// what the room's bot-filled seats and `sim --role pair` cost, beside BenchmarkFullGame.
+func BenchmarkFullPairGame(b *testing.B) {
+	sc, err := scenarios.Load("startup")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		g, err := sim.New(sc, sim.RolePair, uint64(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pm, _ := New("roadmap", uint64(i))
+		po, _ := New("roadmap", uint64(i))
+		if err := PlayPair(g, pm, po); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -211,7 +211,11 @@ func (g *Game) setup() {
 	s.Team = TeamState{Capacity: sc.Team.Capacity, Morale: sc.Team.Morale, Debt: sc.Team.Debt}
 	s.History = make([]SprintRecord, 0, sc.Sprints)
 	// Room for a typical game's decisions and consequences, so that neither grows while playing.
-	g.actions = make([]Action, 0, sc.Sprints*(s.Days+20))
+	perSprint := s.Days + 20
+	if g.role == RolePair {
+		perSprint = 2*s.Days + 30 // two seats, each saying when it is done with each day
+	}
+	g.actions = make([]Action, 0, sc.Sprints*perSprint)
 	s.Log = make([]Consequence, 0, sc.Sprints*24)
 	s.Player.Hours = sc.HoursPerSprint
 	if g.role == RolePair {
