@@ -86,17 +86,17 @@ type Tuning struct {
 func DefaultTuning() Tuning {
 	return Tuning{
 		HoursResearch: 6, HoursInterview: 3, HoursRoadmap: 3, HoursExecutive: 2, HoursKPI: 2, HoursSync: 2,
-		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 1, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
+		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 2, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
 		HoursEscalate: 2, HoursSwitch: 1,
 
 		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
-		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.08, SwitchFree: 3, BurnoutNoise: 0.5,
+		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.16, SwitchFree: 3, BurnoutNoise: 0.5,
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0, SyncBlur: 0.1,
-		RefineClarity: 0.35, RefineInsight: 0.6, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
+		RefineClarity: 0.35, RefineInsight: 1.0, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
 		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
 
-		TrustAccept: 0.02, TrustDecline: 0.03, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
+		TrustAccept: 0.02, TrustDecline: 0.05, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
 		TrustSilence:   0.03,
 		PromiseSprints: 2,
 		TrustShipped:   0.01, TrustEscalate: 0.02, EscalateMemory: 0.5, TrustOverhead: 0.03, OverheadBelow: 0.35,
