@@ -315,7 +315,8 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 	case AnswerDefer:
 		rq.Status = RequestDeferred
 		rq.Sprint, rq.Day = s.Sprint+1, 1
-		c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/3)
+		rq.Deferrals++
+		c.Trust = g.trust(rq.Stakeholder, -g.deferCost(req))
 	case AnswerDecline:
 		rq.Status = RequestDeclined
 		s.Stories[rq.Story].Status = StoryDropped
@@ -341,6 +342,14 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 		g.escalations++
 		g.executivesLose(req, cost)
 	}
+}
+
+// deferCost is the trust a "not now" costs: a third of the request's stake the first time, and a
+// third more for every time the same request was put off before, so the third "not now" costs
+// what a no does and the fourth more. Patience with one ask wears thin: deferring is a real
+// answer once, and a way of never answering after that.
+func (g *Game) deferCost(req int) float64 {
+	return g.declineStake(req) * float64(g.s.Requests[req].Deferrals) / 3
 }
 
 // teamNo is what a no to the team's own request costs the team's morale (morale_decline, times

@@ -589,3 +589,23 @@ func TestSyncHandsOverInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNotNowWearsThin: each time the same request is deferred again it costs a third of the
+// stake more, so the third "not now" costs what a first no does.
+func TestNotNowWearsThin(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const sales = 2
+	g := newTestGame(t, RoleBoth, 1)
+	for k, want := range []float64{tu.TrustDecline / 3, 2 * tu.TrustDecline / 3, tu.TrustDecline, 4 * tu.TrustDecline / 3} {
+		g.s.Requests[0].Status = RequestPending
+		g.s.Inbox = append(g.s.Inbox[:0], 0)
+		g.s.Stakeholders[sales].Trust = 0.5 // losses are whole at any level; keep it off the floor
+		mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerDefer})
+		if lost := 0.5 - g.s.Stakeholders[sales].Trust; !near(lost, want) {
+			t.Errorf("deferral #%d cost %v, want %v", k+1, lost, want)
+		}
+		if rq := g.s.Requests[0]; rq.Status != RequestDeferred || rq.Deferrals != k+1 {
+			t.Errorf("deferral #%d: request %+v", k+1, rq)
+		}
+	}
+}

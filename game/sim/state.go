@@ -115,6 +115,7 @@ type RequestState struct {
 	Hat         Hat // whose inbox it reaches
 	Status      RequestStatus
 	Sprint, Day int // when it arrives (or arrived)
+	Deferrals   int // how many times it was answered "not now"
 }
 
 // StakeholderState is a stakeholder's mood.
