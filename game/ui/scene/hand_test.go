@@ -110,6 +110,11 @@ func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 				if !enabled(ans) {
 					ans = '2'
 				}
+				if !enabled(ans) {
+					// No hours left to answer (an answer takes hours_answer): the day goes on.
+					key('N')
+					continue
+				}
 				key(ans)
 				continue
 			}
