@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"twohats/game/disk"
 	"twohats/game/scenario"
 )
 
@@ -151,22 +152,17 @@ func newCmd(args []string, w io.Writer) (int, error) {
 		_, err := w.Write(text)
 		return ExitOK, err
 	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	// Whole or not at all, so a failed write (a full disk) never leaves half a scenario behind,
+	// and without --force never over a file that is there.
+	write := disk.WriteNew
 	if *force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		write = disk.WriteFile
 	}
-	f, err := os.OpenFile(*out, flags, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return ExitFailed, fmt.Errorf("%s exists; --force overwrites it", *out)
-	}
-	if err != nil {
+	if err := write(*out, text); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return ExitFailed, fmt.Errorf("%s exists; --force overwrites it", *out)
+		}
 		return ExitFailed, fmt.Errorf("%s: %v", *out, unwrapPath(err))
-	}
-	if _, err := f.Write(text); err != nil {
-		return ExitFailed, errors.Join(err, f.Close())
-	}
-	if err := f.Close(); err != nil {
-		return ExitFailed, err
 	}
 	fmt.Fprintf(w, "%s: written; twohats check %s\n", *out, *out)
 	return ExitOK, nil

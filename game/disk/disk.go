@@ -51,6 +51,38 @@ func WriteFile(path string, data []byte) error {
 	return syncDir(dir)
 }
 
+// WriteNew writes data to a new file at path, whole or not at all, and never over a file that is
+// already there: the data goes to a synced temporary file first, which is then linked under its
+// name (a link, unlike a rename, fails when the name is taken, so nobody's file is replaced even
+// if it appears between a check and the write). The error wraps os.ErrExist when path exists.
+func WriteNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, TempPrefix+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	// The temporary name goes whatever happens: after a link it is a second name for the file.
+	defer func() { _ = os.Remove(tmp) }()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Link(tmp, path)
+	}
+	if err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
 // RemoveTemps deletes the temporary files WriteFile left in dir when the program was killed
 // mid-write, and returns their names. Only regular files named with TempPrefix are touched.
 func RemoveTemps(dir string) ([]string, error) {

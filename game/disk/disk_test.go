@@ -30,6 +30,35 @@ func TestWriteFileIsWholeAndLeavesNoTemp(t *testing.T) {
 	}
 }
 
+func TestWriteNewNeverReplacesAFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new.toml")
+	if err := WriteNew(p, []byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteNew(p, []byte("second\n"))
+	if !errors.Is(err, os.ErrExist) {
+		t.Errorf("a second WriteNew: %v, want an error wrapping os.ErrExist", err)
+	}
+	if got, _ := ReadFile(p, 100); string(got) != "first\n" {
+		t.Errorf("the file holds %q after a refused WriteNew", got)
+	}
+	// A folder that cannot be written: nothing appears under the name.
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getuid() != 0 {
+		if err := WriteNew(filepath.Join(ro, "x.toml"), []byte("x")); err == nil {
+			t.Error("WriteNew into a read-only folder succeeded")
+		}
+	}
+	des, _ := os.ReadDir(dir)
+	if len(des) != 2 {
+		t.Errorf("folder holds %d entries, want new.toml and ro only (no temporary file left)", len(des))
+	}
+}
+
 func TestRemoveTempsOnlyRemovesOurs(t *testing.T) {
 	dir := t.TempDir()
 	for _, n := range []string{TempPrefix + "x.json-123", "keep.json", ".hidden"} {
