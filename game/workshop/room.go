@@ -105,6 +105,7 @@ func ReadRoom(dir string) (r Room, ok bool, err error) {
 type Refusal struct {
 	Code int
 	Msg  string
+	seq  *int // a stale pair action's: the game's action count
 }
 
 func (e *Refusal) Error() string { return e.Msg }
@@ -156,24 +157,34 @@ func (r Room) screen(f results.File) *Refusal {
 // player's name normalised, and the scenario carried by content. A file of another game, one
 // that does not reproduce or a game not played to its end is refused with one line.
 func (r Room) Check(ctx context.Context, f results.File) (results.File, *Refusal) {
+	clean, _, rf := r.check(ctx, f)
+	return clean, rf
+}
+
+// check is Check that also counts the game's syncs (for a pair game, how often the two synced).
+func (r Room) check(ctx context.Context, f results.File) (results.File, int, *Refusal) {
 	if rf := r.screen(f); rf != nil {
-		return results.File{}, rf
+		return results.File{}, 0, rf
 	}
 	g, diff, err := results.Replay(ctx, f, r.Scenario.Sc)
 	switch {
 	case ctx.Err() != nil:
-		return results.File{}, refuse(http.StatusServiceUnavailable, "the replay took too long or its sender left; send it again")
+		return results.File{}, 0, refuse(http.StatusServiceUnavailable, "the replay took too long or its sender left; send it again")
 	case err != nil:
-		return results.File{}, refuse(http.StatusUnprocessableEntity, "the game cannot be replayed: %v", err)
+		return results.File{}, 0, refuse(http.StatusUnprocessableEntity, "the game cannot be replayed: %v", err)
 	case len(diff) > 0:
-		return results.File{}, refuse(http.StatusUnprocessableEntity, "the replay does not reproduce the recorded result: %s", fewProblems(diff))
+		return results.File{}, 0, refuse(http.StatusUnprocessableEntity, "the replay does not reproduce the recorded result: %s", fewProblems(diff))
 	case !g.Over():
-		return results.File{}, refuse(http.StatusUnprocessableEntity, "the game is not finished: it stopped in sprint %d of %d", g.State().Sprint, g.Scenario().Sprints)
+		return results.File{}, 0, refuse(http.StatusUnprocessableEntity, "the game is not finished: it stopped in sprint %d of %d", g.State().Sprint, g.Scenario().Sprints)
 	}
 	clean := results.FromGame(g, f.Policy)
 	clean.Player = PlayerName(f.Player)
+	if f.Role == sim.RolePair {
+		pm, po := pairNames(f)
+		setPairNames(&clean, PlayerName(pm), PlayerName(po))
+	}
 	clean.Carry(r.Scenario)
-	return clean, nil
+	return clean, gameSyncs(g), nil
 }
 
 // Entry is one stored game as GET /api/results lists it: the summary, who played, whether it
@@ -182,7 +193,12 @@ type Entry struct {
 	ID   string `json:"id"`   // content hash of the stored file, stable across restarts
 	File string `json:"file"` // the file's name in the results folder
 	results.Summary
-	Player string `json:"player"`
+	Player string `json:"player"` // for a pair, both names: "PM name & PO name"
+	// PM and PO are a pair game's two players (empty in solo games).
+	PM string `json:"pm,omitempty"`
+	PO string `json:"po,omitempty"`
+	// Syncs is how many syncs the game held (for a pair, the two people's).
+	Syncs int `json:"syncs"`
 	// Bot is true when the file says a bot played (its policy is not "human"): what the file
 	// claims, which the replay cannot check.
 	Bot bool `json:"bot"`
@@ -226,6 +242,7 @@ func newLedger() *ledger {
 // the same decisions are the same game, whoever (or whatever) is said to have made them.
 func gameKey(f results.File) string {
 	f.Player, f.Policy = "", ""
+	setPairNames(&f, "", "")
 	b, _ := json.Marshal(f)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -240,9 +257,16 @@ func (l *ledger) triesKey(name string, role sim.Role) string { return role.Strin
 
 // admit decides what clean (whose stored bytes are b) is. dup is the index of the same game
 // already stored under the same name (-1 when new); try is the entry's try number.
-func (l *ledger) admit(clean results.File, b []byte) (e Entry, dup int, rf *Refusal) {
+func (l *ledger) admit(clean results.File, b []byte, syncs int) (e Entry, dup int, rf *Refusal) {
 	e = entryOf(clean, contentID(b))
+	e.Syncs = syncs
 	e.game, e.name = gameKey(clean), nameKey(clean.Player)
+	if clean.Role == sim.RolePair {
+		// A pair is its two names, in their seats: the same two in the other seats are another pair.
+		if pm, po := nameKey(e.PM), nameKey(e.PO); pm != "" || po != "" {
+			e.name = pm + "\x00" + po
+		}
+	}
 	if i, ok := l.byGame[e.game]; ok {
 		old := l.entries[i]
 		if old.name == e.name {
@@ -306,6 +330,10 @@ func (l *ledger) settled() []Entry {
 func entryOf(f results.File, id string) Entry {
 	e := Entry{ID: id, Summary: f.Summary, Player: f.Player, Bot: IsBot(f.Policy), Clean: f,
 		SprintAlignment: make([]float64, len(f.Sprints)), SprintBurnout: make([]float64, len(f.Sprints))}
+	if f.Role == sim.RolePair {
+		e.PM, e.PO = pairNames(f)
+		e.Player = pairLabel(e.PM, e.PO)
+	}
 	for i, sp := range f.Sprints {
 		e.SprintAlignment[i] = sp.Alignment
 		if sp.Points <= 0 {
@@ -345,6 +373,7 @@ func ReadFolder(ctx context.Context, dir string, room Room) (*Folder, error) {
 		clean results.File
 		b     []byte
 		why   string
+		syncs int
 	}
 	var items []*item
 	for _, de := range des {
@@ -398,12 +427,12 @@ func ReadFolder(ctx context.Context, dir string, room Room) (*Folder, error) {
 			}
 			fctx, cancel := context.WithTimeout(ctx, FileTimeout)
 			defer cancel()
-			clean, rf := room.Check(fctx, f)
+			clean, syncs, rf := room.check(fctx, f)
 			if rf != nil {
 				it.why = oneLine(rf.Msg)
 				return
 			}
-			it.clean = clean
+			it.clean, it.syncs = clean, syncs
 			it.b, err = clean.Marshal()
 			if err != nil {
 				it.why = err.Error()
@@ -416,7 +445,7 @@ func ReadFolder(ctx context.Context, dir string, room Room) (*Folder, error) {
 			fo.NotCounted = append(fo.NotCounted, NotCounted{it.name, it.why})
 			continue
 		}
-		e, dup, rf := fo.ledger.admit(it.clean, it.b)
+		e, dup, rf := fo.ledger.admit(it.clean, it.b, it.syncs)
 		switch {
 		case rf != nil:
 			fo.NotCounted = append(fo.NotCounted, NotCounted{it.name, rf.Msg})

@@ -115,6 +115,16 @@ type Options struct {
 	PostEvery     time.Duration // then one more per this (default 3 s)
 
 	Logf func(format string, args ...any) // where stored and refused games are reported
+
+	// Pairs turns on pair rooms (see pairs.go): two players, one hat each, refereed here.
+	Pairs          bool
+	MaxPairs       int           // pairs held at once (default 200); the oldest stored ones make way
+	MaxPairActions int           // actions one pair game may take (default 5000; a game takes ~150)
+	PollWait       time.Duration // how long a long poll waits for news (default 25 s)
+	AwayAfter      time.Duration // a seat unheard from this long is away (default 60 s)
+	ActBurst       int           // actions and polls one address may send at once (default 120)
+	ActEvery       time.Duration // then one more per this (default 100 ms)
+	BotPolicy      string        // the colleague bot's policy for a seat the facilitator gives it (default roadmap)
 }
 
 // Server is the workshop server. Make one with New; it is an http.Handler, and Serve runs it.
@@ -127,7 +137,11 @@ type Server struct {
 	queue   chan struct{}
 	limit   *limiter
 	closing atomic.Bool
-	base    atomic.Pointer[string] // the address players open, once known
+
+	ref       *referee               // the pair referee; nil without Options.Pairs
+	joinLimit *limiter               // pair joins per address
+	actLimit  *limiter               // pair actions and polls per address
+	base      atomic.Pointer[string] // the address players open, once known
 
 	mu         sync.Mutex
 	led        *ledger
@@ -161,6 +175,35 @@ func New(room Room, o Options) (*Server, error) {
 	if o.PostEvery <= 0 {
 		o.PostEvery = 3 * time.Second
 	}
+	if o.MaxPairs < 1 {
+		o.MaxPairs = DefaultMaxPairs
+	}
+	if o.MaxPairActions < 1 {
+		o.MaxPairActions = DefaultMaxPairActions
+	}
+	if o.PollWait <= 0 {
+		o.PollWait = DefaultPollWait
+	}
+	if o.AwayAfter <= 0 {
+		o.AwayAfter = DefaultAwayAfter
+	}
+	if o.ActBurst < 1 {
+		o.ActBurst = DefaultActBurst
+	}
+	if o.ActEvery <= 0 {
+		o.ActEvery = DefaultActEvery
+	}
+	if o.BotPolicy == "" {
+		o.BotPolicy = DefaultBotPolicy
+	}
+	if o.Pairs {
+		if _, err := newSeatPlayer(o.BotPolicy, sim.HatPM); err != nil {
+			return nil, fmt.Errorf("the colleague bot: %v", err)
+		}
+		if !room.HasRole(sim.RolePair) {
+			room.Roles = append(room.Roles, sim.RolePair)
+		}
+	}
 	if o.AllowOrigin != "" {
 		u, err := url.Parse(o.AllowOrigin)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
@@ -170,9 +213,17 @@ func New(room Room, o Options) (*Server, error) {
 	}
 	s := &Server{room: room, o: o, logf: func(string, ...any) {},
 		workers: make(chan struct{}, o.Workers), queue: make(chan struct{}, o.Workers+o.Queue),
-		limit: newLimiter(o.PostBurst, o.PostEvery), led: newLedger(), nextSeq: 1}
+		limit: newLimiter(o.PostBurst, o.PostEvery), led: newLedger(), nextSeq: 1,
+		joinLimit: newLimiter(o.PostBurst, o.PostEvery), actLimit: newLimiter(o.ActBurst, o.ActEvery)}
 	if o.Logf != nil {
 		s.logf = o.Logf
+	}
+	if o.Pairs {
+		ref, err := newReferee(s)
+		if err != nil {
+			return nil, err
+		}
+		s.ref = ref
 	}
 	if err := os.MkdirAll(o.Results, 0o755); err != nil {
 		return nil, fmt.Errorf("results folder: %w", err)
@@ -248,6 +299,9 @@ func (s *Server) Links() []Link {
 	}
 	var out []Link
 	for _, r := range s.room.Roles {
+		if r == sim.RolePair {
+			continue // a pair joins through /api/pair/join (twohats join), not a link of the page yet
+		}
 		l := Link{Role: r, Title: r.Title(), Path: "/?role=" + r.String()}
 		if base != "" {
 			l.URL = base + l.Path
@@ -294,9 +348,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.closing.Store(true)
+	if s.ref != nil {
+		s.ref.wake() // long polls answer now instead of holding the shutdown up
+	}
 	shut, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 	defer cancel()
 	err := hs.Shutdown(shut)
+	if s.ref != nil {
+		s.ref.wg.Wait() // finished pair games are stored before Serve returns
+	}
 	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
@@ -338,6 +398,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case "/api/qr":
 			s.qr(w, r)
 		default:
+			if s.ref != nil && strings.HasPrefix(p, "/api/pair/") {
+				s.servePair(w, r)
+				return
+			}
 			apiError(w, http.StatusNotFound, "no such endpoint: "+oneLine(p))
 		}
 	case p == "/room" || p == "/room/":
@@ -370,7 +434,7 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 		h := w.Header()
 		h.Set("Access-Control-Allow-Origin", s.o.AllowOrigin)
 		h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-		h.Set("Access-Control-Allow-Headers", "Content-Type")
+		h.Set("Access-Control-Allow-Headers", "Content-Type, X-Seat-Token, X-Room-Key")
 		h.Add("Vary", "Origin")
 		return true
 	}
@@ -470,6 +534,14 @@ func (s *Server) maxBody() int64 {
 // 200 already stored, 409 another player's game, 422 not the room's honest finished game, 503
 // busy or stopping, 500 when the folder could not be written.
 func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error) {
+	if f.Role == sim.RolePair {
+		return Stored{}, http.StatusUnprocessableEntity, errors.New("a pair game's results are stored by the room's referee as the game ends; they cannot be posted")
+	}
+	return s.submit(ctx, f)
+}
+
+// submit is Submit for any of the room's games, the pair referee's included.
+func (s *Server) submit(ctx context.Context, f results.File) (Stored, int, error) {
 	if rf := s.room.screen(f); rf != nil {
 		return Stored{}, rf.Code, rf
 	}
@@ -486,7 +558,7 @@ func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error
 	case <-ctx.Done():
 		return Stored{}, http.StatusServiceUnavailable, errors.New("the server was too busy to replay the game in time; send again")
 	}
-	clean, rf := s.room.Check(ctx, f)
+	clean, syncs, rf := s.room.check(ctx, f)
 	<-s.workers
 	if rf != nil {
 		return Stored{}, rf.Code, rf
@@ -499,7 +571,7 @@ func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error
 	// Decide and reserve under the lock; write (and fsync, the slow part) outside it, so one
 	// player's disk write does not queue everyone else's.
 	s.mu.Lock()
-	e, dup, rf := s.led.admit(clean, b)
+	e, dup, rf := s.led.admit(clean, b, syncs)
 	if rf != nil {
 		s.mu.Unlock()
 		return Stored{}, rf.Code, rf
@@ -512,7 +584,7 @@ func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error
 		return Stored{ID: e.ID, File: e.File, Duplicate: true, Player: e.Player, Try: e.Try, Score: e.Score, Grade: e.Grade}, http.StatusOK, nil
 	}
 	e.seq = s.nextSeq
-	e.File = fmt.Sprintf("%04d-%s-%s-%s%s.json", e.seq, slug(clean.Scenario), clean.Role, slugPlayer(clean.Player), e.ID)
+	e.File = fmt.Sprintf("%04d-%s-%s-%s%s.json", e.seq, slug(clean.Scenario), clean.Role, slugPlayer(e.Player), e.ID)
 	e.pending = true
 	s.nextSeq++
 	s.led.add(e)
@@ -536,7 +608,7 @@ func (s *Server) Submit(ctx context.Context, f results.File) (Stored, int, error
 	if e.Bot {
 		what += ", bot " + clean.Policy
 	}
-	s.log("stored %s: %s, %s, score %.1f (%s)%s", e.File, quoteName(clean.Player), clean.Role.Title(), clean.Score, clean.Grade, what)
+	s.log("stored %s: %s, %s, score %.1f (%s)%s", e.File, quoteName(e.Player), clean.Role.Title(), clean.Score, clean.Grade, what)
 	return Stored{ID: e.ID, File: e.File, Player: e.Player, Try: e.Try, Score: e.Score, Grade: e.Grade}, http.StatusCreated, nil
 }
 

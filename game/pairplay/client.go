@@ -1,0 +1,371 @@
+package pairplay
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"twohats/game/results"
+	"twohats/game/scenario"
+	"twohats/game/sim"
+)
+
+// PollWait is how long the server holds a poll open at most; the client's own timeout is longer.
+const PollWait = 25 * time.Second
+
+// maxAnswer bounds what the client reads of one answer: a whole game's actions with room to
+// spare.
+const maxAnswer = 4 << 20
+
+// ErrStale is what Send's error matches (errors.Is) when the game moved on before the action
+// arrived: poll, look again, decide again.
+var ErrStale = errors.New("the game has moved on")
+
+// RefusedError is a refusal from the server: its status and its one line.
+type RefusedError struct {
+	Status int
+	Msg    string
+	Seq    int // the game's action count, for a stale action; -1 otherwise
+}
+
+func (e *RefusedError) Error() string { return e.Msg }
+
+// Is makes a stale action's refusal match ErrStale.
+func (e *RefusedError) Is(target error) bool { return target == ErrStale && e.Seq >= 0 }
+
+// Options tune a client. The zero value is ready to use.
+type Options struct {
+	// HTTP is the client requests go through; nil for one whose timeout outlasts a long poll.
+	HTTP *http.Client
+}
+
+// Client is one seat of a pair game: it joins (or comes back with its token), follows the
+// server's order of actions on a local copy of the game, and sends the seat's decisions. It is
+// not safe for concurrent use: one goroutine polls and sends.
+type Client struct {
+	base    string
+	http    *http.Client
+	seat    Seat
+	sc      *scenario.Scenario
+	game    *sim.Game
+	pair    Pair
+	version int
+}
+
+func newClient(base string, o Options) (*Client, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("server address %q: want http://host:port", base)
+	}
+	c := &Client{base: strings.TrimRight(base, "/"), http: o.HTTP, version: -1}
+	if c.http == nil {
+		c.http = &http.Client{Timeout: PollWait + 15*time.Second}
+	}
+	return c, nil
+}
+
+// Join takes a seat: a new pair without req.Code, the partner's pair with it.
+func Join(ctx context.Context, base string, req JoinRequest, o Options) (*Client, error) {
+	c, err := newClient(base, o)
+	if err != nil {
+		return nil, err
+	}
+	var seat Seat
+	if err := c.do(ctx, http.MethodPost, JoinPath, req, &seat); err != nil {
+		return nil, fmt.Errorf("join: %w", err)
+	}
+	if seat.Token == "" {
+		return nil, errors.New("join: the server gave no seat token")
+	}
+	return c, c.start(ctx, seat)
+}
+
+// Rejoin comes back to a seat with its token (after a closed tab, a lost network, a restart of
+// the client): the client then fetches every action since the first and goes on where it was.
+func Rejoin(ctx context.Context, base, token string, o Options) (*Client, error) {
+	c, err := newClient(base, o)
+	if err != nil {
+		return nil, err
+	}
+	c.seat.Token = token
+	var seat Seat
+	if err := c.do(ctx, http.MethodGet, SeatPath, nil, &seat); err != nil {
+		return nil, fmt.Errorf("rejoin: %w", err)
+	}
+	seat.Token = token
+	return c, c.start(ctx, seat)
+}
+
+// start resolves the room's scenario, checked by its content hash.
+func (c *Client) start(ctx context.Context, seat Seat) error {
+	c.seat, c.pair = seat, seat.Pair
+	gm := seat.Game
+	if gm.Role != sim.RolePair {
+		return fmt.Errorf("the server plays role %s, not a pair game", gm.Role)
+	}
+	var sc results.Scenario
+	var err error
+	if gm.Shipped {
+		sc, err = results.Resolve(gm.Scenario, "", nil)
+	} else {
+		var src []byte
+		if src, err = c.get(ctx, gm.ScenarioURL, results.MaxSourceBytes); err == nil {
+			sc, err = results.Resolve("", "the room's scenario", src)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("the room's scenario %s: %v", gm.Scenario, err)
+	}
+	if sc.Hash != gm.ScenarioHash {
+		return fmt.Errorf("the room's scenario %s is not the one this build ships (its content differs)", gm.Scenario)
+	}
+	c.sc = sc.Sc
+	c.version = seat.Pair.Version
+	return c.ensureGame()
+}
+
+// ensureGame starts the local game once the server's has started.
+func (c *Client) ensureGame() error {
+	if c.game != nil || c.pair.State == StateWaiting {
+		return nil
+	}
+	g, err := sim.New(c.sc, sim.RolePair, c.seat.Game.Seed)
+	if err != nil {
+		return err
+	}
+	c.game = g
+	return nil
+}
+
+// Token is the seat's secret: keep it to Rejoin.
+func (c *Client) Token() string { return c.seat.Token }
+
+// Code is the pair code to tell a partner.
+func (c *Client) Code() string { return c.seat.Code }
+
+// Name is the player's name as the room shows it.
+func (c *Client) Name() string { return c.seat.Name }
+
+// Hat is the seat's hat.
+func (c *Client) Hat() sim.Hat {
+	h, _ := ParseHat(c.seat.Hat)
+	return h
+}
+
+// Pair is the pair as last heard from the server.
+func (c *Client) Pair() Pair { return c.pair }
+
+// Game is the local copy of the game, nil until both seats are taken. Read it; change it only
+// through Send.
+func (c *Client) Game() *sim.Game { return c.game }
+
+// Seq is the number of actions the local game has applied.
+func (c *Client) Seq() int {
+	if c.game == nil {
+		return 0
+	}
+	return len(c.game.Actions())
+}
+
+// MyTurn says whether the seat may act now: the game is on, the seat is a person's, and the
+// engine gives the hat the turn.
+func (c *Client) MyTurn() bool {
+	if c.game == nil || c.pair.State != StatePlaying || c.game.Over() {
+		return false
+	}
+	me := c.pair.PM
+	if c.Hat() == sim.HatPO {
+		me = c.pair.PO
+	}
+	return me.Bot == "" && c.game.Turn(c.Hat())
+}
+
+// Finished says whether the pair's game is over and its results stored or refused: Pair().Result
+// or Pair().Note says which.
+func (c *Client) Finished() bool {
+	return c.pair.State == StateStored || c.pair.State == StateFailed
+}
+
+// Poll waits (up to the server's poll wait) for news and applies it: the partner's actions, a
+// seat taken, the results stored. It reports whether anything changed.
+func (c *Client) Poll(ctx context.Context) (bool, error) {
+	q := url.Values{"since": {strconv.Itoa(c.Seq())}, "version": {strconv.Itoa(c.version)}}
+	var u Update
+	if err := c.do(ctx, http.MethodGet, ActionsPath+"?"+q.Encode(), nil, &u); err != nil {
+		return false, err
+	}
+	return c.apply(u)
+}
+
+// apply brings the local game to the update's.
+func (c *Client) apply(u Update) (bool, error) {
+	changed := u.Pair.Version != c.version || len(u.Actions) > 0
+	if u.Hat != "" && u.Hat != c.seat.Hat { // the facilitator seated this player in another pair
+		c.seat.Hat = u.Hat
+	}
+	c.seat.Code = u.Pair.Code
+	c.pair, c.version = u.Pair, u.Pair.Version
+	if err := c.ensureGame(); err != nil {
+		return changed, err
+	}
+	if u.Since != c.Seq() {
+		return changed, fmt.Errorf("out of step: the server sent actions from %d, the game has %d", u.Since, c.Seq())
+	}
+	for i, a := range u.Actions {
+		if c.game == nil {
+			return changed, errors.New("out of step: actions came before the game started")
+		}
+		if err := c.game.Apply(a); err != nil {
+			return changed, fmt.Errorf("out of step: the server's action %d (%s) does not apply here: %v", u.Since+i+1, a.Kind, err)
+		}
+	}
+	return changed, nil
+}
+
+// Send sends the seat's action. When the server applies it, the local game applies it too;
+// a refusal (a *RefusedError, errors.Is ErrStale when the game moved on) changes nothing.
+func (c *Client) Send(ctx context.Context, a sim.Action) error {
+	if c.game == nil {
+		return errors.New("the game has not started")
+	}
+	a.Hat = c.Hat()
+	seq := c.Seq()
+	if err := c.game.Check(a); err != nil {
+		return &RefusedError{Status: http.StatusUnprocessableEntity, Msg: err.Error(), Seq: -1}
+	}
+	var reply ActionReply
+	if err := c.do(ctx, http.MethodPost, ActionPath, ActionRequest{Seq: seq, Action: a}, &reply); err != nil {
+		return err
+	}
+	if reply.Seq != seq+1 {
+		return fmt.Errorf("out of step: the server put the action at %d, the game has %d", reply.Seq, seq)
+	}
+	if err := c.game.Apply(a); err != nil {
+		return fmt.Errorf("out of step: the server applied %s, this game refuses it: %v", a.Kind, err)
+	}
+	c.pair.Seq = reply.Seq
+	return nil
+}
+
+// Chooser picks a seat's next action; it is called only when the seat has the turn.
+type Chooser func(g *sim.Game, hat sim.Hat) sim.Action
+
+// Play plays the seat to the end of the game with choose, polling while the other seat acts,
+// and returns when the results are stored (nil) or refused. A lost connection is retried for a
+// while with the same token, so a server restart or a Wi-Fi drop costs a pause, not the game.
+func (c *Client) Play(ctx context.Context, choose Chooser) error {
+	fails := 0
+	for !c.Finished() {
+		var err error
+		if c.MyTurn() {
+			err = c.Send(ctx, choose(c.game, c.Hat()))
+			if errors.Is(err, ErrStale) {
+				_, err = c.Poll(ctx) // the partner moved first: catch up, then decide again
+			}
+		} else {
+			_, err = c.Poll(ctx)
+		}
+		if err == nil {
+			fails = 0
+			continue
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var rf *RefusedError
+		if errors.As(err, &rf) && rf.Status != http.StatusTooManyRequests && rf.Status != http.StatusServiceUnavailable {
+			return err
+		}
+		if fails++; fails > 30 {
+			return fmt.Errorf("gave up after %d tries: %w", fails, err)
+		}
+		select {
+		case <-time.After(time.Duration(min(fails, 10)) * 300 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if c.pair.State == StateFailed {
+		return errors.New(c.pair.Note)
+	}
+	return nil
+}
+
+// do sends a JSON request (body nil for none) and decodes the JSON answer into out; a 4xx or 5xx
+// becomes a *RefusedError with the server's line.
+func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.seat.Token != "" {
+		req.Header.Set(TokenHeader, c.seat.Token)
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = res.Body.Close() }() // read below to its end or its bound; nothing to lose
+	raw, err := io.ReadAll(io.LimitReader(res.Body, maxAnswer))
+	if err != nil {
+		return err
+	}
+	if res.StatusCode >= 400 {
+		var e Error
+		if json.Unmarshal(raw, &e) != nil || e.Error == "" {
+			e.Error = fmt.Sprintf("the server answered %s", res.Status)
+		}
+		rf := &RefusedError{Status: res.StatusCode, Msg: e.Error, Seq: -1}
+		if e.Seq != nil {
+			rf.Seq = *e.Seq
+		}
+		return rf
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("the server's answer to %s is not what a Two Hats server sends: %v", path, err)
+	}
+	return nil
+}
+
+// get reads a plain resource of at most limit bytes.
+func (c *Client) get(ctx context.Context, path string, limit int64) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = res.Body.Close() }() // read below; nothing to lose
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: the server answered %s", path, res.Status)
+	}
+	b, err := io.ReadAll(io.LimitReader(res.Body, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return b, nil
+}

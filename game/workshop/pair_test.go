@@ -1,0 +1,488 @@
+//go:build unix
+
+package workshop
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"twohats/game/pairplay"
+	"twohats/game/results"
+	"twohats/game/sim"
+)
+
+// pairRoom is the startup scenario, seed 5, with pair rooms on.
+func pairRoom(t testing.TB) Room {
+	t.Helper()
+	sc, err := results.Resolve("startup", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Room{Scenario: sc, Seed: 5, Roles: []sim.Role{sim.RolePM, sim.RolePO}}
+}
+
+// pairOptions are the room's pair options for the tests: no pacing in the way of bots that act
+// as fast as the loopback lets them.
+func pairOptions() Options {
+	return Options{Pairs: true, ActBurst: 100000, ActEvery: time.Microsecond, PostBurst: 1000, PostEvery: time.Millisecond}
+}
+
+// chooser plays a seat with the seat's legal moves: it answers events and accepts syncs, and
+// otherwise does some work (seeded) before saying it is done.
+func chooser(seed uint64) pairplay.Chooser {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var buf []sim.Action
+	return func(g *sim.Game, hat sim.Hat) sim.Action {
+		buf = g.LegalAs(hat, buf[:0])
+		var work []sim.Action
+		for _, a := range buf {
+			switch {
+			case a.Kind == sim.ActChoose:
+				return a
+			case a.Kind == sim.ActSync && g.State().SyncProposal == hat.Other():
+				a.Accept = true
+				return a
+			case a.Kind != sim.ActAdvance && a.Kind != sim.ActRest && a.Kind != sim.ActSync:
+				work = append(work, a)
+			}
+		}
+		if len(work) > 0 && rng.IntN(3) > 0 {
+			return work[rng.IntN(len(work))]
+		}
+		return sim.Action{Kind: sim.ActAdvance, Hat: hat}
+	}
+}
+
+func join(t testing.TB, base string, req pairplay.JoinRequest, hc *http.Client) *pairplay.Client {
+	t.Helper()
+	c, err := pairplay.Join(context.Background(), base, req, pairplay.Options{HTTP: hc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// playBoth plays both clients to the end of their game, at once.
+func playBoth(t testing.TB, a, b *pairplay.Client, seed uint64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	errs := make(chan error, 2)
+	for i, c := range []*pairplay.Client{a, b} {
+		go func() { errs <- c.Play(ctx, chooser(seed*2+uint64(i))) }()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// storedFile reads and replays the one stored pair file.
+func storedFile(t testing.TB, dir string, res *pairplay.Result) results.File {
+	t.Helper()
+	if res == nil {
+		t.Fatal("the pair has no stored result")
+	}
+	f, err := results.Parse(mustRead(t.(*testing.T), filepath.Join(dir, res.File)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, diff, err := results.ReplayFile(context.Background(), f)
+	if err != nil || len(diff) > 0 {
+		t.Fatalf("the stored file does not replay: %v %v", err, diff)
+	}
+	if !g.Over() || f.Role != sim.RolePair {
+		t.Fatalf("stored a %s game that is over=%v", f.Role, g.Over())
+	}
+	return f
+}
+
+// TestPairGameThroughTheServer: two headless clients play a whole pair game of startup through
+// a real server on 127.0.0.1; one results file is stored, its replay reproduces it, and its
+// decisions are the server's order, which both clients applied.
+func TestPairGameThroughTheServer(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	s, base := serve(t, room, o)
+	pm := join(t, base, pairplay.JoinRequest{Name: "Ada"}, from(1))
+	if pm.Hat() != sim.HatPM || len(pm.Code()) != pairplay.CodeLen || pm.Pair().State != pairplay.StateWaiting {
+		t.Fatalf("first seat: hat %s, code %q, state %s", pm.Hat(), pm.Code(), pm.Pair().State)
+	}
+	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: strings.ToLower(pm.Code()[:2]) + "-" + pm.Code()[2:]}, from(2))
+	if po.Hat() != sim.HatPO || po.Code() != pm.Code() || po.Pair().State != pairplay.StatePlaying {
+		t.Fatalf("second seat: hat %s, code %q, state %s", po.Hat(), po.Code(), po.Pair().State)
+	}
+	playBoth(t, pm, po, 1)
+
+	if s.Len() != 1 {
+		t.Fatalf("%d games stored, want 1", s.Len())
+	}
+	f := storedFile(t, o.Results, pm.Pair().Result)
+	if !reflect.DeepEqual(f.Actions, pm.Game().Actions()) || !reflect.DeepEqual(f.Actions, po.Game().Actions()) {
+		t.Fatal("the stored decisions are not the order both clients applied")
+	}
+	hats := map[sim.Hat]int{}
+	for _, a := range f.Actions {
+		hats[a.Hat]++
+	}
+	if hats[sim.HatPM] == 0 || hats[sim.HatPO] == 0 || hats[sim.HatNone] != 0 {
+		t.Fatalf("decisions by hat: %v", hats)
+	}
+	e := list(t, base).Games[0]
+	if e.Role != sim.RolePair || e.PM != "Ada" || e.PO != "Ben" || e.Player != "Ada & Ben" || e.Syncs != pm.Game().State().Syncs {
+		t.Fatalf("listed as %s %q (%q, %q), %d syncs", e.Role, e.Player, e.PM, e.PO, e.Syncs)
+	}
+	t.Logf("pair game: %d decisions (%d PM, %d PO), %d syncs, score %.1f", len(f.Actions), hats[sim.HatPM], hats[sim.HatPO], e.Syncs, e.Score)
+
+	// A restarted server counts the stored pair game again, by the same rules.
+	fo, err := ReadFolder(context.Background(), o.Results, s.room)
+	if err != nil || len(fo.Entries) != 1 || len(fo.NotCounted) != 0 || fo.Entries[0].PM != "Ada" {
+		t.Fatalf("reading the folder again: %v, %d entries, not counted %v", err, len(fo.Entries), fo.NotCounted)
+	}
+	// The solo results endpoint does not take a pair file: only the referee stores one.
+	code, out := post(t, base, mustRead(t, filepath.Join(o.Results, e.File)))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(out["error"]), "referee") {
+		t.Fatalf("posting a pair file: %d %v", code, out)
+	}
+}
+
+// TestPairSeatRejoins: the PM's client stops mid-sprint; a new client comes back with its token,
+// gets every action since the first, and the game finishes with nothing lost.
+func TestPairSeatRejoins(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	s, base := serve(t, room, o)
+	pm := join(t, base, pairplay.JoinRequest{Name: "Ada", Hat: "po"}, nil)
+	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, nil)
+	if pm.Hat() != sim.HatPO || po.Hat() != sim.HatPM {
+		t.Fatalf("hats %s and %s: the first asked for the PO's", pm.Hat(), po.Hat())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- po.Play(ctx, chooser(3)) }()
+
+	// The first client plays until sprint 2 has started and stops between two actions.
+	stopCtx, stop := context.WithCancel(ctx)
+	next := chooser(4)
+	var sprint, at int
+	err := pm.Play(stopCtx, func(g *sim.Game, h sim.Hat) sim.Action {
+		if g.State().Sprint >= 2 && g.State().Phase == sim.PhaseExecution && at == 0 {
+			sprint, at = g.State().Sprint, len(g.Actions())
+			stop()
+		}
+		return next(g, h)
+	})
+	if !errors.Is(err, context.Canceled) || at == 0 {
+		t.Fatalf("the first client did not stop mid-sprint: %v", err)
+	}
+	back, err := pairplay.Rejoin(ctx, base, pm.Token(), pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Hat() != sim.HatPO || back.Code() != pm.Code() || back.Name() != "Ada" {
+		t.Fatalf("came back as %s of %s named %q", back.Hat(), back.Code(), back.Name())
+	}
+	if err := back.Play(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	f := storedFile(t, o.Results, back.Pair().Result)
+	if !reflect.DeepEqual(f.Actions, back.Game().Actions()) || !reflect.DeepEqual(f.Actions, po.Game().Actions()) {
+		t.Fatal("the rejoined client's game is not the server's")
+	}
+	if !reflect.DeepEqual(f.Actions[:len(pm.Game().Actions())], pm.Game().Actions()) {
+		t.Fatal("the actions before the drop changed")
+	}
+	if s.Len() != 1 {
+		t.Fatalf("%d games stored", s.Len())
+	}
+	t.Logf("stopped in sprint %d at action %d of %d; the new client replayed them and finished", sprint, at, len(f.Actions))
+}
+
+// rawAct posts an action with a token and returns the status and the one-line error.
+func rawAct(t *testing.T, base, token string, body any) (int, pairplay.Error) {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, base+pairplay.ActionPath, bytes.NewReader(b))
+	req.Header.Set(pairplay.TokenHeader, token)
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = res.Body.Close() }() // read below
+	raw, _ := io.ReadAll(res.Body)
+	var e pairplay.Error
+	if err := json.Unmarshal(raw, &e); err != nil {
+		t.Fatalf("answer is not JSON: %q", raw)
+	}
+	if strings.Count(string(raw), "\n") != 1 {
+		t.Fatalf("answer is not one line: %q", raw)
+	}
+	return res.StatusCode, e
+}
+
+// TestPairRefusals: the other hat's action, an action out of turn, a forged sync acceptance, a
+// forged token and a stale sequence are each refused with one line, and the game is unchanged.
+func TestPairRefusals(t *testing.T) {
+	room := pairRoom(t)
+	s, base := serve(t, room, pairOptions())
+	pm := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, nil)
+	if _, err := pm.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// One honest action first, so the stale case has a past to be stale against.
+	if err := pm.Send(context.Background(), sim.Action{Kind: sim.ActResearch}); err != nil {
+		t.Fatal(err)
+	}
+	before := s.Pairs()[0]
+	act := func(seq int, a sim.Action) pairplay.ActionRequest { return pairplay.ActionRequest{Seq: seq, Action: a} }
+	cases := []struct {
+		name  string
+		token string
+		body  any
+		code  int
+		want  string
+	}{
+		{"a forged token", strings.Repeat("ab", 16), act(1, sim.Action{Kind: sim.ActResearch}), 403, "not one of this room's seats"},
+		{"no token", "", act(1, sim.Action{Kind: sim.ActResearch}), 403, "not one of this room's seats"},
+		{"the PM's token acting for the PO", pm.Token(), act(1, sim.Action{Kind: sim.ActRefine, Hat: sim.HatPO}), 403, "wears the PM hat; it cannot act for the PO"},
+		{"the other hat's work", pm.Token(), act(1, sim.Action{Kind: sim.ActRefine, Story: 0}), 422, "PO work; you wear the PM hat"},
+		{"out of turn", po.Token(), act(1, sim.Action{Kind: sim.ActRest}), 422, "strategy phase is the PM's"},
+		{"a forged sync acceptance", pm.Token(), act(1, sim.Action{Kind: sim.ActSync, Accept: true}), 422, "no sync proposal to accept"},
+		{"an acceptance out of turn", po.Token(), act(1, sim.Action{Kind: sim.ActSync, Accept: true}), 422, "strategy phase is the PM's"},
+		{"a stale sequence", pm.Token(), act(0, sim.Action{Kind: sim.ActResearch}), 409, "has moved on"},
+		{"a sequence from the future", pm.Token(), act(7, sim.Action{Kind: sim.ActResearch}), 409, "has moved on"},
+		{"not an action", pm.Token(), map[string]any{"seq": 1, "action": map[string]any{"kind": "fly"}}, 400, "unknown action"},
+		{"an unknown field", pm.Token(), map[string]any{"seq": 1, "move": 1}, 400, "unknown field"},
+		{"a flood of stories", pm.Token(), act(1, sim.Action{Kind: sim.ActOrder, Stories: make([]int, maxActionStories+1)}), 400, "stories"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, e := rawAct(t, base, c.token, c.body)
+			if code != c.code || !strings.Contains(e.Error, c.want) {
+				t.Fatalf("got %d %q, want %d with %q", code, e.Error, c.code, c.want)
+			}
+			if c.code == 409 && (e.Seq == nil || *e.Seq != 1) {
+				t.Fatalf("a stale action's refusal carries the game's seq 1, got %v", e.Seq)
+			}
+			if after := s.Pairs()[0]; !reflect.DeepEqual(after, before) {
+				t.Fatalf("the refusal changed the pair: %+v then %+v", before, after)
+			}
+		})
+	}
+	// The PM proposes a sync; the PM's own acceptance of it is refused, the PO's (in a phase
+	// that is not the PO's) is taken, and both pay.
+	if err := pm.Send(context.Background(), sim.Action{Kind: sim.ActSync}); err != nil {
+		t.Fatal(err)
+	}
+	if code, e := rawAct(t, base, pm.Token(), act(2, sim.Action{Kind: sim.ActSync, Accept: true})); code != 422 || !strings.Contains(e.Error, "you proposed this sync") {
+		t.Fatalf("the proposer's own acceptance: %d %q", code, e.Error)
+	}
+	if _, err := po.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := po.Send(context.Background(), sim.Action{Kind: sim.ActSync, Accept: true}); err != nil {
+		t.Fatalf("the PO's acceptance: %v", err)
+	}
+	if n := s.Pairs()[0].Syncs; n != 1 {
+		t.Fatalf("%d syncs after an accepted proposal", n)
+	}
+}
+
+// TestPairFacilitator: joins refused with one line; the facilitator matches two waiting players
+// and gives an away seat to the colleague bot, which then plays it.
+func TestPairFacilitator(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.AwayAfter = 50 * time.Millisecond
+	o.Results = t.TempDir()
+	s, base := serve(t, room, o)
+	for _, c := range []struct {
+		req  pairplay.JoinRequest
+		code int
+		want string
+	}{
+		{pairplay.JoinRequest{Name: "  "}, 400, "a name is needed"},
+		{pairplay.JoinRequest{Name: "Ada", Code: "OOOOO"}, 400, "is not a pair code"},
+		{pairplay.JoinRequest{Name: "Ada", Code: "AAAAA"}, 404, "no pair has the code AAAAA"},
+		{pairplay.JoinRequest{Name: "Ada", Hat: "cto"}, 400, "unknown hat"},
+	} {
+		_, err := pairplay.Join(context.Background(), base, c.req, pairplay.Options{})
+		var rf *pairplay.RefusedError
+		if !errors.As(err, &rf) || rf.Status != c.code || !strings.Contains(rf.Msg, c.want) {
+			t.Errorf("join %+v: %v, want %d with %q", c.req, err, c.code, c.want)
+		}
+	}
+	a := join(t, base, pairplay.JoinRequest{Name: "Ada", Hat: "po"}, nil)
+	b := join(t, base, pairplay.JoinRequest{Name: "Ben", Hat: "po"}, nil)
+	if _, err := pairplay.Join(context.Background(), base, pairplay.JoinRequest{Name: "Cy", Code: a.Code(), Hat: "po"}, pairplay.Options{}); err == nil || !strings.Contains(err.Error(), "the PO hat of pair") {
+		t.Errorf("a taken hat: %v", err)
+	}
+	facil := func(path string, body any, key string) (int, string) {
+		bb, _ := json.Marshal(body)
+		req, _ := http.NewRequest(http.MethodPost, base+path, bytes.NewReader(bb))
+		req.Header.Set(pairplay.KeyHeader, key)
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = res.Body.Close() }() // read below
+		raw, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(raw)
+	}
+	if code, out := facil(pairplay.MatchPath, pairplay.MatchRequest{Codes: []string{a.Code(), b.Code()}}, "guess"); code != 403 {
+		t.Fatalf("a match without the key: %d %s", code, out)
+	}
+	if code, out := facil(pairplay.MatchPath, pairplay.MatchRequest{Codes: []string{a.Code(), b.Code()}}, s.RoomKey()); code != 200 {
+		t.Fatalf("match: %d %s", code, out)
+	}
+	if _, err := b.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if b.Hat() != sim.HatPM || b.Code() != a.Code() || b.Pair().State != pairplay.StatePlaying || len(s.Pairs()) != 1 {
+		t.Fatalf("after the match Ben is %s of %s (%s), %d pairs", b.Hat(), b.Code(), b.Pair().State, len(s.Pairs()))
+	}
+	// Ben plays on; Ada goes quiet, and her seat is handed to the bot once she shows as away.
+	if code, out := facil(pairplay.BotPath, pairplay.BotRequest{Code: a.Code(), Hat: "po"}, s.RoomKey()); code != 409 || !strings.Contains(out, "still at the PO seat") {
+		t.Fatalf("a present seat to the bot: %d %s", code, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	polled := make(chan error, 1)
+	go func() { _, err := b.Poll(ctx); polled <- err }() // Ben's open poll keeps him present
+	time.Sleep(3 * o.AwayAfter)
+	if p := s.Pairs()[0]; !p.PO.Away || p.PM.Away {
+		t.Fatalf("away: PM %v, PO %v", p.PM.Away, p.PO.Away)
+	}
+	if code, out := facil(pairplay.BotPath, pairplay.BotRequest{Code: a.Code(), Hat: "po"}, s.RoomKey()); code != 200 {
+		t.Fatalf("bot: %d %s", code, out)
+	}
+	if err := <-polled; err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Play(ctx, chooser(9)); err != nil {
+		t.Fatal(err)
+	}
+	e := list(t, base).Games
+	if len(e) != 1 || !e[0].Bot || e[0].PO != "Ada" || e[0].PM != "Ben" {
+		t.Fatalf("stored %+v", e)
+	}
+	if _, err := os.Stat(filepath.Join(o.Results, e[0].File)); err != nil {
+		t.Fatal(err)
+	}
+	if code, e := rawAct(t, base, a.Token(), pairplay.ActionRequest{Seq: 0}); code != 409 {
+		t.Fatalf("Ada acts after the game: %d %q", code, e.Error)
+	}
+}
+
+// TestThirtyPairsAtOnce: 30 pairs (60 clients from 60 loopback addresses) play startup at once;
+// all are stored. The log reports the action round trip (send to the server's answer) and how
+// long a partner waits to see an action, p50 and p99. The only bound asserted is a generous one
+// against starvation.
+func TestThirtyPairsAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("30 pair games: not in -short")
+	}
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	s, base := serve(t, room, o)
+	const pairs = 30
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var mu sync.Mutex
+	var trips []time.Duration
+	record := func(d time.Duration) {
+		mu.Lock()
+		trips = append(trips, d)
+		mu.Unlock()
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*pairs)
+	start := time.Now()
+	for i := range pairs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a, err := pairplay.Join(ctx, base, pairplay.JoinRequest{Name: fmt.Sprintf("PM %02d", i)}, pairplay.Options{HTTP: timed(from(2*i), record)})
+			if err != nil {
+				errs <- err
+				return
+			}
+			b, err := pairplay.Join(ctx, base, pairplay.JoinRequest{Name: fmt.Sprintf("PO %02d", i), Code: a.Code()}, pairplay.Options{HTTP: timed(from(2*i+1), record)})
+			if err != nil {
+				errs <- err
+				return
+			}
+			var inner sync.WaitGroup
+			for k, c := range []*pairplay.Client{a, b} {
+				inner.Add(1)
+				go func() {
+					defer inner.Done()
+					errs <- c.Play(ctx, chooser(uint64(100+2*i+k)))
+				}()
+			}
+			inner.Wait()
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	took := time.Since(start)
+	if s.Len() != pairs {
+		t.Fatalf("%d pair games stored, want %d", s.Len(), pairs)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	p50, p99, worst := quantiles(trips)
+	t.Logf("%d pair games in %v: %d actions sent; action round trip p50 %v, p99 %v, worst %v",
+		pairs, took.Round(time.Millisecond), len(trips), p50.Round(time.Microsecond), p99.Round(time.Microsecond), worst.Round(time.Microsecond))
+	if worst > 10*time.Second {
+		t.Errorf("an action waited %v for its answer: starved", worst)
+	}
+}
+
+// timed records how long each action post takes, from the request to the answer's end.
+func timed(c *http.Client, record func(time.Duration)) *http.Client {
+	out := *c
+	out.Transport = timing{next: c.Transport, record: record}
+	return &out
+}
+
+type timing struct {
+	next   http.RoundTripper
+	record func(time.Duration)
+}
+
+func (t timing) RoundTrip(r *http.Request) (*http.Response, error) {
+	start := time.Now()
+	res, err := t.next.RoundTrip(r)
+	if err == nil && r.Method == http.MethodPost && r.URL.Path == pairplay.ActionPath {
+		t.record(time.Since(start))
+	}
+	return res, err
+}
