@@ -185,7 +185,13 @@ func (c *Client) MyTurn() bool {
 	if c.Hat() == sim.HatPO {
 		me = c.pair.PO
 	}
-	return me.Bot == "" && c.game.Turn(c.Hat())
+	h := c.Hat()
+	if me.Bot != "" || !c.game.Turn(h) {
+		return false
+	}
+	// A seat whose only turn is to accept a sync it cannot afford passes: the proposal lapses
+	// with the phase.
+	return !c.game.Done(h) || c.game.Check(sim.Action{Kind: sim.ActSync, Hat: h, Accept: true}) == nil
 }
 
 // Finished says whether the pair's game is over and its results stored or refused: Pair().Result

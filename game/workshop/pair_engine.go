@@ -2,7 +2,6 @@ package workshop
 
 import (
 	"fmt"
-	"strings"
 
 	"twohats/game/bot"
 	"twohats/game/results"
@@ -19,34 +18,36 @@ type seatPlayer interface {
 // gameSyncs is how many syncs the game has held.
 func gameSyncs(g *sim.Game) int { return g.State().Syncs }
 
-// newSeatPlayer is the colleague bot for one seat. TEMPORARY until bot's seat player lands: it
-// takes an event's first option, accepts a sync and otherwise says it is done.
+// botSeat is a bot policy in one seat (bot.Seat): each seat has a policy of its own, since a
+// policy remembers one person's game.
+type botSeat struct {
+	hat sim.Hat
+	p   bot.Policy
+}
+
+func (b botSeat) Next(g *sim.Game) sim.Action { return bot.Seat(g, b.hat, b.p) }
+
+// newSeatPlayer is the colleague bot for one seat.
 func newSeatPlayer(policy string, hat sim.Hat) (seatPlayer, error) {
-	if _, err := bot.New(policy, 0); err != nil {
+	p, err := bot.New(policy, uint64(hat))
+	if err != nil {
 		return nil, err
 	}
-	return &idleSeat{hat: hat}, nil
+	return botSeat{hat: hat, p: p}, nil
 }
 
-type idleSeat struct {
-	hat sim.Hat
-	buf []sim.Action
-}
-
-func (p *idleSeat) Next(g *sim.Game) sim.Action {
-	p.buf = g.LegalAs(p.hat, p.buf[:0])
-	for _, a := range p.buf {
-		if a.Kind == sim.ActChoose || (a.Kind == sim.ActSync && g.State().SyncProposal == p.hat.Other()) {
-			if a.Kind == sim.ActSync {
-				a.Accept = true
-			}
-			return a
-		}
+// canMove says whether seat h has a move it can make: its turn, and, when the turn is only to
+// accept the other seat's sync proposal, the hours to accept it. A seat that cannot afford the
+// sync passes, and the proposal lapses with the phase.
+func canMove(g *sim.Game, h sim.Hat) bool {
+	if !g.Turn(h) {
+		return false
 	}
-	return sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
+	return !g.Done(h) || g.Check(sim.Action{Kind: sim.ActSync, Hat: h, Accept: true}) == nil
 }
 
-// pairFile is a finished pair game's results file. TEMPORARY names until results names both.
+// pairFile is a finished pair game's results file: both names by seat, and the policy "human"
+// unless the colleague bot played a seat (then its name, so the room marks the game a bot's).
 func pairFile(g *sim.Game, pm, po, pmBot, poBot string) results.File {
 	policy := "human"
 	if pmBot != "" {
@@ -59,15 +60,15 @@ func pairFile(g *sim.Game, pm, po, pmBot, poBot string) results.File {
 	return f
 }
 
+// pairNames are a pair file's names, the PM's and the PO's.
 func pairNames(f results.File) (pm, po string) {
-	pm, po, _ = strings.Cut(f.Player, " & ")
-	return pm, po
+	return f.PlayerOf(sim.HatPM), f.PlayerOf(sim.HatPO)
 }
 
 func setPairNames(f *results.File, pm, po string) {
-	f.Player = ""
+	f.Players = nil
 	if pm != "" || po != "" {
-		f.Player = pm + " & " + po
+		f.Players = map[string]string{"pm": pm, "po": po}
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"twohats/game/bot"
 	"twohats/game/pairplay"
 	"twohats/game/results"
 	"twohats/game/sim"
@@ -75,14 +76,25 @@ func join(t testing.TB, base string, req pairplay.JoinRequest, hc *http.Client) 
 	return c
 }
 
-// playBoth plays both clients to the end of their game, at once.
-func playBoth(t testing.TB, a, b *pairplay.Client, seed uint64) {
+// roadmapSeat plays a seat as the roadmap bot does (bot.Seat), as `twohats join --autoplay
+// roadmap` does.
+func roadmapSeat(t testing.TB) pairplay.Chooser {
+	p, err := bot.New("roadmap", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(g *sim.Game, h sim.Hat) sim.Action { return bot.Seat(g, h, p) }
+}
+
+// playBoth plays both clients to the end of their game, at once, each seat as the roadmap bot.
+func playBoth(t testing.TB, a, b *pairplay.Client) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	errs := make(chan error, 2)
-	for i, c := range []*pairplay.Client{a, b} {
-		go func() { errs <- c.Play(ctx, chooser(seed*2+uint64(i))) }()
+	for _, c := range []*pairplay.Client{a, b} {
+		choose := roadmapSeat(t)
+		go func() { errs <- c.Play(ctx, choose) }()
 	}
 	for range 2 {
 		if err := <-errs; err != nil {
@@ -127,7 +139,7 @@ func TestPairGameThroughTheServer(t *testing.T) {
 	if po.Hat() != sim.HatPO || po.Code() != pm.Code() || po.Pair().State != pairplay.StatePlaying {
 		t.Fatalf("second seat: hat %s, code %q, state %s", po.Hat(), po.Code(), po.Pair().State)
 	}
-	playBoth(t, pm, po, 1)
+	playBoth(t, pm, po)
 
 	if s.Len() != 1 {
 		t.Fatalf("%d games stored, want 1", s.Len())
@@ -144,7 +156,7 @@ func TestPairGameThroughTheServer(t *testing.T) {
 		t.Fatalf("decisions by hat: %v", hats)
 	}
 	e := list(t, base).Games[0]
-	if e.Role != sim.RolePair || e.PM != "Ada" || e.PO != "Ben" || e.Player != "Ada & Ben" || e.Syncs != pm.Game().State().Syncs {
+	if e.Role != sim.RolePair || e.PM != "Ada" || e.PO != "Ben" || e.Player != "Ada & Ben" || e.Syncs != pm.Game().State().Syncs || e.Syncs == 0 || e.Bot {
 		t.Fatalf("listed as %s %q (%q, %q), %d syncs", e.Role, e.Player, e.PM, e.PO, e.Syncs)
 	}
 	t.Logf("pair game: %d decisions (%d PM, %d PO), %d syncs, score %.1f", len(f.Actions), hats[sim.HatPM], hats[sim.HatPO], e.Syncs, e.Score)

@@ -275,12 +275,15 @@ func (r *referee) settle(p *pair, now time.Time) {
 		moved := false
 		for _, h := range []sim.Hat{sim.HatPM, sim.HatPO} {
 			st := &p.seats[seatIx(h)]
-			if st.bot == "" || p.g.Over() || !p.g.Turn(h) || len(p.g.Actions()) >= r.s.o.MaxPairActions {
+			if st.bot == "" || p.g.Over() || !canMove(p.g, h) || len(p.g.Actions()) >= r.s.o.MaxPairActions {
 				continue
 			}
 			a := st.play.Next(p.g)
 			a.Hat = h
 			if err := p.g.Apply(a); err != nil {
+				if p.g.Done(h) {
+					continue // waiting, it could not take the other seat's sync: it passes
+				}
 				// A bot that cannot move leaves its seat to the facilitator rather than loop.
 				r.s.log("pair %s: the bot in the %s seat chose an illegal %s: %s", p.code, h, a.Kind, oneLine(err.Error()))
 				st.bot, st.play = "", nil
