@@ -36,7 +36,8 @@ var Commands = []struct{ Name, Usage, Help string }{
 	{"replay", "twohats replay FILE", "re-run a results or replay file and check the result"},
 	{"lessons", "twohats lessons [--runs K] [--seed N] [--json] [-v] [--arms] [--best [--budget N] [--held-out N]] [--scenario FILE...]", "check that the lessons emerge over many seeds; --best against tuned best play; --scenario on your own files"},
 	{"tune", "twohats tune --scenario ID|FILE --role pm|po|both [--arm NAME] [--budget N] [--seed N] [--held-out N] [--json]", "search the knob policy for the best play (sensible and unconstrained), reported on held-out seeds beside the roadmap bot"},
-	{"serve", "twohats serve --scenario ID|FILE --seed N [--roles pm,po,both] --results DIR [--web DIR] [--addr 127.0.0.1:8080] [--allow-origin URL]", "run a workshop room: one scenario and seed, the browser build, honest results only, the room page at /room"},
+	{"serve", "twohats serve --scenario ID|FILE --seed N [--roles pm,po,both] [--pairs] --results DIR [--web DIR] [--addr 127.0.0.1:8080] [--allow-origin URL]", "run a workshop room: one scenario and seed, the browser build, honest results only, the room page at /room; --pairs referees pair games too"},
+	{"join", "twohats join URL --name NAME [--code CODE] [--hat pm|po] --autoplay POLICY [--token TOKEN]", "take a seat of a pair game in a room started with serve --pairs and play it with a bot policy"},
 	{"debrief", "twohats debrief FILE|DIR... [--csv FILE] [--png FILE] [--scenario ID]", "compare the roles over a room's results files: a table, a CSV, charts"},
 	{"report", "twohats report FILE|ID [--runs K] [--seed N] [--policies A,B] [--json]", "how a scenario plays for each role and policy: scores, events, requests, stories never shipped"},
 	{"new", "twohats new ID [--out FILE] [--force]", "write a small, valid, commented scenario to start from"},
@@ -80,6 +81,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		code, err = tuneCmd(args[1:], stdout)
 	case "serve":
 		code, err = serveCmd(args[1:], stdout)
+	case "join":
+		code, err = joinCmd(args[1:], stdout)
 	case "debrief":
 		code, err = debriefCmd(args[1:], stdout)
 	case "report":

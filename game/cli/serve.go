@@ -35,6 +35,7 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 	dir := fs.String("results", "", "folder to store the results files in (created if missing)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; :8080 to let the room's laptops in")
 	origin := fs.String("allow-origin", "", "an origin (https://host) whose pages may use the API, for a build hosted elsewhere")
+	pairs := fs.Bool("pairs", false, "also referee pair games: two players, one hat each (twohats join, or the facilitator pairs them on /room)")
 	if err := parseFlags(fs, args); err != nil {
 		return ExitUsage, err
 	}
@@ -53,6 +54,9 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 		r, err := sim.ParseRole(strings.TrimSpace(part))
 		if err != nil {
 			return ExitUsage, usagef("serve: --roles: %v", err)
+		}
+		if r == sim.RolePair {
+			return ExitUsage, usagef("serve: --roles: pair games are turned on with --pairs, not handed out as a role")
 		}
 		for _, x := range roles {
 			if x == r {
@@ -81,7 +85,7 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 		fmt.Fprintf(w, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, a...)...)
 	}
 	room := workshop.Room{Scenario: sc, Seed: seed, Roles: roles}
-	srv, err := workshop.New(room, workshop.Options{Web: *web, Results: *dir, AllowOrigin: *origin, Logf: logf})
+	srv, err := workshop.New(room, workshop.Options{Web: *web, Results: *dir, AllowOrigin: *origin, Logf: logf, Pairs: *pairs})
 	if err != nil {
 		return ExitFailed, err
 	}
@@ -112,7 +116,14 @@ func serveUntil(ctx context.Context, args []string, w io.Writer, ready func(addr
 		}
 	}
 	for _, u := range bases {
-		fmt.Fprintf(w, "  facilitator: %s/room\n", u)
+		if srv.PairsOn() {
+			fmt.Fprintf(w, "  facilitator: %s/room?key=%s\n", u, srv.RoomKey())
+		} else {
+			fmt.Fprintf(w, "  facilitator: %s/room\n", u)
+		}
+	}
+	if srv.PairsOn() {
+		fmt.Fprintf(w, "Pair games: players join with twohats join %s --name NAME [--code CODE]; the key in the facilitator's link pairs players and hands away seats to the bot on /room.\n", bases[0])
 	}
 	fmt.Fprintln(w, "Ctrl+C stops the server; every stored result stays in the folder.")
 	if ready != nil {

@@ -160,6 +160,9 @@ func (c *Client) Hat() sim.Hat {
 	return h
 }
 
+// Seed is the room's seed.
+func (c *Client) Seed() uint64 { return c.seat.Game.Seed }
+
 // Pair is the pair as last heard from the server.
 func (c *Client) Pair() Pair { return c.pair }
 

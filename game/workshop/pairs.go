@@ -27,8 +27,8 @@ const (
 	DefaultMaxPairActions = 5000
 	DefaultPollWait       = 25 * time.Second
 	DefaultAwayAfter      = 60 * time.Second
-	DefaultActBurst       = 120
-	DefaultActEvery       = 100 * time.Millisecond
+	DefaultActBurst       = 300
+	DefaultActEvery       = 10 * time.Millisecond
 	DefaultBotPolicy      = "roadmap"
 	// maxPollsPerSeat is how many long polls one seat may hold open at once (a few browser tabs).
 	maxPollsPerSeat = 4

@@ -122,8 +122,8 @@ type Options struct {
 	MaxPairActions int           // actions one pair game may take (default 5000; a game takes ~150)
 	PollWait       time.Duration // how long a long poll waits for news (default 25 s)
 	AwayAfter      time.Duration // a seat unheard from this long is away (default 60 s)
-	ActBurst       int           // actions and polls one address may send at once (default 120)
-	ActEvery       time.Duration // then one more per this (default 100 ms)
+	ActBurst       int           // actions and polls one address may send at once (default 300)
+	ActEvery       time.Duration // then one more per this (default 10 ms: a person acts far slower, a bot pair on one machine is not held up)
 	BotPolicy      string        // the colleague bot's policy for a seat the facilitator gives it (default roadmap)
 }
 
