@@ -57,7 +57,7 @@ func debriefCmd(args []string, w io.Writer) (int, error) {
 		}
 		fmt.Fprintf(w, "The room of %s: %s, seed %d, roles %s.\n", dir, room.Scenario.ID, room.Seed, roleNames(room))
 		for _, e := range fo.Entries {
-			g := debrief.Game{Source: filepath.Join(dir, e.File), File: e.Clean, Try: e.Try}
+			g := debrief.Game{Source: filepath.Join(dir, e.File), File: e.Clean, Try: e.Try, Syncs: e.Syncs}
 			if e.Counted() {
 				games = append(games, g)
 			} else {
@@ -245,9 +245,15 @@ func checkGames(files []readFile) ([]debrief.Game, []leftOut) {
 			}
 			clean := results.FromGame(g, rf.Policy)
 			clean.Player = workshop.PlayerName(rf.Player)
+			if len(rf.Players) > 0 {
+				clean.Players = map[string]string{}
+				for seat, name := range rf.Players {
+					clean.Players[seat] = workshop.PlayerName(name)
+				}
+			}
 			clean.ScenarioSource, clean.ScenarioHash = rf.ScenarioSource, rf.ScenarioHash
 			b, _ := clean.Marshal()
-			out[i] = checked{game: debrief.Game{Source: f.path, File: clean}, key: sha256.Sum256(b)}
+			out[i] = checked{game: debrief.Game{Source: f.path, File: clean, Syncs: g.State().Syncs}, key: sha256.Sum256(b)}
 		}()
 	}
 	wg.Wait()

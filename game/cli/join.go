@@ -67,7 +67,7 @@ func joinUntil(ctx context.Context, args []string, w io.Writer) (int, error) {
 	if *token != "" {
 		c, err = pairplay.Rejoin(ctx, base, *token, pairplay.Options{})
 	} else {
-		c, err = pairplay.Join(ctx, base, pairplay.JoinRequest{Name: *name, Code: *code, Hat: *hatText}, pairplay.Options{})
+		c, err = pairplay.Join(ctx, base, pairplay.JoinRequest{Name: *name, Code: *code, Hat: *hatText, Autoplay: *auto}, pairplay.Options{})
 	}
 	if err != nil {
 		return ExitFailed, err

@@ -83,6 +83,19 @@ func TestJoinCommand(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), `"pm": "Ben"`) || !strings.Contains(string(b), `"po": "Ada"`) {
 		t.Fatalf("the file does not name both players by seat (%v)", err)
 	}
+	// The debrief of the room's folder counts the pair as its own group, with both names.
+	csvPath := filepath.Join(t.TempDir(), "room.csv")
+	var deb strings.Builder
+	if code, err := debriefCmd([]string{dir, "--csv", csvPath}, &deb); code != ExitOK || err != nil {
+		t.Fatalf("debrief: %d %v\n%s", code, err, deb.String())
+	}
+	if !regexp.MustCompile(`(?m)^Pair \(PM \+ PO\)\s+1 `).MatchString(deb.String()) {
+		t.Fatalf("the debrief has no pair row:\n%s", deb.String())
+	}
+	csv, err := os.ReadFile(csvPath)
+	if err != nil || !regexp.MustCompile(`,Ben & Ada,startup,pair,roadmap|,Ben & Ada,startup,pair,human`).Match(csv) || !strings.Contains(string(csv), ",Ben,Ada,") {
+		t.Fatalf("the CSV row does not name both (%v):\n%s", err, csv)
+	}
 	cancel()
 	if code := <-done; code != ExitOK {
 		t.Fatalf("serve ended with %d", code)

@@ -46,6 +46,7 @@ var styles = map[sim.Role]roleStyle{
 	sim.RolePM:   {"PM", color.RGBA{0x00, 0x72, 0xb2, 0xff}, 0},   // blue, circle
 	sim.RolePO:   {"PO", color.RGBA{0xd5, 0x5e, 0x00, 0xff}, 1},   // vermillion, square
 	sim.RoleBoth: {"Both", color.RGBA{0x00, 0x9e, 0x73, 0xff}, 2}, // bluish green, triangle
+	sim.RolePair: {"Pair", color.RGBA{0xcc, 0x79, 0xa7, 0xff}, 3}, // reddish purple, diamond
 }
 
 // Type: one family, four sizes.
@@ -155,6 +156,9 @@ func shapePts(shape int, x, y, r float64) [][2]float64 {
 	case 2:
 		h := r * 1.3
 		return [][2]float64{{x, y - h}, {x + h, y + h*0.75}, {x - h, y + h*0.75}}
+	case 3:
+		h := r * 1.3
+		return [][2]float64{{x, y - h}, {x + h, y}, {x, y + h}, {x - h, y}}
 	}
 	pts := make([][2]float64, 24)
 	for i := range pts {
@@ -220,9 +224,10 @@ func Chart(games []Game, title string) (*image.RGBA, error) {
 	draw.Draw(c.img, c.img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
 	c.text(f.title, title, 48, 80, 0, ink)
 
+	roles := chartRoles(games)
 	// The legend: marker, short name and full title of every role.
 	x := 48.0
-	for _, r := range sim.Roles {
+	for _, r := range roles {
 		st := styles[r]
 		c.marker(st, x+14, 136, 13, card)
 		x += 40
@@ -243,12 +248,12 @@ func Chart(games []Game, title string) (*image.RGBA, error) {
 	}
 
 	x0, x1 := px(0)
-	strip(c.panel(x0, top, x1, bottom, "Score by role", "score (0-100)", "role"), byRole,
+	strip(c.panel(x0, top, x1, bottom, "Score by role", "score (0-100)", "role"), roles, byRole,
 		func(g Game) float64 { return g.Score },
 		func(gs []Game) []string { return []string{fmt.Sprintf("n = %d", len(gs))} })
 
 	x0, x1 = px(1)
-	strip(c.panel(x0, top, x1, bottom, "Burnout by role", "burnout peak (%)", "role"), byRole,
+	strip(c.panel(x0, top, x1, bottom, "Burnout by role", "burnout peak (%)", "role"), roles, byRole,
 		func(g Game) float64 { return 100 * g.BurnoutPeak },
 		func(gs []Game) []string {
 			k := 0
@@ -261,16 +266,28 @@ func Chart(games []Game, title string) (*image.RGBA, error) {
 		})
 
 	x0, x1 = px(2)
-	sprints(c.panel(x0, top, x1, bottom, "Alignment per sprint", "mean alignment (%)", "sprint"), games)
+	sprints(c.panel(x0, top, x1, bottom, "Alignment per sprint", "mean alignment (%)", "sprint"), roles, games)
 	return c.img, nil
+}
+
+// chartRoles are the columns of the charts: the three solo roles always (an empty one says "no
+// games"), and pairs when the room played any.
+func chartRoles(games []Game) []sim.Role {
+	roles := sim.Roles[:]
+	for _, g := range games {
+		if g.Role == sim.RolePair {
+			return append(append([]sim.Role(nil), roles...), sim.RolePair)
+		}
+	}
+	return roles
 }
 
 // strip draws one column per role: a marker per game, the 10th-90th percentile as a whisker,
 // and a bar at the mean with its value.
-func strip(p panel, byRole map[sim.Role][]Game, get func(Game) float64, note func([]Game) []string) {
+func strip(p panel, roles []sim.Role, byRole map[sim.Role][]Game, get func(Game) float64, note func([]Game) []string) {
 	c := p.c
-	cols := float64(len(sim.Roles))
-	for i, r := range sim.Roles {
+	cols := float64(len(roles))
+	for i, r := range roles {
 		st := styles[r]
 		cx := p.px0 + (p.px1-p.px0)*(float64(i)+0.5)/cols
 		gs := byRole[r]
@@ -308,7 +325,7 @@ func strip(p panel, byRole map[sim.Role][]Game, get func(Game) float64, note fun
 
 // sprints draws the mean alignment per sprint of every role as a line with its markers, named
 // at its end.
-func sprints(p panel, games []Game) {
+func sprints(p panel, roles []sim.Role, games []Game) {
 	c := p.c
 	n := 0
 	for _, g := range games {
@@ -333,7 +350,7 @@ func sprints(p panel, games []Game) {
 		x, y float64
 	}
 	var ends []end
-	for _, r := range sim.Roles {
+	for _, r := range roles {
 		st := styles[r]
 		means := SprintMeans(games, r)
 		var pts [][2]float64

@@ -24,6 +24,9 @@ type Game struct {
 	// Try is the player's try in the role at a workshop (1 or 0: counted; 2 and more: a further
 	// try, in the CSV but not in the table or the charts).
 	Try int
+	// Syncs is how many PM–PO syncs the game held, from its replay: for a pair, how often the two
+	// people sat down together.
+	Syncs int
 }
 
 // Stat is the centre and spread of one measure over a group of games.
@@ -42,9 +45,10 @@ type Row struct {
 	StrategyFit Stat // 0..1
 	BurnoutPeak Stat // 0..1
 	BurnedOut   int  // games that ended in burnout
+	Syncs       Stat // syncs a game
 }
 
-// roleOrder places roles as the brief lists them: PM, PO, both.
+// roleOrder places roles as the brief lists them: PM, PO, both, then pairs.
 func roleOrder(r sim.Role) int {
 	for i, x := range sim.Roles {
 		if x == r {
@@ -123,6 +127,11 @@ func Rows(games []Game) []Row {
 			StrategyFit: stat(func(s results.Summary) float64 { return s.StrategyFit }),
 			BurnoutPeak: stat(func(s results.Summary) float64 { return s.BurnoutPeak }),
 		}
+		syncs := make([]float64, len(gs))
+		for i, g := range gs {
+			syncs[i] = float64(g.Syncs)
+		}
+		r.Syncs = Describe(syncs)
 		for _, g := range gs {
 			if g.BurnedOut {
 				r.BurnedOut++
@@ -183,12 +192,13 @@ func WriteTable(w io.Writer, rows []Row) error {
 				}
 			}
 			fmt.Fprintf(ew, "%s: %d game%s; mean (10th-90th percentile)\n\n", scen, n, plural(n))
-			fmt.Fprintf(ew, "%-16s %4s  %-18s %-16s %-16s %-16s %-16s %s\n",
-				"role", "n", "score", "value", "alignment %", "strategy fit %", "burnout peak %", "burned out")
+			fmt.Fprintf(ew, "%-16s %4s  %-18s %-16s %-16s %-16s %-16s %-16s %s\n",
+				"role", "n", "score", "value", "alignment %", "strategy fit %", "burnout peak %", "burned out", "syncs")
 		}
-		fmt.Fprintf(ew, "%-16s %4d  %-18s %-16s %-16s %-16s %-16s %s\n", r.Role.Title(), r.N,
+		fmt.Fprintf(ew, "%-16s %4d  %-18s %-16s %-16s %-16s %-16s %-16s %s\n", r.Role.Title(), r.N,
 			cell(r.Score, 1, 1), cell(r.Value, 1, 0), cell(r.Alignment, 100, 0), cell(r.StrategyFit, 100, 0),
-			cell(r.BurnoutPeak, 100, 0), fmt.Sprintf("%d of %d (%.0f%%)", r.BurnedOut, r.N, 100*float64(r.BurnedOut)/float64(max(1, r.N))))
+			cell(r.BurnoutPeak, 100, 0), fmt.Sprintf("%d of %d (%.0f%%)", r.BurnedOut, r.N, 100*float64(r.BurnedOut)/float64(max(1, r.N))),
+			cell(r.Syncs, 1, 1))
 	}
 	return ew.err
 }
@@ -208,7 +218,7 @@ func plural(n int) string {
 // CSVHeader names the CSV columns.
 var CSVHeader = []string{"source", "player", "scenario", "role", "policy", "seed", "score", "grade", "value",
 	"alignment", "strategy_fit", "stakeholder_trust", "team_health", "burnout_peak", "burned_out",
-	"sprints_played", "decisions", "bot", "try", "counted"}
+	"sprints_played", "decisions", "bot", "try", "counted", "pm_player", "po_player", "syncs"}
 
 // WriteCSV writes one row per game, in the order given, with the figures as the results files
 // record them (alignment, fit, trust, health and burnout in 0..1).
@@ -220,11 +230,15 @@ func WriteCSV(w io.Writer, games []Game) error {
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, g := range games {
 		s := g.Summary
-		rec := []string{g.Source, g.Player, s.Scenario, s.Role.String(), s.Policy, strconv.FormatUint(s.Seed, 10),
+		player := g.Player
+		if s.Role == sim.RolePair {
+			player = g.PlayerOf(sim.HatPM) + " & " + g.PlayerOf(sim.HatPO)
+		}
+		rec := []string{g.Source, player, s.Scenario, s.Role.String(), s.Policy, strconv.FormatUint(s.Seed, 10),
 			num(s.Score), s.Grade, num(s.Value), num(s.Alignment), num(s.StrategyFit), num(s.StakeholderTrust),
 			num(s.TeamHealth), num(s.BurnoutPeak), strconv.FormatBool(s.BurnedOut), strconv.Itoa(s.SprintsPlayed),
 			strconv.Itoa(len(g.Actions)), strconv.FormatBool(s.Policy != "human"), strconv.Itoa(max(1, g.Try)),
-			strconv.FormatBool(g.Try <= 1)}
+			strconv.FormatBool(g.Try <= 1), g.wearer(sim.HatPM), g.wearer(sim.HatPO), strconv.Itoa(g.Syncs)}
 		for i, v := range rec {
 			rec[i] = defuse(v)
 		}
@@ -234,6 +248,15 @@ func WriteCSV(w io.Writer, games []Game) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// wearer is the name of the person who wore hat h: a pair's player in that seat, or a solo
+// player whose role wears it ("" where the colleague bot wore it).
+func (g Game) wearer(h sim.Hat) string {
+	if g.Role != sim.RolePair && !g.Role.Wears(h) {
+		return ""
+	}
+	return g.PlayerOf(h)
 }
 
 // defuse keeps a spreadsheet from reading a typed name as a formula.

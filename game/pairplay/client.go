@@ -189,7 +189,7 @@ func (c *Client) MyTurn() bool {
 		me = c.pair.PO
 	}
 	h := c.Hat()
-	if me.Bot != "" || !c.game.Turn(h) {
+	if me.Served || !c.game.Turn(h) {
 		return false
 	}
 	// A seat whose only turn is to accept a sync it cannot afford passes: the proposal lapses

@@ -112,6 +112,9 @@ type JoinRequest struct {
 	Name string `json:"name"`
 	Code string `json:"code,omitempty"`
 	Hat  string `json:"hat,omitempty"`
+	// Autoplay names the bot policy that plays the seat for a headless client (twohats join
+	// --autoplay), so the room marks the pair's game a bot's; "" for a person.
+	Autoplay string `json:"autoplay,omitempty"`
 }
 
 // Seat is a player's place in a pair: the answer to a join (the only time Token is sent) and to
@@ -145,8 +148,10 @@ type Player struct {
 	// Away is true when the seat's client has not been heard from for a while (see
 	// workshop.Options.AwayAfter): the facilitator may give the seat to the colleague bot.
 	Away bool `json:"away"`
-	// Bot names the bot policy playing the seat, "" for a person.
-	Bot string `json:"bot,omitempty"`
+	// Bot names the bot policy playing the seat, "" for a person: the colleague bot the server
+	// plays (Served) or a headless client's autoplay.
+	Bot    string `json:"bot,omitempty"`
+	Served bool   `json:"served,omitempty"`
 }
 
 // Pair is one pair as the room lists it and as its own clients see it.

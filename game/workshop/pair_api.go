@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"twohats/game/bot"
 	"twohats/game/pairplay"
 )
 
@@ -49,6 +50,14 @@ func decodeJoin(b []byte) (pairplay.JoinRequest, error) {
 	}
 	if _, err := pairplay.ParseHat(req.Hat); err != nil {
 		return pairplay.JoinRequest{}, fmt.Errorf("not a join: %v", err)
+	}
+	if req.Autoplay != "" {
+		if len(req.Autoplay) > 40 || req.Autoplay == "human" {
+			return pairplay.JoinRequest{}, errors.New("not a join: autoplay names no bot policy")
+		}
+		if _, err := bot.New(req.Autoplay, 0); err != nil {
+			return pairplay.JoinRequest{}, fmt.Errorf("not a join: autoplay: %v", err)
+		}
 	}
 	return req, nil
 }

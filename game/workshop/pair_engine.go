@@ -47,14 +47,8 @@ func canMove(g *sim.Game, h sim.Hat) bool {
 }
 
 // pairFile is a finished pair game's results file: both names by seat, and the policy "human"
-// unless the colleague bot played a seat (then its name, so the room marks the game a bot's).
-func pairFile(g *sim.Game, pm, po, pmBot, poBot string) results.File {
-	policy := "human"
-	if pmBot != "" {
-		policy = pmBot
-	} else if poBot != "" {
-		policy = poBot
-	}
+// unless a bot played a seat (then its name, so the room marks the game a bot's).
+func pairFile(g *sim.Game, pm, po, policy string) results.File {
 	f := results.FromGame(g, policy)
 	setPairNames(&f, pm, po)
 	return f

@@ -69,7 +69,8 @@ type pair struct {
 type seat struct {
 	name  string
 	taken bool
-	bot   string     // the policy playing the seat, "" for a person
+	bot   string     // the policy the server plays the seat with, "" for a person
+	auto  string     // the policy a headless client says plays the seat
 	play  seatPlayer // the bot's seat player
 	seen  time.Time  // the seat's client was last heard from
 	polls int        // long polls open now
@@ -145,7 +146,11 @@ func (r *referee) away(st *seat, now time.Time) bool {
 
 func (r *referee) view(p *pair, now time.Time) pairplay.Pair {
 	pl := func(st *seat) pairplay.Player {
-		return pairplay.Player{Name: st.name, Taken: st.taken, Away: r.away(st, now), Bot: st.bot}
+		b := st.bot
+		if b == "" {
+			b = st.auto
+		}
+		return pairplay.Player{Name: st.name, Taken: st.taken, Away: r.away(st, now), Bot: b, Served: st.bot != ""}
 	}
 	out := pairplay.Pair{Code: p.code, State: p.state, Version: p.version, PM: pl(&p.seats[0]), PO: pl(&p.seats[1]),
 		Result: p.result, Note: p.note}
@@ -248,7 +253,7 @@ func (r *referee) join(req pairplay.JoinRequest, now time.Time) (pairplay.Seat, 
 		}
 		hat = free
 	}
-	p.seats[seatIx(hat)] = seat{name: name, taken: true, seen: now}
+	p.seats[seatIx(hat)] = seat{name: name, taken: true, seen: now, auto: req.Autoplay}
 	r.seats[token] = seatRef{p: p, hat: hat}
 	r.s.log("pair %s: %s joined as %s", p.code, quoteName(name), hat)
 	r.settle(p, now)
@@ -304,7 +309,16 @@ func (r *referee) settle(p *pair, now time.Time) {
 // write take milliseconds, and the seats' polls learn the outcome when it is done.
 func (r *referee) finish(p *pair) {
 	p.state = pairplay.StateOver
-	f := pairFile(p.g, p.seats[0].name, p.seats[1].name, p.seats[0].bot, p.seats[1].bot)
+	policy := "human"
+	for _, st := range p.seats {
+		if st.auto != "" && policy == "human" {
+			policy = st.auto
+		}
+		if st.bot != "" {
+			policy = st.bot
+		}
+	}
+	f := pairFile(p.g, p.seats[0].name, p.seats[1].name, policy)
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
