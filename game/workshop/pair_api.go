@@ -280,6 +280,13 @@ func pairError(w http.ResponseWriter, rf *Refusal) {
 	writeJSON(w, rf.Code, pairplay.Error{Error: oneLine(rf.Msg), Seq: rf.seq})
 }
 
+func (s *Server) pairsURL() string {
+	if s.ref == nil {
+		return ""
+	}
+	return pairplay.JoinPath
+}
+
 // PairsOn says whether the room runs pair games.
 func (s *Server) PairsOn() bool { return s.ref != nil }
 

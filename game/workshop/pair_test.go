@@ -326,7 +326,7 @@ func TestPairRefusals(t *testing.T) {
 func TestPairFacilitator(t *testing.T) {
 	room := pairRoom(t)
 	o := pairOptions()
-	o.AwayAfter = 50 * time.Millisecond
+	o.AwayAfter = 200 * time.Millisecond
 	o.Results = t.TempDir()
 	s, base := serve(t, room, o)
 	for _, c := range []struct {
@@ -382,7 +382,9 @@ func TestPairFacilitator(t *testing.T) {
 	defer cancel()
 	polled := make(chan error, 1)
 	go func() { _, err := b.Poll(ctx); polled <- err }() // Ben's open poll keeps him present
-	time.Sleep(3 * o.AwayAfter)
+	for deadline := time.Now().Add(10 * time.Second); !s.Pairs()[0].PO.Away && time.Now().Before(deadline); {
+		time.Sleep(o.AwayAfter)
+	}
 	if p := s.Pairs()[0]; !p.PO.Away || p.PM.Away {
 		t.Fatalf("away: PM %v, PO %v", p.PM.Away, p.PO.Away)
 	}

@@ -55,12 +55,13 @@ const APIVersion = 2
 // Config is what GET /api/config answers: the room, so the page (and the game in it) plays the
 // room's scenario, seed and a room's role whatever its address says.
 type Config struct {
-	Server       string     `json:"server"`         // always "twohats-serve"
-	API          int        `json:"api"`            // APIVersion
-	ResultsURL   string     `json:"results_url"`    // where to POST a results file
-	RoomURL      string     `json:"room_url"`       // the facilitator's page
-	MaxBodyBytes int        `json:"max_body_bytes"` // larger posts are refused with 413
-	ResultFormat int        `json:"results_format"` // the results file format the server reads
+	Server       string     `json:"server"`              // always "twohats-serve"
+	API          int        `json:"api"`                 // APIVersion
+	ResultsURL   string     `json:"results_url"`         // where to POST a results file
+	RoomURL      string     `json:"room_url"`            // the facilitator's page
+	PairsURL     string     `json:"pairs_url,omitempty"` // where a pair player joins (POST), when the room referees pairs
+	MaxBodyBytes int        `json:"max_body_bytes"`      // larger posts are refused with 413
+	ResultFormat int        `json:"results_format"`      // the results file format the server reads
 	Room         RoomConfig `json:"room"`
 }
 
@@ -445,7 +446,7 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 func (s *Server) config() Config {
 	sc := s.room.Scenario
 	return Config{
-		Server: "twohats-serve", API: APIVersion, ResultsURL: "/api/results", RoomURL: "/room",
+		Server: "twohats-serve", API: APIVersion, ResultsURL: "/api/results", RoomURL: "/room", PairsURL: s.pairsURL(),
 		MaxBodyBytes: int(s.maxBody()), ResultFormat: results.Format,
 		Room: RoomConfig{Scenario: sc.ID, Title: sc.Sc.Title, ScenarioHash: sc.Hash, Shipped: sc.Shipped,
 			ScenarioURL: "/api/scenario", Seed: s.room.Seed, Roles: s.Links()},
