@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -414,9 +415,6 @@ func TestPairFacilitator(t *testing.T) {
 // long a partner waits to see an action, p50 and p99. The only bound asserted is a generous one
 // against starvation.
 func TestThirtyPairsAtOnce(t *testing.T) {
-	if testing.Short() {
-		t.Skip("30 pair games: not in -short")
-	}
 	room := pairRoom(t)
 	o := pairOptions()
 	o.Results = t.TempDir()
@@ -499,4 +497,98 @@ func (t timing) RoundTrip(r *http.Request) (*http.Response, error) {
 		t.record(time.Since(start))
 	}
 	return res, err
+}
+
+// TestPairBounds: the room takes so many pairs, a game so many actions, a join so many bytes,
+// an address so many requests; each refusal is one line.
+func TestPairBounds(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.MaxPairs, o.MaxPairActions = 2, 3
+	s, base := serve(t, room, o)
+	a := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	join(t, base, pairplay.JoinRequest{Name: "Ben", Code: a.Code()}, nil)
+	join(t, base, pairplay.JoinRequest{Name: "Cy"}, nil)
+	_, err := pairplay.Join(context.Background(), base, pairplay.JoinRequest{Name: "Dee"}, pairplay.Options{})
+	var rf *pairplay.RefusedError
+	if !errors.As(err, &rf) || rf.Status != http.StatusServiceUnavailable || !strings.Contains(rf.Msg, "the room is full (2 pairs") {
+		t.Fatalf("a third pair: %v", err)
+	}
+	if _, err := a.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range []sim.ActionKind{sim.ActResearch, sim.ActResearch, sim.ActResearch} {
+		if err := a.Send(context.Background(), sim.Action{Kind: k}); err != nil {
+			t.Fatalf("action %d: %v", i+1, err)
+		}
+	}
+	if code, e := rawAct(t, base, a.Token(), pairplay.ActionRequest{Seq: 3, Action: sim.Action{Kind: sim.ActRest}}); code != 422 || !strings.Contains(e.Error, "reached 3 actions") {
+		t.Fatalf("the fourth action: %d %q", code, e.Error)
+	}
+	res, err := client.Post(base+pairplay.JoinPath, "application/json", strings.NewReader(`{"name":"`+strings.Repeat("x", pairplay.MaxJoinBytes)+`"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close() // only the status is checked
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a huge join: %s", res.Status)
+	}
+	if s.Pairs()[0].Seq != 0 || s.Pairs()[1].Seq != 3 {
+		t.Fatalf("the refusals changed a game: %+v", s.Pairs())
+	}
+
+	// The per-address pace: a burst, then refusals with Retry-After.
+	o2 := pairOptions()
+	o2.ActBurst, o2.ActEvery = 5, time.Hour
+	_, base2 := serve(t, room, o2)
+	c := join(t, base2, pairplay.JoinRequest{Name: "Eve"}, nil)
+	var codes []int
+	for range 7 {
+		req, _ := http.NewRequest(http.MethodGet, base2+pairplay.ActionsPath+"?since=0&version=0", nil)
+		req.Header.Set(pairplay.TokenHeader, c.Token())
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = res.Body.Close() // only the status is checked
+		codes = append(codes, res.StatusCode)
+	}
+	if fmt.Sprint(codes) != "[200 200 200 200 200 429 429]" {
+		t.Fatalf("statuses %v: want five answers, then 429", codes)
+	}
+}
+
+// TestPairServerStopsWithPollsOpen: a stopping server answers its open long polls at once
+// rather than wait them out.
+func TestPairServerStopsWithPollsOpen(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	s, err := New(room, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	base := "http://" + ln.Addr().String()
+	c := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	polled := make(chan error, 1)
+	go func() { _, err := c.Poll(context.Background()); polled <- err }()
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-polled; err != nil {
+		t.Fatalf("the open poll: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("stopping took %v with a poll open", d)
+	}
 }

@@ -325,6 +325,14 @@ func (r *referee) finish(p *pair) {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		st, code, err := r.s.submit(ctx, f)
+		for code == http.StatusServiceUnavailable && ctx.Err() == nil && !r.s.closing.Load() {
+			// Busy replaying others' results: the pair's game waits its turn rather than be lost.
+			select {
+			case <-time.After(500 * time.Millisecond):
+			case <-ctx.Done():
+			}
+			st, code, err = r.s.submit(ctx, f)
+		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		if err != nil && code != http.StatusOK {
