@@ -68,7 +68,7 @@ schema-test:
 # The engine's tests compiled to WebAssembly and run by Node: the golden replay test in
 # game/results then shows linux/amd64 and js/wasm reach the identical result.
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -short -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./game/sim/ ./game/scenario/ ./game/bot/ ./game/results/ ./scenarios/
+	GOOS=js GOARCH=wasm $(GO) test -short -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./game/sim/ ./game/scenario/ ./game/bot/ ./game/results/ ./game/pairplay/ ./scenarios/
 
 # The browser build played by a bot in headless Chromium (.ci/browser/test.mjs); the desktop
 # binary built here replays the results file the browser wrote.
