@@ -90,11 +90,17 @@ func roadmapSeat(t testing.TB) pairplay.Chooser {
 // playBoth plays both clients to the end of their game, at once, each seat as the roadmap bot.
 func playBoth(t testing.TB, a, b *pairplay.Client) {
 	t.Helper()
+	playWith(t, a, b, roadmapSeat(t), roadmapSeat(t))
+}
+
+// playWith plays both clients to the end of their game, at once, with their choosers.
+func playWith(t testing.TB, a, b *pairplay.Client, ca, cb pairplay.Chooser) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	errs := make(chan error, 2)
-	for _, c := range []*pairplay.Client{a, b} {
-		choose := roadmapSeat(t)
+	for i, c := range []*pairplay.Client{a, b} {
+		choose := []pairplay.Chooser{ca, cb}[i]
 		go func() { errs <- c.Play(ctx, choose) }()
 	}
 	for range 2 {
@@ -591,4 +597,34 @@ func TestPairServerStopsWithPollsOpen(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Fatalf("stopping took %v with a poll open", d)
 	}
+}
+
+// BenchmarkPairGame: one pair game of startup between two headless clients through a real
+// server on 127.0.0.1 (seeded choosers, so no two games are the same game and each is stored);
+// it reports the time per action: a send and its answer, with the partner's poll in between.
+func BenchmarkPairGame(b *testing.B) {
+	room := pairRoom(b)
+	o := pairOptions()
+	o.Results = b.TempDir()
+	s, err := New(room, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = s.Serve(ctx, ln) }()
+	base := "http://" + ln.Addr().String()
+	actions := 0
+	b.ResetTimer()
+	for i := range b.N {
+		pm := join(b, base, pairplay.JoinRequest{Name: fmt.Sprintf("PM %d", i)}, from(2*i))
+		po := join(b, base, pairplay.JoinRequest{Name: fmt.Sprintf("PO %d", i), Code: pm.Code()}, from(2*i+1))
+		playWith(b, pm, po, chooser(uint64(2*i)), chooser(uint64(2*i+1)))
+		actions += pm.Seq()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(actions)/1e3, "µs/action")
 }
