@@ -253,7 +253,12 @@ func Chart(games []Game, title string) (*image.RGBA, error) {
 		func(gs []Game) []string { return []string{fmt.Sprintf("n = %d", len(gs))} })
 
 	x0, x1 = px(1)
-	strip(c.panel(x0, top, x1, bottom, "Burnout by role", "burnout peak (%)", "role"), roles, byRole,
+	// With pairs there are four columns: "burned out" moves from under each to the axis's name.
+	xName, out := "role", []string{"burned out"}
+	if len(roles) > len(sim.Roles) {
+		xName, out = "role (k of n burned out)", nil
+	}
+	strip(c.panel(x0, top, x1, bottom, "Burnout by role", "burnout peak (%)", xName), roles, byRole,
 		func(g Game) float64 { return 100 * g.BurnoutPeak },
 		func(gs []Game) []string {
 			k := 0
@@ -262,7 +267,7 @@ func Chart(games []Game, title string) (*image.RGBA, error) {
 					k++
 				}
 			}
-			return []string{fmt.Sprintf("%d of %d", k, len(gs)), "burned out"}
+			return append([]string{fmt.Sprintf("%d of %d", k, len(gs))}, out...)
 		})
 
 	x0, x1 = px(2)
@@ -287,39 +292,45 @@ func chartRoles(games []Game) []sim.Role {
 func strip(p panel, roles []sim.Role, byRole map[sim.Role][]Game, get func(Game) float64, note func([]Game) []string) {
 	c := p.c
 	cols := float64(len(roles))
+	// k shrinks a column's drawing when more than the three solo roles share the panel.
+	k := min(1, float64(len(sim.Roles))/cols)
 	for i, r := range roles {
 		st := styles[r]
 		cx := p.px0 + (p.px1-p.px0)*(float64(i)+0.5)/cols
 		gs := byRole[r]
 		c.text(c.f.head, st.short, cx, p.py1+52, 1, ink)
-		for k, line := range note(gs) {
-			c.text(c.f.small, line, cx, p.py1+86+float64(k)*30, 1, muted)
+		for j, line := range note(gs) {
+			c.text(c.f.small, line, cx, p.py1+86+float64(j)*30, 1, muted)
 		}
 		if len(gs) == 0 {
-			c.text(c.f.small, "no games", cx, p.y(50), 1, muted)
+			empty := "no games"
+			if k < 1 {
+				empty = "none"
+			}
+			c.text(c.f.small, empty, cx, p.y(50), 1, muted)
 			continue
 		}
 		xs := make([]float64, len(gs))
-		for k, g := range gs {
-			xs[k] = get(g)
-			jitter := float64((k*37)%9-4) * 7
-			c.marker(st, cx-10+jitter, p.y(xs[k]), 9, card)
+		for j, g := range gs {
+			xs[j] = get(g)
+			jitter := float64((j*37)%9-4) * 7 * k
+			c.marker(st, cx-10*k+jitter, p.y(xs[j]), 9, card)
 		}
 		s := Describe(xs)
-		wx := cx + 46
+		wx := cx + 46*k
 		c.line(wx, p.y(s.P10), wx, p.y(s.P90), 4, ink)
 		c.line(wx-8, p.y(s.P10), wx+8, p.y(s.P10), 4, ink)
 		c.line(wx-8, p.y(s.P90), wx+8, p.y(s.P90), 4, ink)
 		ym := p.y(s.Mean)
-		c.line(cx-52, ym, cx+32, ym, 7, ink)
+		c.line(cx-52*k, ym, cx+32*k, ym, 7, ink)
 		label := fmt.Sprintf("%.0f", s.Mean)
 		ly := ym - 14
 		if ly < p.py0+20 {
 			ly = ym + 44
 		}
 		lw := float64(font.MeasureString(c.f.head, label)) / 64
-		c.rect(cx-52, ly-34, cx-52+lw+12, ly+8, card)
-		c.text(c.f.head, label, cx-46, ly, 0, ink)
+		c.rect(cx-52*k, ly-34, cx-52*k+lw+12, ly+8, card)
+		c.text(c.f.head, label, cx-52*k+6, ly, 0, ink)
 	}
 }
 
