@@ -145,12 +145,13 @@ func (r *referee) away(st *seat, now time.Time) bool {
 }
 
 func (r *referee) view(p *pair, now time.Time) pairplay.Pair {
+	live := p.state == pairplay.StateWaiting || p.state == pairplay.StatePlaying
 	pl := func(st *seat) pairplay.Player {
 		b := st.bot
 		if b == "" {
 			b = st.auto
 		}
-		return pairplay.Player{Name: st.name, Taken: st.taken, Away: r.away(st, now), Bot: b, Served: st.bot != ""}
+		return pairplay.Player{Name: st.name, Taken: st.taken, Away: live && r.away(st, now), Bot: b, Served: st.bot != ""}
 	}
 	out := pairplay.Pair{Code: p.code, State: p.state, Version: p.version, PM: pl(&p.seats[0]), PO: pl(&p.seats[1]),
 		Result: p.result, Note: p.note}

@@ -12,6 +12,7 @@
 //	GET  /api/results   the stored games, oldest first, and the files not counted (see List)
 //	GET  /api/qr?role=R the QR code of a role's link, as SVG
 //	GET  /room          the facilitator's page
+//	...  /api/pair/...  pair games, with Options.Pairs (see pair_api.go)
 //	GET  /...           the browser build's static files (from the web folder)
 //
 // Every request's work is bounded: bodies are capped, replays run on a few workers behind a
