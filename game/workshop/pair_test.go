@@ -542,6 +542,18 @@ func TestPairBounds(t *testing.T) {
 	if s.Pairs()[0].Seq != 0 || s.Pairs()[1].Seq != 3 {
 		t.Fatalf("the refusals changed a game: %+v", s.Pairs())
 	}
+	// A player who waited alone and went away makes way for a new pair; a live game does not.
+	s.ref.mu.Lock()
+	for _, p := range s.ref.pairs {
+		for i := range p.seats {
+			p.seats[i].seen = time.Now().Add(-2 * s.o.AwayAfter)
+		}
+	}
+	s.ref.mu.Unlock()
+	d := join(t, base, pairplay.JoinRequest{Name: "Dee"}, nil)
+	if ps := s.Pairs(); len(ps) != 2 || ps[0].Code != d.Code() || ps[1].Code != a.Code() {
+		t.Fatalf("after the lone player went away: %+v", ps)
+	}
 
 	// The per-address pace: a burst, then refusals with Retry-After.
 	o2 := pairOptions()

@@ -175,13 +175,20 @@ func (r *referee) seatAnswer(p *pair, h sim.Hat, token string, now time.Time) pa
 }
 
 // makeRoom frees a place for a new pair when the room is full: the oldest pair whose game is
-// stored (or failed) goes, its tokens with it. It reports false when every pair is still live.
-func (r *referee) makeRoom() bool {
+// stored (or failed) goes, its tokens with it, or else the oldest pair whose lone player went
+// away before a partner came. It reports false when every pair is still live.
+func (r *referee) makeRoom(now time.Time) bool {
 	if len(r.pairs) < r.s.o.MaxPairs {
 		return true
 	}
 	for i, p := range r.order {
 		if p.state == pairplay.StateStored || p.state == pairplay.StateFailed {
+			r.drop(i)
+			return true
+		}
+	}
+	for i, p := range r.order {
+		if p.state == pairplay.StateWaiting && (r.away(&p.seats[0], now) || r.away(&p.seats[1], now)) {
 			r.drop(i)
 			return true
 		}
@@ -218,7 +225,7 @@ func (r *referee) join(req pairplay.JoinRequest, now time.Time) (pairplay.Seat, 
 	defer r.mu.Unlock()
 	var p *pair
 	if req.Code == "" {
-		if !r.makeRoom() {
+		if !r.makeRoom(now) {
 			return pairplay.Seat{}, refuse(http.StatusServiceUnavailable, "the room is full (%d pairs are playing); ask the facilitator", r.s.o.MaxPairs)
 		}
 		code, err := r.newCode()
