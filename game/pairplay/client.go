@@ -261,6 +261,9 @@ func (c *Client) Send(ctx context.Context, a sim.Action) error {
 		return fmt.Errorf("out of step: the server applied %s, this game refuses it: %v", a.Kind, err)
 	}
 	c.pair.Seq = reply.Seq
+	if reply.Version > c.version {
+		c.version = reply.Version // the next poll waits for the partner instead of answering at once
+	}
 	return nil
 }
 

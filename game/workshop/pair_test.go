@@ -640,3 +640,80 @@ func BenchmarkPairGame(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(actions)/1e3, "µs/action")
 }
+
+// TestPairsSurviveARestart: a server stops with a pair mid-game and a player waiting alone; a
+// server started on the same folder takes both up, the players come back with their tokens, and
+// the game finishes where it was, stored once.
+func TestPairsSurviveARestart(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	start := func() (*Server, string, func()) {
+		s, err := New(room, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.Serve(ctx, ln) }()
+		return s, "http://" + ln.Addr().String(), func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	s1, base, stop := start()
+	pm := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, nil)
+	lone := join(t, base, pairplay.JoinRequest{Name: "Cy", Hat: "po"}, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	// Both seats play some 40 actions; then both clients and the server stop.
+	halt, halted := context.WithCancel(ctx)
+	errs := make(chan error, 2)
+	for _, c := range []*pairplay.Client{pm, po} {
+		choose := roadmapSeat(t)
+		go func() {
+			errs <- c.Play(halt, func(g *sim.Game, h sim.Hat) sim.Action {
+				if len(g.Actions()) >= 40 {
+					halted()
+				}
+				return choose(g, h)
+			})
+		}()
+	}
+	for range 2 {
+		if err := <-errs; !errors.Is(err, context.Canceled) {
+			t.Fatalf("a client did not stop: %v", err)
+		}
+	}
+	at, key := min(pm.Seq(), po.Seq()), s1.RoomKey()
+	stop()
+
+	s2, base2, stop2 := start()
+	defer stop2()
+	if s2.RoomKey() != key || len(s2.Pairs()) != 2 {
+		t.Fatalf("the new server has key %v and %d pairs", s2.RoomKey() == key, len(s2.Pairs()))
+	}
+	a, err := pairplay.Rejoin(ctx, base2, pm.Token(), pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := pairplay.Rejoin(ctx, base2, po.Token(), pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := pairplay.Rejoin(ctx, base2, lone.Token(), pairplay.Options{}); err != nil || c.Code() != lone.Code() || c.Pair().State != pairplay.StateWaiting {
+		t.Fatalf("the lone player after the restart: %v", err)
+	}
+	playBoth(t, a, b)
+	f := storedFile(t, o.Results, a.Pair().Result)
+	if !reflect.DeepEqual(f.Actions[:at], pm.Game().Actions()[:at]) || s2.Len() != 1 {
+		t.Fatalf("the game did not go on where it was (stored %d)", s2.Len())
+	}
+}

@@ -3,6 +3,7 @@ package workshop
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/http"
@@ -42,11 +43,12 @@ type referee struct {
 	s   *Server
 	key string // the facilitator's key, for the endpoints that change a pair from /room
 
-	mu    sync.Mutex
-	pairs map[string]*pair   // by code
-	seats map[string]seatRef // by token
-	order []*pair            // oldest first
-	wg    sync.WaitGroup     // stores in flight
+	mu      sync.Mutex
+	pairs   map[string]*pair   // by code
+	seats   map[string]seatRef // by seatKey of the token
+	changes int                // bumps with every pair's change, for the snapshot (pair_store.go)
+	order   []*pair            // oldest first
+	wg      sync.WaitGroup     // stores in flight
 }
 
 type seatRef struct {
@@ -56,6 +58,7 @@ type seatRef struct {
 
 // pair is one pair's game and seats. Fields are guarded by referee.mu.
 type pair struct {
+	r       *referee
 	code    string
 	seats   [2]seat // the PM's, the PO's
 	g       *sim.Game
@@ -98,6 +101,13 @@ func newReferee(s *Server) (*referee, error) {
 	return &referee{s: s, key: key, pairs: map[string]*pair{}, seats: map[string]seatRef{}}, nil
 }
 
+// seatKey is what the referee keeps of a seat's token: its SHA-256, so the snapshot on disk
+// (pair_store.go) holds no token a reader could use.
+func seatKey(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
 // secret is n random bytes from the operating system, in hex: tokens nobody can guess.
 func secret(n int) (string, error) {
 	b := make([]byte, n)
@@ -135,6 +145,7 @@ func (r *referee) newCode() (string, error) {
 
 func (p *pair) bump() {
 	p.version++
+	p.r.changes++
 	close(p.changed)
 	p.changed = make(chan struct{})
 }
@@ -235,7 +246,7 @@ func (r *referee) join(req pairplay.JoinRequest, now time.Time) (pairplay.Seat, 
 		if hat == sim.HatNone {
 			hat = sim.HatPM
 		}
-		p = &pair{code: code, state: pairplay.StateWaiting, changed: make(chan struct{})}
+		p = &pair{r: r, code: code, state: pairplay.StateWaiting, changed: make(chan struct{})}
 		r.pairs[code] = p
 		r.order = append(r.order, p)
 	} else {
@@ -262,7 +273,7 @@ func (r *referee) join(req pairplay.JoinRequest, now time.Time) (pairplay.Seat, 
 		hat = free
 	}
 	p.seats[seatIx(hat)] = seat{name: name, taken: true, seen: now, auto: req.Autoplay}
-	r.seats[token] = seatRef{p: p, hat: hat}
+	r.seats[seatKey(token)] = seatRef{p: p, hat: hat}
 	r.s.log("pair %s: %s joined as %s", p.code, quoteName(name), hat)
 	r.settle(p, now)
 	return r.seatAnswer(p, hat, token, now), nil
@@ -356,7 +367,7 @@ func (r *referee) finish(p *pair) {
 
 // auth finds the seat a token belongs to and marks it heard from.
 func (r *referee) auth(token string, now time.Time) (seatRef, *Refusal) {
-	ref, ok := r.seats[token]
+	ref, ok := r.seats[seatKey(token)]
 	if token == "" || !ok {
 		return seatRef{}, refuse(http.StatusForbidden, "the seat token is not one of this room's seats; join again")
 	}
@@ -393,7 +404,7 @@ func (r *referee) updates(ctx context.Context, token string, since, version int)
 	r.mu.Unlock()
 	defer func() {
 		r.mu.Lock()
-		ref := r.seats[token] // the facilitator may have moved the seat meanwhile
+		ref := r.seats[seatKey(token)] // the facilitator may have moved the seat meanwhile
 		if ref.p != nil {
 			st := &ref.p.seats[seatIx(ref.hat)]
 			st.polls = max(0, st.polls-1)
@@ -406,7 +417,7 @@ func (r *referee) updates(ctx context.Context, token string, since, version int)
 	waited := false
 	for {
 		r.mu.Lock()
-		ref, ok := r.seats[token]
+		ref, ok := r.seats[seatKey(token)]
 		if !ok {
 			r.mu.Unlock()
 			return pairplay.Update{}, refuse(http.StatusGone, "the pair is no longer in the room")

@@ -220,13 +220,6 @@ func New(room Room, o Options) (*Server, error) {
 	if o.Logf != nil {
 		s.logf = o.Logf
 	}
-	if o.Pairs {
-		ref, err := newReferee(s)
-		if err != nil {
-			return nil, err
-		}
-		s.ref = ref
-	}
 	if err := os.MkdirAll(o.Results, 0o755); err != nil {
 		return nil, fmt.Errorf("results folder: %w", err)
 	}
@@ -256,6 +249,17 @@ func New(room Room, o Options) (*Server, error) {
 		return nil, fmt.Errorf("results folder: %w", err)
 	}
 	s.led, s.notCounted, s.nextSeq = fo.ledger, fo.NotCounted, fo.nextSeq
+	if o.Pairs {
+		ref, err := newReferee(s)
+		if err != nil {
+			return nil, err
+		}
+		s.ref = ref
+		// The pairs a stopped server left in play take up where they were.
+		if err := ref.restore(); err != nil {
+			return nil, fmt.Errorf("results folder: %v", err)
+		}
+	}
 	return s, nil
 }
 
@@ -344,6 +348,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	if s.ref != nil {
+		stopKeep := s.ref.keep()
+		defer stopKeep()
+	}
 	select {
 	case err := <-errc:
 		return err
