@@ -173,6 +173,13 @@ func TestPairGameThroughTheServer(t *testing.T) {
 	if err != nil || len(fo.Entries) != 1 || len(fo.NotCounted) != 0 || fo.Entries[0].PM != "Ada" {
 		t.Fatalf("reading the folder again: %v, %d entries, not counted %v", err, len(fo.Entries), fo.NotCounted)
 	}
+	// A server started on the folder without pairs still counts the pair's game.
+	o2 := o
+	o2.Pairs = false
+	solo, err := New(room, o2)
+	if err != nil || solo.Len() != 1 || len(solo.NotCountedFiles()) != 0 || solo.PairsOn() {
+		t.Fatalf("without --pairs on the folder: %v, %d stored, not counted %v", err, solo.Len(), solo.NotCountedFiles())
+	}
 	// The solo results endpoint does not take a pair file: only the referee stores one.
 	code, out := post(t, base, mustRead(t, filepath.Join(o.Results, e.File)))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(out["error"]), "referee") {
@@ -675,6 +682,7 @@ func TestPairsSurviveARestart(t *testing.T) {
 	defer cancel()
 	// Both seats play some 40 actions; then both clients and the server stop.
 	halt, halted := context.WithCancel(ctx)
+	defer halted()
 	errs := make(chan error, 2)
 	for _, c := range []*pairplay.Client{pm, po} {
 		choose := roadmapSeat(t)

@@ -241,6 +241,12 @@ func New(room Room, o Options) (*Server, error) {
 	} else if len(gone) > 0 {
 		s.log("removed %d temporary file(s) an interrupted write left", len(gone))
 	}
+	if old, ok, err := ReadRoom(o.Results); err == nil && ok && old.HasRole(sim.RolePair) && !room.HasRole(sim.RolePair) &&
+		old.Scenario.Hash == room.Scenario.Hash && old.Seed == room.Seed {
+		// The room played pairs before this start: their games still count (only no new ones).
+		room.Roles = append(room.Roles, sim.RolePair)
+		s.room = room
+	}
 	if err := WriteRoom(o.Results, room); err != nil {
 		return nil, fmt.Errorf("results folder: %v", err)
 	}
