@@ -634,8 +634,14 @@ func BenchmarkPairGame(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() { _ = s.Serve(ctx, ln) }()
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-served; err != nil { // its last snapshot is written before the folder goes
+			b.Error(err)
+		}
+	}()
 	base := "http://" + ln.Addr().String()
 	actions := 0
 	b.ResetTimer()
