@@ -731,3 +731,38 @@ func TestPairsSurviveARestart(t *testing.T) {
 		t.Fatalf("the game did not go on where it was (stored %d)", s2.Len())
 	}
 }
+
+// TestPairBotSeatWaitsForAcceptance: the colleague bot in the PM's seat proposes a sync in the
+// strategy phase and waits for the PO's client to accept it before it ends the phase, as the
+// bot pair does in one process, so a served seat plays as well as a bot on either side of it.
+func TestPairBotSeatWaitsForAcceptance(t *testing.T) {
+	room := pairRoom(t)
+	s, base := serve(t, room, pairOptions())
+	c := join(t, base, pairplay.JoinRequest{Name: "Cleo", Hat: "po", Autoplay: "roadmap"}, nil)
+	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "pm"}); rf != nil {
+		t.Fatal(rf)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := c.Play(ctx, roadmapSeat(t)); err != nil {
+		t.Fatal(err)
+	}
+	g := c.Game()
+	var first sim.Action
+	for _, a := range g.Actions() {
+		if a.Hat == sim.HatPO {
+			first = a
+			break
+		}
+	}
+	if first.Kind != sim.ActSync || !first.Accept || g.State().Syncs != room.Scenario.Sc.Sprints {
+		t.Fatalf("the PO's first action is %s (accept %v); %d syncs in %d sprints", first.Kind, first.Accept, g.State().Syncs, room.Scenario.Sc.Sprints)
+	}
+	solo, _ := sim.New(room.Scenario.Sc, sim.RolePair, room.Seed)
+	pm, _ := bot.New("roadmap", 1)
+	po, _ := bot.New("roadmap", 2)
+	if err := bot.PlayPair(solo, pm, po); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("served PM bot and a PO client: score %.1f; the bot pair in one process: %.1f", g.Outcome().Score, solo.Outcome().Score)
+}
