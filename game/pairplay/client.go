@@ -207,19 +207,32 @@ func (c *Client) Finished() bool {
 	return c.pair.State == StateStored || c.pair.State == StateFailed
 }
 
+// Version is the pair's version as last heard: with Seq, what Fetch asks news beyond.
+func (c *Client) Version() int { return c.version }
+
 // Poll waits (up to the server's poll wait) for news and applies it: the partner's actions, a
-// seat taken, the results stored. It reports whether anything changed.
+// seat taken, the results stored. It reports whether anything changed. It is Fetch then Apply.
 func (c *Client) Poll(ctx context.Context) (bool, error) {
-	q := url.Values{"since": {strconv.Itoa(c.Seq())}, "version": {strconv.Itoa(c.version)}}
-	var u Update
-	if err := c.do(ctx, http.MethodGet, ActionsPath+"?"+q.Encode(), nil, &u); err != nil {
+	u, err := c.Fetch(ctx, c.Seq(), c.version)
+	if err != nil {
 		return false, err
 	}
-	return c.apply(u)
+	return c.Apply(u)
 }
 
-// apply brings the local game to the update's.
-func (c *Client) apply(u Update) (bool, error) {
+// Fetch is Poll's network half: it waits for news past since actions and version (c.Seq() and
+// c.Version(), read by the caller) and returns it without touching the local game, so a screen
+// can fetch on a goroutine of its own and Apply on the one that draws.
+func (c *Client) Fetch(ctx context.Context, since, version int) (Update, error) {
+	q := url.Values{"since": {strconv.Itoa(since)}, "version": {strconv.Itoa(version)}}
+	var u Update
+	err := c.do(ctx, http.MethodGet, ActionsPath+"?"+q.Encode(), nil, &u)
+	return u, err
+}
+
+// Apply brings the local game to a fetched update's: Poll's local half. An update fetched from
+// an older action count than the game's now is out of step (fetch again).
+func (c *Client) Apply(u Update) (bool, error) {
 	changed := u.Pair.Version != c.version || len(u.Actions) > 0
 	if u.Hat != "" && u.Hat != c.seat.Hat { // the facilitator seated this player in another pair
 		c.seat.Hat = u.Hat
@@ -254,10 +267,28 @@ func (c *Client) Send(ctx context.Context, a sim.Action) error {
 	if err := c.game.Check(a); err != nil {
 		return &RefusedError{Status: http.StatusUnprocessableEntity, Msg: err.Error(), Seq: -1}
 	}
-	var reply ActionReply
-	if err := c.do(ctx, http.MethodPost, ActionPath, ActionRequest{Seq: seq, Action: a}, &reply); err != nil {
+	reply, err := c.Post(ctx, ActionRequest{Seq: seq, Action: a})
+	if err != nil {
 		return err
 	}
+	return c.Sent(a, reply)
+}
+
+// Post is Send's network half: it sends req (its Seq c.Seq() and its action's Hat c.Hat(), read
+// by the caller) without touching the local game, for a screen that sends on a goroutine of
+// its own; hand the reply to Sent on the goroutine that draws.
+func (c *Client) Post(ctx context.Context, req ActionRequest) (ActionReply, error) {
+	var reply ActionReply
+	err := c.do(ctx, http.MethodPost, ActionPath, req, &reply)
+	return reply, err
+}
+
+// Sent applies an action the server took (Post's reply) to the local game: Send's local half.
+func (c *Client) Sent(a sim.Action, reply ActionReply) error {
+	if c.game == nil {
+		return errors.New("the game has not started")
+	}
+	seq := c.Seq()
 	if reply.Seq != seq+1 {
 		return fmt.Errorf("out of step: the server put the action at %d, the game has %d", reply.Seq, seq)
 	}
