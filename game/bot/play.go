@@ -65,7 +65,8 @@ func Seat(g *sim.Game, hat sim.Hat, p Policy) sim.Action {
 // Product Owner's (two separate policies, even of one name). The seats take turns an action at a
 // time, the PM first, each while the game gives it the turn, so a proposed sync is answered
 // before its proposer moves on. A seat that is done with the phase and whose policy's action is
-// refused (it had only a sync to accept) passes, and the proposal lapses with the phase.
+// refused (it had only a sync to accept, and could not pay for it) passes; the proposal lapses
+// with the phase.
 func PlayPair(g *sim.Game, pm, po Policy) error {
 	if g.Role() != sim.RolePair {
 		return fmt.Errorf("PlayPair needs a pair game, not a %s game", g.Role())

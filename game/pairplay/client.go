@@ -21,10 +21,6 @@ import (
 // PollWait is how long the server holds a poll open at most; the client's own timeout is longer.
 const PollWait = 25 * time.Second
 
-// ProposalWait is how long Play's seat waits for the partner to accept its sync proposal before
-// it ends its part of the phase anyway.
-const ProposalWait = 5 * time.Second
-
 // maxAnswer bounds what the client reads of one answer: a whole game's actions with room to
 // spare.
 const maxAnswer = 4 << 20
@@ -308,25 +304,15 @@ type Chooser func(g *sim.Game, hat sim.Hat) sim.Action
 // Play plays the seat to the end of the game with choose, polling while the other seat acts,
 // and returns when the results are stored (nil) or refused. A lost connection is retried for a
 // while with the same token, so a server restart or a Wi-Fi drop costs a pause, not the game.
-//
-// A seat that would end its part of a phase while its own sync proposal is open first waits a
-// little (ProposalWait) for the partner to accept: over a network the proposal would otherwise
-// lapse before the partner's screen even shows it.
+// A seat may say it is done while its own sync proposal is open: the engine holds the phase
+// until the partner answers it.
 func (c *Client) Play(ctx context.Context, choose Chooser) error {
-	fails, waited := 0, -1
+	fails := 0
 	for !c.Finished() {
 		var err error
 		if c.MyTurn() {
 			a := choose(c.game, c.Hat())
-			if a.Kind == sim.ActAdvance && c.game.State().SyncProposal == c.Hat() && waited != c.Seq() {
-				waited = c.Seq()
-				wctx, cancel := context.WithTimeout(ctx, ProposalWait)
-				_, err = c.Poll(wctx)
-				cancel()
-				if ctx.Err() == nil && wctx.Err() != nil {
-					err = nil // no answer in time: end the phase; the proposal lapses
-				}
-			} else if err = c.Send(ctx, a); errors.Is(err, ErrStale) {
+			if err = c.Send(ctx, a); errors.Is(err, ErrStale) {
 				_, err = c.Poll(ctx) // the partner moved first: catch up, then decide again
 			}
 		} else {

@@ -22,6 +22,7 @@ const (
 	ConOvertime                             // the sprint's hours past the overtime line
 	ConInterrupted                          // a request for the other hat broke the player's focus
 	ConTeam                                 // the sprint's effect on the team: rework, crunch, slack, a sane sprint
+	ConSyncDeclined                         // a pair game's seat said no to the other seat's sync proposal
 )
 
 // Consequence is one line of the game's story: what happened and what it moved. The debrief

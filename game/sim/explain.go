@@ -100,6 +100,8 @@ func (g *Game) what(c Consequence) string {
 		return g.request(c.Subject) + " pulled you into the other hat"
 	case ConTeam:
 		return "the sprint told on the team (rework, crunch or a sane pace)"
+	case ConSyncDeclined:
+		return fmt.Sprintf("declined the %s's sync proposal", c.Hat.Other())
 	case ConUnplanned:
 		return "nobody planned the sprint, so the team took the loudest asks" + shippedNote(c)
 	case ConColleague:

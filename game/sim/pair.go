@@ -15,9 +15,10 @@ import (
 //     and the retrospective are both seats'. A seat ends its part with ActAdvance; the phase (or
 //     the day) moves on when every seat that acts in it is done. A seat that does not act in a
 //     phase is done already.
-//   - A sync is proposed by one seat (free) and accepted by the other, whose turn it then is even
-//     in a phase it does not act in; both pay the sync's hours. A proposal lapses when the phase
-//     ends.
+//   - A sync is proposed by one seat (free) and answered by the other, whose turn it then is even
+//     in a phase it does not act in: accepted (both pay the sync's hours) or declined (the other
+//     seat's ActAdvance). The phase does not move on past an open proposal the other seat can
+//     accept; one it cannot pay for lapses when the phase ends.
 //
 // While an action is performed, the acting seat's person sits in State.Player and its sprint
 // tallies in the Game's own fields (seatIn swaps them), so that every rule written for one
@@ -154,8 +155,8 @@ func (g *Game) checkSeat(a Action) error {
 	o := h.Other()
 	if !g.ownTurn(h) {
 		if g.mayAccept(h) {
-			if a.Kind != ActSync {
-				return fmt.Errorf("the %s phase is not yours; you may only accept the sync the %s proposed", s.Phase, o)
+			if a.Kind != ActSync && a.Kind != ActAdvance {
+				return fmt.Errorf("the %s phase is not yours; you may only accept or decline the sync the %s proposed", s.Phase, o)
 			}
 		} else if g.acts(h) {
 			return fmt.Errorf("you are done with %s; waiting for the %s", g.phaseWord(), o)
@@ -214,16 +215,15 @@ func (g *Game) performPair(a Action) {
 	g.doing[a.Hat], g.acted[a.Hat] = a.Kind, true
 	switch {
 	case a.Kind == ActAdvance:
-		g.done[a.Hat] = true
-		if g.Done(HatPM) && g.Done(HatPO) {
-			phase := s.Phase
-			g.advance()
-			g.done = [3]bool{}
-			if s.Phase != phase {
-				s.SyncProposal = HatNone // a proposal lapses with its phase
-				g.acted = [3]bool{}
-			}
+		if s.SyncProposal == a.Hat.Other() {
+			// Done with an open proposal of the other seat's: no sync this time.
+			s.SyncProposal = HatNone
+			g.log(Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConSyncDeclined, Subject: -1, Stakeholder: -1, Hat: a.Hat})
 		}
+		if g.ownTurn(a.Hat) {
+			g.done[a.Hat] = true
+		}
+		g.moveOn()
 		return
 	case a.Kind == ActSync && s.SyncProposal == HatNone:
 		s.SyncProposal = a.Hat
@@ -232,6 +232,30 @@ func (g *Game) performPair(a Action) {
 	g.seatIn(a.Hat)
 	g.performOne(a)
 	g.seatIn(HatPM)
+	if a.Kind == ActSync {
+		g.moveOn() // the acceptance may have been all the phase waited for
+	}
+}
+
+// moveOn ends the phase (or the day) once every seat that acts in it is done and no proposal
+// waits for an answer the other seat can give: over a network the proposer's "done" can arrive
+// before the partner has even seen the proposal, so the phase waits for the answer. A proposal
+// the other seat cannot pay for lapses with the phase.
+func (g *Game) moveOn() {
+	s := &g.s
+	if p := s.SyncProposal; p != HatNone && g.mayAccept(p.Other()) {
+		return
+	}
+	if !g.Done(HatPM) || !g.Done(HatPO) {
+		return
+	}
+	phase := s.Phase
+	g.advance()
+	g.done = [3]bool{}
+	if s.Phase != phase {
+		s.SyncProposal = HatNone
+		g.acted = [3]bool{}
+	}
 }
 
 // chargeProposer makes the seat that proposed a sync pay for it as the acceptor did, and adds

@@ -139,12 +139,20 @@ func TestPairRefusals(t *testing.T) {
 		{"own proposal again", func(t *testing.T, g *sim.Game) {
 			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
 		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPM} }, "you have proposed a sync already"},
+		{"acceptance after a decline", func(t *testing.T, g *sim.Game) {
+			// The PO's advance declined it, and with it the PO's turn in the PM's phase ended.
+			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM}, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPO})
+		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true} }, "the strategy phase is the PM's"},
 		{"lapsed acceptance", func(t *testing.T, g *sim.Game) {
-			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM}, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPM})
-		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true} }, "there is no sync proposal to accept"},
-		{"waiting seat does more than accept", func(t *testing.T, g *sim.Game) {
+			// A proposal the PO cannot pay for does not hold the phase: it lapses when it ends.
+			atExecution(t, g)
 			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
-		}, func(*sim.Game) sim.Action { return rest(sim.HatPO) }, "you may only accept the sync the PM proposed"},
+			drain(t, g, sim.HatPM)
+			apply(t, g, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPM}, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPO})
+		}, func(*sim.Game) sim.Action { return sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true} }, "there is no sync proposal to accept"},
+		{"waiting seat does more than answer", func(t *testing.T, g *sim.Game) {
+			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
+		}, func(*sim.Game) sim.Action { return rest(sim.HatPO) }, "you may only accept or decline the sync the PM proposed"},
 		{"acceptance the proposer cannot pay", func(t *testing.T, g *sim.Game) {
 			atExecution(t, g)
 			apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
@@ -224,11 +232,11 @@ func TestPairSyncCostsBoth(t *testing.T) {
 	}
 	var v sim.View
 	g.ViewAs(sim.HatPO, &v)
-	if len(v.Legal) != 1 || v.Legal[0].Kind != sim.ActSync || !v.Legal[0].Accept || v.Legal[0].Hat != sim.HatPO {
-		t.Fatalf("the PO's legal actions = %+v, want only the acceptance", v.Legal)
+	if len(v.Legal) != 2 || v.Legal[0].Kind != sim.ActAdvance || v.Legal[1].Kind != sim.ActSync || !v.Legal[1].Accept || v.Legal[1].Hat != sim.HatPO {
+		t.Fatalf("the PO's legal actions = %+v, want only the decline (advance) and the acceptance", v.Legal)
 	}
 	stressPM, stressPO := g.Seat(sim.HatPM).Stress, g.Seat(sim.HatPO).Stress
-	apply(t, g, v.Legal[0])
+	apply(t, g, v.Legal[1])
 	if g.Seat(sim.HatPM).Hours != pm-cost || g.Seat(sim.HatPO).Hours != po-cost {
 		t.Errorf("hours after the sync: PM %d PO %d, want %d %d", g.Seat(sim.HatPM).Hours, g.Seat(sim.HatPO).Hours, pm-cost, po-cost)
 	}
@@ -408,6 +416,35 @@ func TestPairRole(t *testing.T) {
 		var back sim.Hat
 		if err := back.UnmarshalText(b); err != nil || back != h {
 			t.Errorf("hat %s does not round-trip through %q", h, b)
+		}
+	}
+}
+
+// TestPairProposalIsAnswered: the phase does not move on past a sync proposal the other seat can
+// accept, even when the proposer is done; the answer (an acceptance, or the other seat's advance,
+// which declines) lets it go on.
+func TestPairProposalIsAnswered(t *testing.T) {
+	for _, accept := range []bool{true, false} {
+		g := newPair(t, "startup", 3)
+		s := g.State()
+		apply(t, g, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM}, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPM})
+		if s.Phase != sim.PhaseStrategy || !g.Turn(sim.HatPO) || g.Turn(sim.HatPM) {
+			t.Fatalf("after the PM proposed and said done: phase %s, PO's turn %v, PM's turn %v", s.Phase, g.Turn(sim.HatPO), g.Turn(sim.HatPM))
+		}
+		answer := sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPO}
+		if accept {
+			answer = sim.Action{Kind: sim.ActSync, Hat: sim.HatPO, Accept: true}
+		}
+		apply(t, g, answer)
+		if s.Phase != sim.PhasePlanning || s.SyncProposal != sim.HatNone || (s.Syncs == 1) != accept {
+			t.Errorf("accept %v: after the answer phase %s, proposal %s, syncs %d", accept, s.Phase, s.SyncProposal, s.Syncs)
+		}
+		declined := false
+		for _, c := range s.Log {
+			declined = declined || (c.Kind == sim.ConSyncDeclined && c.Hat == sim.HatPO)
+		}
+		if declined == accept {
+			t.Errorf("accept %v: the log says declined %v", accept, declined)
 		}
 	}
 }

@@ -157,7 +157,7 @@ func (r *referee) restore() error {
 		if !ok || r.pairs[code] != nil || len(r.pairs) >= r.s.o.MaxPairs {
 			continue
 		}
-		p := &pair{r: r, code: code, state: pairplay.StateWaiting, changed: make(chan struct{}), waitedAt: -1}
+		p := &pair{r: r, code: code, state: pairplay.StateWaiting, changed: make(chan struct{})}
 		for i, st := range rec.Seats {
 			p.seats[i] = seat{name: PlayerName(st.Name), taken: st.Taken, auto: st.Auto, seen: now}
 			if st.Bot != "" {

@@ -67,11 +67,6 @@ type pair struct {
 	changed chan struct{} // closed (and replaced) on every change: wakes the long polls
 	result  *pairplay.Result
 	note    string
-	// A bot seat that would end its part of the phase with its own sync proposal open waits up
-	// to pairplay.ProposalWait for the partner to accept: waitedAt is the action count it has
-	// waited at (-1: none), waiting whether its timer runs.
-	waitedAt int
-	waiting  bool
 }
 
 type seat struct {
@@ -251,7 +246,7 @@ func (r *referee) join(req pairplay.JoinRequest, now time.Time) (pairplay.Seat, 
 		if hat == sim.HatNone {
 			hat = sim.HatPM
 		}
-		p = &pair{r: r, code: code, state: pairplay.StateWaiting, changed: make(chan struct{}), waitedAt: -1}
+		p = &pair{r: r, code: code, state: pairplay.StateWaiting, changed: make(chan struct{})}
 		r.pairs[code] = p
 		r.order = append(r.order, p)
 	} else {
@@ -309,9 +304,6 @@ func (r *referee) settle(p *pair, now time.Time) {
 			}
 			a := st.play.Next(p.g)
 			a.Hat = h
-			if r.holdProposal(p, h, a) {
-				continue
-			}
 			if err := p.g.Apply(a); err != nil {
 				if p.g.Done(h) {
 					continue // waiting, it could not take the other seat's sync: it passes
@@ -330,30 +322,6 @@ func (r *referee) settle(p *pair, now time.Time) {
 	if p.g.Over() {
 		r.finish(p)
 	}
-}
-
-// holdProposal says whether bot seat h should wait before action a: a is the end of its part
-// of the phase, its sync proposal is open and the partner is a person (or a client), who may not
-// have seen it yet. It waits once per action count, up to pairplay.ProposalWait; the partner's
-// next action, or the timer, lets it go on.
-func (r *referee) holdProposal(p *pair, h sim.Hat, a sim.Action) bool {
-	n := len(p.g.Actions())
-	if a.Kind != sim.ActAdvance || p.g.State().SyncProposal != h || p.seats[seatIx(h.Other())].bot != "" || p.waitedAt == n {
-		return false
-	}
-	if !p.waiting {
-		p.waiting = true
-		time.AfterFunc(pairplay.ProposalWait, func() {
-			r.mu.Lock()
-			defer r.mu.Unlock()
-			p.waiting = false
-			if len(p.g.Actions()) == n && p.state == pairplay.StatePlaying && !r.closing() {
-				p.waitedAt = n // no answer in time: the bot ends its part; the proposal lapses
-				r.settle(p, time.Now())
-			}
-		})
-	}
-	return true
 }
 
 // finish stores a finished game's results in the background: the replay check and the durable
