@@ -21,6 +21,7 @@ type Tuning struct {
 	HoursRest      int `toml:"hours_rest"`
 	HoursEscalate  int `toml:"hours_escalate"` // writing the case up for the executives
 	HoursSwitch    int `toml:"hours_switch"`   // an interruption: a request for the hat the player is not working in
+	HoursPull      int `toml:"hours_pull"`     // pulling the next story into a sprint the team has (nearly) built
 
 	StressPerHour   float64 `toml:"stress_per_hour"`  // stress each hour worked adds
 	StressSwitch    float64 `toml:"stress_switch"`    // stress a change of hat between two actions adds
@@ -88,6 +89,7 @@ func DefaultTuning() Tuning {
 		HoursResearch: 6, HoursInterview: 3, HoursRoadmap: 3, HoursExecutive: 2, HoursKPI: 2, HoursSync: 2,
 		HoursRefine: 2, HoursOrder: 1, HoursPlan: 3, HoursAnswer: 2, HoursAccept: 2, HoursReview: 3, HoursRest: 4,
 		HoursEscalate: 2, HoursSwitch: 1,
+		HoursPull: 1,
 
 		StressPerHour: 0.008, StressSwitch: 0.02, OvertimeFrom: 0.6, StressOvertime: 0.025, StressPending: 0.004, StressRest: 0.08,
 		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.16, SwitchFree: 3, BurnoutNoise: 0.5,

@@ -6,7 +6,8 @@ import "fmt"
 // answering an event, which costs what the chosen option says, and advancing time, which is free.
 type ActionKind uint8
 
-// The action kinds. Their order is the order of the action bar.
+// The action kinds. Their order is the order of the action bar. A new kind goes last, before
+// numActionKinds, so the kinds saved games and results files name keep their meaning.
 const (
 	ActAdvance   ActionKind = iota // end the phase, or the day during execution
 	ActResearch                    // PM: market research, sharpens the estimate of every theme
@@ -22,23 +23,24 @@ const (
 	ActReview                      // PO: sprint review, accept or reject each increment
 	ActRest                        // take time off: less stress
 	ActChoose                      // pick an option of the event on the table
+	ActPull                        // PO: pull the next story into a sprint whose work is (nearly) built
 	numActionKinds
 )
 
 var actionNames = [numActionKinds]string{
 	"advance", "research", "interview", "roadmap", "executive", "kpi", "sync",
-	"refine", "order", "plan", "answer", "review", "rest", "choose",
+	"refine", "order", "plan", "answer", "review", "rest", "choose", "pull",
 }
 
 var actionTitles = [numActionKinds]string{
 	"Next", "Market research", "Customer interview", "Update roadmap", "Executive alignment",
 	"KPI review", "PM–PO sync", "Refine story", "Order backlog", "Plan sprint",
-	"Answer request", "Sprint review", "Rest", "Choose",
+	"Answer request", "Sprint review", "Rest", "Choose", "Pull in next story",
 }
 
 var actionHats = [numActionKinds]Hat{
 	HatNone, HatPM, HatPM, HatPM, HatPM, HatPM, HatNone,
-	HatPO, HatPO, HatPO, HatNone, HatPO, HatNone, HatNone,
+	HatPO, HatPO, HatPO, HatNone, HatPO, HatNone, HatNone, HatPO,
 }
 
 // String is the kind's name in replay files and on the command line.
@@ -129,7 +131,7 @@ func (a *Answer) UnmarshalText(b []byte) error {
 }
 
 // Action is one decision. Only the fields its kind uses are read: Theme for an interview, Weights
-// for a roadmap update (one per theme), Story for a refinement, Stories for a backlog order (every
+// for a roadmap update (one per theme), Story for a refinement or a pull, Stories for a backlog order (every
 // backlog story, once) or a sprint plan (the stories to commit, in working order), Request and
 // Answer for an answer, Choice for an event. Stories and themes are indexes into State.Stories and
 // the scenario's themes, which never reorder, so an action means the same thing in a replay.

@@ -109,6 +109,9 @@ func (g *Game) performOne(a Action) {
 		}
 	case ActPlan:
 		g.commit(a.Stories)
+	case ActPull:
+		c.Subject = a.Story
+		g.pull(a.Story)
 	case ActAnswer:
 		c.Subject = a.Request
 		g.answer(a.Request, a.Answer, &c)

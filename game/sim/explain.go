@@ -84,6 +84,9 @@ func (g *Game) what(c Consequence) string {
 	case ConBurnedOut:
 		return "burned out: forced leave for the next sprint"
 	case ConOvercommitted:
+		if c.Subject >= 0 {
+			return fmt.Sprintf("%s was pulled into the sprint with too few days left to build it, and work spilled over", quote(g.storyTitle(c.Subject)))
+		}
 		return "the sprint was planned past the team's forecast and work spilled over"
 	case ConExecutives:
 		if c.Subject < 0 {
@@ -135,6 +138,8 @@ func (g *Game) what(c Consequence) string {
 		return fmt.Sprintf("wrote acceptance criteria for %s", quote(g.storyTitle(a.Story)))
 	case ActPlan:
 		return fmt.Sprintf("planned the sprint: %d stories%s", a.Count, shippedNote(c))
+	case ActPull:
+		return fmt.Sprintf("pulled %s into the sprint%s", quote(g.storyTitle(a.Story)), shippedNote(c))
 	case ActAnswer:
 		verb := map[Answer]string{AnswerAccept: "accepted", AnswerDefer: "deferred", AnswerDecline: "declined", AnswerEscalate: "escalated"}[a.Answer]
 		return verb + " " + g.request(a.Request)

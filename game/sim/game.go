@@ -62,6 +62,8 @@ type Game struct {
 	overBurn    float64   // burnout those hours added
 	overNow     float64   // overtime stress of the action being performed, not yet applied
 
+	pulled float64 // estimated points pulled into the sprint after its plan
+
 	promisesKept, promisesBroken int
 	declines                     []int // per stakeholder: the noes they have heard
 	lastInsight                  int   // the log index of the latest research, interview or KPI review, or -1
@@ -359,6 +361,8 @@ func (g *Game) Cost(a Action) int {
 		return t.HoursReview
 	case ActRest:
 		return t.HoursRest
+	case ActPull:
+		return t.HoursPull
 	case ActChoose:
 		if g.s.Event >= 0 {
 			chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
@@ -516,6 +520,8 @@ func (g *Game) Check(a Action) error {
 			return errors.New("the review has been held")
 		}
 		return inPhase(PhaseReview)
+	case ActPull:
+		return g.checkPull(a.Story)
 	case ActChoose:
 		if s.Event < 0 {
 			return errors.New("no event is waiting for a choice")
@@ -559,7 +565,8 @@ func (g *Game) storyTitle(ix int) string { return g.sc.Stories[g.s.Stories[ix].D
 
 // Legal appends the actions legal now to buf and returns it. Actions with free parameters come
 // with a sensible default: a roadmap that follows the estimate, a backlog ordered by the roadmap as
-// the Product Owner knows it, a plan that fills the forecast from the top of the backlog.
+// the Product Owner knows it, a plan that fills the forecast from the top of the backlog, a pull of
+// the backlog's top story.
 //
 // In a pair game it lists the actions of every seat whose turn it is, each naming its seat
 // (LegalAs gives one seat's).
@@ -625,6 +632,9 @@ func (g *Game) legal(buf []Action, h Hat) []Action {
 			}
 		}
 		try(Action{Kind: ActReview})
+		if len(s.Backlog) > 0 {
+			try(Action{Kind: ActPull, Story: s.Backlog[0]})
+		}
 	}
 	for _, r := range s.Inbox {
 		for _, ans := range Answers {

@@ -1,6 +1,12 @@
 package sim
 
-import "twohats/game/scenario"
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"twohats/game/scenario"
+)
 
 // advance ends the current phase (or, during execution, the current day).
 func (g *Game) advance() {
@@ -246,10 +252,15 @@ func (g *Game) endExecution() {
 	fc := max(g.forecast, 1)
 	if len(back) > 0 {
 		s.Backlog = append(back, s.Backlog...)
-		if g.planned > fc {
-			// Pushed past what it could do, the team spills work and loses heart.
+		if g.planned > fc || g.pulled > 0 {
+			// Pushed past what it could do, the team spills work and loses heart: planned past
+			// the forecast, or handed more mid-sprint than the days left could build.
 			s.Team.Morale = clamp01(s.Team.Morale - t.MoraleOverrun)
-			g.log(Consequence{Sprint: s.Sprint, Kind: ConOvercommitted, Subject: -1, Stakeholder: -1, Morale: -t.MoraleOverrun})
+			c := Consequence{Sprint: s.Sprint, Kind: ConOvercommitted, Subject: -1, Stakeholder: -1, Morale: -t.MoraleOverrun}
+			if g.planned <= fc {
+				c.Subject = back[len(back)-1] // a story pulled in: built last, so the last sent back
+			}
+			g.log(c)
 		}
 	}
 	c := Consequence{Sprint: s.Sprint, Kind: ConTeam, Subject: -1, Stakeholder: -1}
@@ -261,8 +272,9 @@ func (g *Game) endExecution() {
 		case ratio > 1:
 			debt += t.DebtCrunch * (ratio - 1)
 		case len(back) == 0:
+			// Slack spent on stories pulled in is not left for the code.
 			morale += t.MoraleSane
-			debt -= t.DebtPaydown * (1 - ratio)
+			debt -= t.DebtPaydown * max(0, 1-(g.planned+g.pulled)/fc)
 		}
 	}
 	c.Morale = clamp01(s.Team.Morale+morale) - s.Team.Morale
@@ -272,7 +284,60 @@ func (g *Game) endExecution() {
 	if c.Morale != 0 || c.Debt != 0 {
 		g.log(c)
 	}
+	g.pulled = 0
 	g.dropFromSprint()
+}
+
+// checkPull reports why a story cannot be pulled into the running sprint now, or nil. A team
+// that finishes early would sit idle for the days left; the Product Owner can hand it the next
+// story once the sprint's own work is built or will be by the day's end (what is left to build,
+// by estimate, is at most a day of the forecast) and a day remains after this one to build it.
+func (g *Game) checkPull(story int) error {
+	s := &g.s
+	if err := g.checkStory(story); err != nil {
+		return err
+	}
+	if s.Stories[story].Status != StoryBacklog {
+		return fmt.Errorf("story %q is not in the backlog", g.storyTitle(story))
+	}
+	if s.Phase != PhaseExecution {
+		return fmt.Errorf("%s cannot be done in the %s phase", ActPull.Title(), s.Phase)
+	}
+	if s.Day >= s.Days {
+		return errors.New("it is the sprint's last day: a story pulled in now would not be built")
+	}
+	if left, day := g.sprintLeft(), s.Team.Velocity()/float64(s.Days); left > day+1e-9 {
+		return fmt.Errorf("the team still has %.0f pt of the sprint to build; pull in more when a day's work (%.1f pt) or less is left", math.Ceil(left), day)
+	}
+	return nil
+}
+
+// sprintLeft is the estimated points of the sprint's stories not yet built: what the burndown
+// shows (each unfinished story's estimate less what was built of it).
+func (g *Game) sprintLeft() float64 {
+	s := &g.s
+	left := 0.0
+	for _, ix := range s.Committed {
+		if st := &s.Stories[ix]; st.Status == StoryCommitted {
+			left += max(0, float64(st.Effort)-st.Progress)
+		}
+	}
+	return left
+}
+
+// pull commits a backlog story to the running sprint, after the sprint's own work. It is judged
+// with the sprint (endExecution): finished, it ships like any other and takes the slack that would
+// have paid debt down; spilled over, the team was handed more than it could build
+// (morale_overrun). The pull's consequence is the next one logged, so what the story ships is
+// credited to it.
+func (g *Game) pull(story int) {
+	s := &g.s
+	st := &s.Stories[story]
+	st.Status = StoryCommitted
+	st.plannedBy = len(s.Log)
+	s.Committed = append(s.Committed, story)
+	g.pulled += float64(st.Effort)
+	g.dropFromBacklog()
 }
 
 // endReview ships what was built. Without a review (nobody held one), defects ship too.
