@@ -28,15 +28,15 @@ func New(name string, seed uint64) (Policy, error) {
 	}
 	switch name {
 	case "roadmap":
-		return &planner{name: name, research: true, sync: true, choose: true, rest: true}, nil
+		return &planner{name: name, research: true, sync: true, choose: true, rest: true, pull: true}, nil
 	case "roadmap-nosync":
-		return &planner{name: name, research: true, choose: true, rest: true}, nil
+		return &planner{name: name, research: true, choose: true, rest: true, pull: true}, nil
 	case "roadmap-noresearch":
-		return &planner{name: name, sync: true, choose: true, rest: true}, nil
+		return &planner{name: name, sync: true, choose: true, rest: true, pull: true}, nil
 	case "urgency":
-		return &planner{name: name, research: true, sync: true, choose: true, rest: true, urgency: true}, nil
+		return &planner{name: name, research: true, sync: true, choose: true, rest: true, urgency: true, pull: true}, nil
 	case "yes":
-		return &planner{name: name, research: true, sync: true, rest: true}, nil
+		return &planner{name: name, research: true, sync: true, rest: true, pull: true}, nil
 	case "random":
 		return &random{rng: rand.New(rand.NewPCG(seed, 0xb07)), buf: make([]sim.Action, 0, 64)}, nil
 	case "idle":

@@ -36,6 +36,7 @@ const (
 	KnobRest                  // when to rest: never, stressed, spare (every hour the duties leave)
 	KnobRestAt                // the stress above which a stressed player rests
 	KnobEvent                 // how to answer an event: best, first, last, cheap
+	KnobPull                  // whether the PO pulls the next story into a sprint built early
 	NumKnobs
 )
 
@@ -64,6 +65,7 @@ var knobDefs = [NumKnobs]knobDef{
 	KnobRest:      {"rest", []string{"stressed", "spare", "never"}, "rest when stressed, with every spare hour, or never"},
 	KnobRestAt:    {"restat", []string{"0.25", "0.35", "0.45", "0.6", "0.8"}, "stress above which a stressed player rests"},
 	KnobEvent:     {"event", []string{"best", "first", "last", "cheap"}, "event answer: best for the meters, first, last, fewest hours"},
+	KnobPull:      {"pull", []string{"yes", "no"}, "when the team has built the sprint early, pull in the next story the days left can build"},
 }
 
 // Name is the knob's name in a knob setting.
@@ -133,7 +135,8 @@ func (s *Knobs) UnmarshalText(b []byte) error {
 // DefaultKnobs is a sensible player, close to the roadmap bot: research every sprint, an
 // executive meeting every other sprint, roadmap from the estimate, sync every sprint, order by the
 // roadmap, refine the three foggiest planned stories, plan to the forecast, review, take requests
-// that would stand in the better half of the backlog and decline the rest, rest when stressed.
+// that would stand in the better half of the backlog and decline the rest, rest when stressed,
+// pull in the next story when the team finishes early.
 func DefaultKnobs() Knobs {
 	return Knobs{}.With(KnobResearch, "1").With(KnobExec, "1/2").With(KnobRefine, "3").
 		With(KnobClarity, "0.6").With(KnobCommit, "100").With(KnobTake, "50").With(KnobCap, "100").
@@ -313,7 +316,7 @@ type knobbed struct {
 	roadmap, order, rest, event    int
 	sync, refine, take             int
 	clarity, commit, restAt, cap   float64
-	review, ignore                 bool
+	review, ignore, pull           bool
 	other                          sim.Answer
 	vip                            string
 
@@ -333,7 +336,7 @@ func NewKnobPolicy(name string, k Knobs) Policy {
 		research: parseCadence(k.Value(KnobResearch)), interview: parseCadence(k.Value(KnobInterview)),
 		exec: parseCadence(k.Value(KnobExec)), kpi: parseCadence(k.Value(KnobKPI)),
 		roadmap: int(k[KnobRoadmap]), order: int(k[KnobOrder]), rest: int(k[KnobRest]), event: int(k[KnobEvent]),
-		review: k.Value(KnobReview) == "yes", vip: k.Value(KnobVIP), sprint: -1,
+		review: k.Value(KnobReview) == "yes", vip: k.Value(KnobVIP), pull: k.Value(KnobPull) == "yes", sprint: -1,
 	}
 	p.sync, _ = strconv.Atoi(k.Value(KnobSync))
 	p.refine, _ = strconv.Atoi(k.Value(KnobRefine))
@@ -493,6 +496,10 @@ func (p *knobbed) decide(g *sim.Game, s *sim.State) sim.Action {
 			}
 		}
 		if a := (sim.Action{Kind: sim.ActPlan, Stories: plan}); len(plan) > 0 && g.Check(a) == nil {
+			return a
+		}
+	case sim.PhaseExecution:
+		if a, ok := pullWorth(g, s); p.pull && ok && p.optional(g, s, a, keep) {
 			return a
 		}
 	case sim.PhaseReview:

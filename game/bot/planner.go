@@ -20,10 +20,13 @@ import (
 //     ignore every request (ignore);
 //   - flat: set an exactly flat roadmap;
 //   - careful: research every other sprint, keep optional work under the overtime line and rest
-//     with the hours left at the sprint's end: the hours discipline a thoughtful person keeps.
+//     with the hours left at the sprint's end: the hours discipline a thoughtful person keeps;
+//   - pull: when the team has built the sprint early, pull in the next story that the days left
+//     can build (PO hat), as a Scrum team does rather than sit idle.
 type planner struct {
 	name                                  string
 	research, sync, choose, rest, urgency bool
+	pull                                  bool
 	all                                   answerAll
 	flat, careful                         bool
 	noRefine                              bool    // never writes acceptance criteria
@@ -199,6 +202,10 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		}
 		p.planBuf = p.plan(g, s)
 		if a := (sim.Action{Kind: sim.ActPlan, Stories: p.planBuf}); len(a.Stories) > 0 && p.can(g, a, 0) {
+			return a
+		}
+	case sim.PhaseExecution:
+		if a, ok := pullWorth(g, s); p.pull && ok && s.Player.Hours-g.Cost(a) >= keep {
 			return a
 		}
 	case sim.PhaseReview:
@@ -380,4 +387,28 @@ func bestChoice(ev *scenario.Event) int {
 		}
 	}
 	return best
+}
+
+// pullWorth is the story worth pulling into the running sprint, if any: the first in backlog
+// order that the days left (today's included) can build after what remains of the sprint's work,
+// its fog's rework counted, so that the pull does not spill over (which is overcommitment). The
+// pull must be legal now.
+func pullWorth(g *sim.Game, s *sim.State) (sim.Action, bool) {
+	if s.Phase != sim.PhaseExecution || len(s.Backlog) == 0 || g.Check(sim.Action{Kind: sim.ActPull, Story: s.Backlog[0]}) != nil {
+		return sim.Action{}, false
+	}
+	t := &g.Scenario().Tuning
+	room := g.Forecast() * float64(s.Days-s.Day+1) / float64(s.Days)
+	for _, ix := range s.Committed {
+		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted {
+			room -= max(0, float64(st.Effort)-st.Progress)
+		}
+	}
+	for _, ix := range s.Backlog {
+		st := &s.Stories[ix]
+		if float64(st.Effort)*(1+t.ReworkPerFog*(1-st.Clarity)) <= room {
+			return sim.Action{Kind: sim.ActPull, Story: ix}, true
+		}
+	}
+	return sim.Action{}, false
 }
