@@ -36,6 +36,7 @@ var actionTable = [...]actDef{
 	{key: 'O', label: "Save order", kind: sim.ActOrder},
 	{key: ' ', label: "In / out", op: opToggle},
 	{key: 'P', label: "Commit plan", kind: sim.ActPlan},
+	{key: 'L', label: "Pull in next story", kind: sim.ActPull},
 	{key: '1', label: "Accept", kind: sim.ActAnswer, answer: sim.AnswerAccept},
 	{key: '2', label: "Defer", kind: sim.ActAnswer, answer: sim.AnswerDefer},
 	{key: '3', label: "Decline", kind: sim.ActAnswer, answer: sim.AnswerDecline},
@@ -240,4 +241,27 @@ func actAt(acts []act, bar widget.Rect, x, y float64) int {
 		}
 	}
 	return -1
+}
+
+// pullShown reports whether the pull belongs on the bar now: in execution, for the PO hat, with a
+// story to pull, once the sprint's work is built or will be by the day's end (at most a day of the
+// forecast left) and a day remains to build more. It mirrors the engine's rule (sim's checkPull),
+// which still decides whether the button is enabled; before that moment the button would only
+// crowd the bar.
+func pullShown(v gameView) bool {
+	st := v.View()
+	if st.Phase != sim.PhaseExecution || !v.Role().Wears(sim.HatPO) || len(st.Backlog) == 0 || st.Day >= st.Days {
+		return false
+	}
+	return remaining(st.Stories, st.Committed) <= st.Forecast/float64(max(st.Days, 1))+1e-9
+}
+
+// pullButton adds the pull of story to the bar, its preview naming the story and the risk.
+func pullButton(v gameView, bb *bar, story int, label string) *act {
+	st := v.View()
+	a := bb.game(sim.Action{Kind: sim.ActPull, Story: story}, label)
+	s := st.Stories[story]
+	a.preview += " · “" + v.Scenario().Stories[s.Def].Title + "”, " + strconv.Itoa(s.Effort) + " pt, clarity " + pct(s.Clarity) +
+		" · spilled over it costs morale"
+	return a
 }

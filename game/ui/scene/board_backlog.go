@@ -177,6 +177,14 @@ func (b *backlogBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 		bb.op(opToggle)
 		bb.game(sim.Action{Kind: sim.ActPlan, Stories: b.Plan()}, "").primary = true
 	}
+	if pullShown(v) {
+		// The focused backlog card, or the top of the backlog.
+		if story >= 0 && st.Stories[story].Status == sim.StoryBacklog {
+			pullButton(v, bb, story, "Pull in this story")
+		} else {
+			pullButton(v, bb, st.Backlog[0], "")
+		}
+	}
 }
 
 // clarityGain says how much a refinement of story ix would add to its clarity.
@@ -375,6 +383,15 @@ func (b *backlogBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool
 				pos = len(b.Order) + k
 			}
 		}
+		if pos < 0 {
+			return input.Intent{}, false
+		}
+		if in, ok := focusTo(b.Cur, pos); ok {
+			return in, true
+		}
+		return s.key(a)
+	case sim.ActPull:
+		pos := slices.Index(b.Order, a.Story)
 		if pos < 0 {
 			return input.Intent{}, false
 		}

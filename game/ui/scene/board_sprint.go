@@ -85,6 +85,9 @@ func (b *sprintBoard) acts(c *Ctx, s *Sprint, bb *bar) {
 			r.preview += " · clarity " + clarityGain(v, story)
 		}
 	}
+	if pullShown(v) {
+		pullButton(v, bb, st.Backlog[0], "")
+	}
 }
 
 func (b *sprintBoard) operate(c *Ctx, s *Sprint, op int) {}
@@ -149,6 +152,8 @@ func (b *sprintBoard) auto(c *Ctx, s *Sprint, a sim.Action) (input.Intent, bool)
 		if k := slices.Index(st.Committed, a.Story); k >= 0 {
 			pos = len(st.Inbox) + k
 		}
+	case sim.ActPull:
+		return s.key(a)
 	}
 	if pos < 0 {
 		return input.Intent{}, false
@@ -254,8 +259,15 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	}
 	b.burnLbl = fmt.Sprintf("Burndown: %.0f pt committed", c.Track.Committed)
 	b.idleNote = ""
-	if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st.Stories, st.Committed) == 0 && st.Day < st.Days {
-		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %d days to go. No more stories can be pulled in mid-sprint; the spare days are lost, so next time plan a little more.", st.Days-st.Day)
+	if pullShown(v) && len(st.Committed) > 0 {
+		top := sc.Stories[st.Stories[st.Backlog[0]].Def].Title
+		left := "has built everything in the sprint"
+		if remaining(st.Stories, st.Committed) > 0 {
+			left = "will have built the sprint's work by tonight"
+		}
+		b.idleNote = fmt.Sprintf("The team %s, with %d days to go. Press L to pull in the next story (“%s”) and keep it busy, or leave the slack: a sprint finished within the forecast pays debt down. A pulled story that spills over costs morale.", left, st.Days-st.Day, top)
+	} else if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st.Stories, st.Committed) == 0 && st.Day < st.Days {
+		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %d days to go; the backlog is empty, so the spare days pay debt down.", st.Days-st.Day)
 	}
 }
 

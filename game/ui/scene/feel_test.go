@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"twohats/game/bot"
 	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
@@ -380,5 +381,46 @@ func TestFocusStaysOnScreen(t *testing.T) {
 			t.Fatalf("sprint board focus %d is not drawn", sb.Focus)
 		}
 		m.Handle(input.Of(input.Down))
+	}
+}
+
+// When the team has built the sprint early, the sprint board offers the pull with its cost and
+// the story it takes, the note under the inbox says so, and L pulls the story in.
+func TestPullOnTheSprintBoard(t *testing.T) {
+	m, c := startAt(t, "startup", sim.RolePO, 7)
+	pol, _ := bot.New("knobs:pull=no", 7) // plays on, leaving the pull to the test
+	for step := 0; step < 2000 && !c.Game.Over() && !pullShown(c.V()); step++ {
+		c.Apply(pol.Next(c.Game))
+		m.Tick()
+	}
+	if !pullShown(c.V()) {
+		t.Fatal("the team never finished a sprint early")
+	}
+	s := m.Scene().(*Sprint)
+	s.Board = BSprint
+	s.afterBoard(c)
+	m.Tick()
+	st := c.V().View()
+	top := st.Backlog[0]
+	title := c.Game.Scenario().Stories[st.Stories[top].Def].Title
+	pull := -1
+	for i, a := range s.acts {
+		if a.a.Kind == sim.ActPull {
+			pull = i
+		}
+	}
+	if pull < 0 || !s.acts[pull].enabled || s.acts[pull].a.Story != top {
+		t.Fatalf("no enabled pull of the top story %d on the sprint board: %+v", top, s.acts)
+	}
+	if p := s.acts[pull].preview; !strings.Contains(p, "1 h") || !strings.Contains(p, title) {
+		t.Errorf("the pull's preview %q does not say its hours and its story", p)
+	}
+	if sb := s.Sprint; !strings.Contains(sb.idleNote, "Press L") || !strings.Contains(sb.idleNote, title) {
+		t.Errorf("the note under the inbox %q does not offer the pull", sb.idleNote)
+	}
+	m.Handle(input.Key('L'))
+	acts := c.Game.Actions()
+	if a := acts[len(acts)-1]; a.Kind != sim.ActPull || a.Story != top {
+		t.Fatalf("L did %v, want the pull of story %d", a, top)
 	}
 }

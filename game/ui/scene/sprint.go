@@ -464,6 +464,12 @@ func (s *Sprint) Auto(c *Ctx, want *sim.Action) (input.Intent, bool) {
 		on = BBacklog
 	case sim.ActAnswer:
 		on = BSprint
+	case sim.ActPull:
+		// The sprint board pulls the backlog's top story; the backlog board the focused one.
+		on = BSprint
+		if len(st.Backlog) > 0 && st.Backlog[0] != a.Story {
+			on = BBacklog
+		}
 	case sim.ActRefine:
 		on = BBacklog
 		if st.Stories[a.Story].Status != sim.StoryBacklog && st.Phase == sim.PhaseExecution {
