@@ -16,6 +16,10 @@
 //      390×844 with its QR codes, the game and a file not counted;
 //   6. a room of the facilitator's own scenario file: the page fetches it, a bot plays it, and
 //      the stored result carries its TOML and content hash.
+//   7. short clicks: a 0 ms click (down and up in one task, so inside one frame) and a 10 ms click
+//      on the action bar's Next button each act, once;
+//   8. a viewport too small (640×400, a phone's 390×844) shows the too-small notice instead of
+//      overlapping panels (screenshots small-*.png), and the game shows again at 1280×720.
 //
 // Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
 // desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
@@ -385,6 +389,64 @@ async function ownScenarioTest(browser) {
   }
 }
 
+// The decisions saved in localStorage: each one acted on is saved at once.
+async function decisions(page) {
+  return page.evaluate(() => {
+    try { return JSON.parse(localStorage.getItem("twohats.save")).actions.length; } catch (e) { return -1; }
+  });
+}
+
+// Short clicks on the action bar's Next button (startup as the PM at 1280×720: "To planning" at
+// 209,668 on the strategy board, "Start sprint" at 390,668 on the planning board, as the layout
+// goldens place them). Each click must act, and only once.
+async function clickTest(browser, base) {
+  const p = await open(browser, base + "/?scenario=startup&role=pm&seed=7", "click");
+  await p.page.waitForFunction(() => window.twohats && window.twohats.scene === "strategy", null, { timeout: 60000 });
+  await p.page.waitForTimeout(800);
+  // 0 ms: both events in one task, so no frame can come between them.
+  await p.page.evaluate(() => {
+    const c = document.querySelector("canvas");
+    const at = { clientX: 209, clientY: 668, button: 0, buttons: 1, bubbles: true };
+    c.dispatchEvent(new MouseEvent("mousemove", { ...at, buttons: 0 }));
+    c.dispatchEvent(new MouseEvent("mousedown", at));
+    c.dispatchEvent(new MouseEvent("mouseup", { ...at, buttons: 0 }));
+  });
+  const s1 = await p.page.waitForFunction(() => window.twohats.scene !== "strategy" && window.twohats.scene, null, { timeout: 5000 }).then((h) => h.jsonValue(), () => "strategy");
+  await p.page.waitForTimeout(300);
+  const n1 = await decisions(p.page);
+  check(s1 === "planning" && n1 === 1, `click: a 0 ms click on "To planning" acts once (${s1}, ${n1} decision(s))`);
+  await p.page.waitForTimeout(800);
+  // 10 ms, through the browser's own input.
+  await p.page.mouse.move(390, 668);
+  await p.page.mouse.down();
+  await p.page.waitForTimeout(10);
+  await p.page.mouse.up();
+  const s2 = await p.page.waitForFunction(() => window.twohats.scene !== "planning" && window.twohats.scene, null, { timeout: 5000 }).then((h) => h.jsonValue(), () => "planning");
+  await p.page.waitForTimeout(300);
+  const n2 = await decisions(p.page);
+  check(s2 === "execution" && n2 === 2, `click: a 10 ms click on "Start sprint" acts once (${s2}, ${n2} decision(s))`);
+  noErrors(p);
+  await p.context.close();
+}
+
+// A viewport below the layout's minimum (960×540) shows the notice, not the screen.
+async function smallTest(browser, base) {
+  for (const [w, h, name] of [[640, 400, "small-640x400.png"], [390, 844, "small-390x844.png"]]) {
+    const p = await open(browser, base + "/?scenario=startup&role=both&seed=7", `small ${w}×${h}`);
+    await p.page.setViewportSize({ width: w, height: h });
+    await p.page.waitForFunction(() => window.twohats && window.twohats.firstFrame && window.twohats.scene === "strategy", null, { timeout: 60000 });
+    await p.page.waitForTimeout(500);
+    const small = await p.page.evaluate(() => window.twohats.tooSmall);
+    const px = await shot(p, name);
+    check(small === true && px.colours >= 4, `small: at ${w}×${h} the too-small notice shows (tooSmall ${small}, ${px.colours} colours, ${name})`);
+    await p.page.setViewportSize({ width: 1280, height: 720 });
+    const back = await p.page.waitForFunction(() => window.twohats.tooSmall === false, null, { timeout: 5000 }).then(() => true, () => false);
+    check(back, `small: from ${w}×${h} back to 1280×720, the game shows again`);
+    noErrors(p);
+    await p.context.close();
+  }
+}
+
 async function main() {
   for (const f of ["index.html", "wasm_exec.js", "twohats.wasm", "twohats.wasm.gz"]) {
     if (!fs.existsSync(path.join(WEB, f))) { console.log(`FAIL ${WEB}/${f} is missing: run make web`); process.exit(1); }
@@ -402,6 +464,8 @@ async function main() {
     if (want("play")) await playTest(browser, base);
     if (want("workshop")) await workshopTest(browser);
     if (want("own")) await ownScenarioTest(browser);
+    if (want("click")) await clickTest(browser, base);
+    if (want("small")) await smallTest(browser, base);
   } finally {
     await browser.close();
     srv.close();

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -17,7 +18,7 @@ import (
 //	                    workshop whose scenario is the facilitator's own file also
 //	                    {scenarioName, scenarioSource} (the TOML the server serves), and
 //	                    onResults(name, json), called when a game ends
-//	window.twohats      set by the game: {scene, results, resultsName, firstFrame} and note(text),
+//	window.twohats      set by the game: {scene, tooSmall, results, resultsName, firstFrame} and note(text),
 //	                    which the page calls to show a line on the end screen (where the results went)
 //
 // Every change of screen is also logged to the console as "twohats: scene NAME", for tests.
@@ -75,6 +76,16 @@ func (a *app) platformUpdate() {
 	if s := pageNote.Swap(nil); s != nil {
 		a.c.Results = *s
 		a.c.Dirty = true
+	}
+	small := 1
+	if a.c.TooSmall() {
+		small = 2
+	}
+	if small != a.tooSmall {
+		// Whether the too-small notice shows instead of the screen, for the page and for tests.
+		a.tooSmall = small
+		js.Global().Get("twohats").Set("tooSmall", small == 2)
+		js.Global().Get("console").Call("log", fmt.Sprintf("twohats: too small %v (%.0f×%.0f)", small == 2, a.c.W, a.c.H))
 	}
 	if n := a.m.Name(); n != a.lastScene {
 		a.lastScene = n

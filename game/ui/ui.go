@@ -146,6 +146,8 @@ type app struct {
 	lastScene string
 	//lint:ignore U1000 used in the js build
 	firstShown bool
+	//lint:ignore U1000 used in the js build
+	tooSmall int // 0 not yet told, 1 the screen fits, 2 the too-small notice shows
 
 	watched watcher // --watch
 }

@@ -91,20 +91,10 @@ func (r *Reader) Read(buf []Intent, scale float64) []Intent {
 
 	// Mouse.
 	mx, my := ebiten.CursorPosition()
-	x, y := float64(mx)/scale, float64(my)/scale
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		r.down = true
-		buf = append(buf, Intent{Kind: Press, X: x, Y: y, Shift: shift})
-	} else if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
-		r.down = false
-		buf = append(buf, Intent{Kind: Release, X: x, Y: y, Shift: shift})
-	} else if mx != r.lastX || my != r.lastY {
-		k := Hover
-		if r.down {
-			k = Drag
-		}
-		buf = append(buf, Intent{Kind: k, X: x, Y: y})
-	}
+	buf = r.button(buf, inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft),
+		inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft),
+		inpututil.MouseButtonPressDuration(ebiten.MouseButtonLeft) > 0,
+		mx != r.lastX || my != r.lastY, float64(mx)/scale, float64(my)/scale, shift)
 	r.lastX, r.lastY = mx, my
 
 	// Touch: the first finger acts as the mouse.
@@ -140,6 +130,47 @@ func (r *Reader) Read(buf []Intent, scale float64) []Intent {
 			buf = append(buf, Intent{Kind: Scroll, DY: step})
 			r.wheelAcc = 0
 		}
+	}
+	return buf
+}
+
+// button turns one tick of the left mouse button into intents: down and up are its edges in the
+// tick, held whether it is down at the tick's end, moved whether the pointer moved.
+//
+// Ebitengine (v2.10) stamps each button event with the tick it arrives in, so a click shorter
+// than a frame (down and up between two Updates, as a browser's 0–10 ms click or xdotool's
+// instant one) reports both edges in one tick. Both become intents, press first: reading only
+// the press would lose the release (where buttons act) and leave the button held, so the next
+// moves would drag. held tells the order of two edges: up at the end means down then up (a
+// click), down at the end means an earlier press was let go and the button went down again. A
+// press whose release never came (let go outside the window) ends when the button is seen up.
+func (r *Reader) button(buf []Intent, down, up, held, moved bool, x, y float64, shift bool) []Intent {
+	release := func() {
+		r.down = false
+		buf = append(buf, Intent{Kind: Release, X: x, Y: y, Shift: shift})
+	}
+	if up || (r.down && !held && !down) {
+		if r.down {
+			release() // the press seen earlier ends
+		}
+		if down && !held {
+			buf = append(buf, Intent{Kind: Press, X: x, Y: y, Shift: shift})
+			release() // a whole click inside the tick
+		}
+	}
+	if moved && !down && !up {
+		k := Hover
+		if r.down {
+			k = Drag
+		}
+		buf = append(buf, Intent{Kind: k, X: x, Y: y})
+	}
+	if down && held {
+		if r.down {
+			release()
+		}
+		r.down = true
+		buf = append(buf, Intent{Kind: Press, X: x, Y: y, Shift: shift})
 	}
 	return buf
 }

@@ -468,11 +468,15 @@ func (m *Manager) Resize(w, h float64) {
 // drawTooSmall says the window is too small, and how to make room.
 func drawTooSmall(c *Ctx, p *widget.Painter) {
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
+	const title = "The window is too small"
+	msg := fmt.Sprintf("Two Hats needs at least %d × %d; this window gives %.0f × %.0f. Make the window larger, zoom the page out (Ctrl and −), or turn a tablet sideways; a phone is too small. The game is paused and waits.", MinW, MinH, c.W, c.H)
+	// The panel fits its text, centred, within the window.
 	w := math.Min(520, c.W-32)
-	r := widget.R((c.W-w)/2, math.Max(16, c.H/2-110), w, math.Min(220, c.H-32))
+	th, mh := p.ParagraphHeight(title, widget.Heading, w-40), p.ParagraphHeight(msg, widget.Body, w-40)
+	h := math.Min(th+8+mh+40, c.H-32)
+	r := widget.R((c.W-w)/2, math.Max(16, (c.H-h)/2), w, h)
 	p.Panel(r, 12, widget.Surface, widget.Blue, 2)
 	in := r.Inset(20)
-	y := in.Y + p.Paragraph("The window is too small", widget.Heading, in, widget.Ink) + 8
-	msg := fmt.Sprintf("Two Hats needs at least %d × %d; this window gives %.0f × %.0f. Make the window larger, zoom the page out (Ctrl and −), or turn a tablet sideways. The game is paused and waits.", MinW, MinH, c.W, c.H)
+	y := in.Y + p.Paragraph(title, widget.Heading, in, widget.Ink) + 8
 	p.Paragraph(msg, widget.Body, widget.R(in.X, y, in.W, in.Bottom()-y), widget.Ink)
 }
