@@ -561,6 +561,9 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 		hint = "Tutorial · T: skip the guide · Tab: other boards · F1: help"
 	}
 	drawBar(c, p, s.L.bar, s.acts, s.hover, s.pressed, hint)
+	if s.guiding() && st.Event < 0 && !s.Picker {
+		s.guide.draw(c, s, p)
+	}
 	if s.Picker {
 		s.drawPicker(c, p)
 	}

@@ -296,6 +296,14 @@ func (p *Painter) roundRect(img *ebiten.Image, w, h, r float32, fill, line color
 		p.roundPath(0, 0, w, h, r)
 	}
 	p.fillOps.ColorScale.Reset()
+	if fill.A == 0 && bw > 0 {
+		// No fill: a ring. Punch the inside out of the border's shape (anti-aliased edges keep
+		// their partial cover) rather than paint nothing over it.
+		p.fillOps.Blend = ebiten.BlendDestinationOut
+		vector.FillPath(img, &p.path, nil, &p.fillOps)
+		p.fillOps.Blend = ebiten.Blend{}
+		return
+	}
 	p.fillOps.ColorScale.ScaleWithColor(fill)
 	vector.FillPath(img, &p.path, nil, &p.fillOps)
 }
