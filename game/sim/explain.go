@@ -34,7 +34,16 @@ func (g *Game) holder(i int) string {
 	if i < 0 || i >= len(g.sc.Stakeholders) {
 		return "stakeholders"
 	}
-	return g.sc.Stakeholders[i].Name
+	return InSentence(g.sc.Stakeholders[i].Name)
+}
+
+// InSentence is a name as it reads inside a sentence: a leading "The" lower-cased ("from the
+// development team"), the rest as written (names and acronyms keep their capitals).
+func InSentence(name string) string {
+	if rest, ok := strings.CutPrefix(name, "The "); ok {
+		return "the " + rest
+	}
+	return name
 }
 
 // request names a request as "the request “Title” from Name": no possessive, since a name may
@@ -45,7 +54,31 @@ func (g *Game) request(i int) string {
 }
 
 // quote puts a title in typographic quotes, as the screen prints it (not Go's %s escapes).
-func quote(title string) string { return "“" + title + "”" }
+func quote(title string) string {
+	if !strings.ContainsAny(title, "\"“”") {
+		return "“" + title + "”"
+	}
+	// A quote inside the title (a story called "Sent with Paidly" referral link) becomes an inner
+	// single quote, opening at the start or after a space, closing elsewhere, so the title does
+	// not read as two quotations.
+	var b strings.Builder
+	b.WriteString("“")
+	prev := ' '
+	for _, r := range title {
+		switch r {
+		case '"', '“', '”':
+			if prev == ' ' || prev == '(' {
+				r = '‘'
+			} else {
+				r = '’'
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	b.WriteString("”")
+	return b.String()
+}
 
 // lowerFirst lower-cases a title's first letter to start a phrase, unless it begins an acronym
 // ("KPI review" stays).

@@ -524,11 +524,13 @@ func TestNoToTheTeamCostsMorale(t *testing.T) {
 }
 
 // The debrief's sentences: no lower-cased acronym, no "new" before a request, curly quotes around
-// titles (no Go escapes), no possessive glued to a name with a comma.
+// titles (no Go escapes; a quote inside a title becomes a single one), no possessive glued to a name with a comma.
 func TestDescribeWording(t *testing.T) {
 	sc := testScenario()
 	sc.Stakeholders[2].Name = "Ravi, sales"
 	sc.Stories[9].Title = `Export "bulk" CSV`
+	sc.Stories[10].Title = `"Sent with Paidly" link`
+	sc.Stakeholders[3].Name = "The development team"
 	g, err := New(sc, RoleBoth, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -543,17 +545,21 @@ func TestDescribeWording(t *testing.T) {
 		{"title lower-cased", Consequence{Sprint: 1, Kind: ConAction, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1},
 			"Sprint 1: market research"},
 		{"a new request", Consequence{Sprint: 1, Day: 2, Kind: ConRequest, Subject: 0, Stakeholder: 2},
-			"Sprint 1, day 2: a new request from Ravi, sales: “Export \"bulk\" CSV”"},
+			"Sprint 1, day 2: a new request from Ravi, sales: “Export ‘bulk’ CSV”"},
 		{"declined", Consequence{Sprint: 1, Kind: ConAction, Action: Decision{Kind: ActAnswer, Request: 0, Answer: AnswerDecline}, Subject: 0, Stakeholder: 2},
-			"Sprint 1: declined the request “Export \"bulk\" CSV” from Ravi, sales"},
+			"Sprint 1: declined the request “Export ‘bulk’ CSV” from Ravi, sales"},
 		{"shipped", Consequence{Sprint: 2, Kind: ConShipped, Subject: 9, Stakeholder: -1, Value: 12},
-			"Sprint 2: shipped “Export \"bulk\" CSV” (worth 12)"},
+			"Sprint 2: shipped “Export ‘bulk’ CSV” (worth 12)"},
+		{"a name that starts with The", Consequence{Sprint: 1, Day: 3, Kind: ConRequest, Subject: 1, Stakeholder: 3},
+			"Sprint 1, day 3: a new request from the development team: “‘Sent with Paidly’ link”"},
+		{"a title that starts with a quote", Consequence{Sprint: 2, Kind: ConShipped, Subject: 10, Stakeholder: -1, Value: 12},
+			"Sprint 2: shipped “‘Sent with Paidly’ link” (worth 12)"},
 	} {
 		got := g.Describe(tt.c)
 		if !strings.HasPrefix(got, tt.want) {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
-		for _, bad := range []string{"kPI", "new the", "'s request", `\"`, "sales's"} {
+		for _, bad := range []string{"kPI", "new the", "'s request", `\"`, `"`, "““", "sales's", "from The"} {
 			if strings.Contains(got, bad) {
 				t.Errorf("%s: %q contains %q", tt.name, got, bad)
 			}

@@ -306,14 +306,16 @@ func (a *app) shotName() string {
 	if a.c.Game != nil {
 		st := a.c.V().View()
 		s = st.Sprint
-		// The sprint screen's modal states get shots of their own: an event on the table, and
-		// the sprint board with a request waiting.
+		// The sprint screen's modal states get shots of their own: an event on the table, the
+		// sprint board with a request waiting, and with the pull offered (the team is done early).
 		switch {
 		case name == "end":
 		case st.Event >= 0 && a.m.Top() == a.m.Scene():
 			name = "event"
 		case name == "execution" && len(st.Inbox) > 0:
 			name = "inbox"
+		case name == "execution" && a.c.PullOffered():
+			name = "pull"
 		}
 	}
 	return fmt.Sprintf("%s-sprint%d", name, s)

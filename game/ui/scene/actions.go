@@ -256,6 +256,10 @@ func pullShown(v gameView) bool {
 	return remaining(st.Stories, st.Committed) <= st.Forecast/float64(max(st.Days, 1))+1e-9
 }
 
+// PullOffered reports whether the sprint's bar offers the pull now (the team has built the
+// sprint early): a state of the sprint board that screenshots name "pull".
+func (c *Ctx) PullOffered() bool { return c.Game != nil && pullShown(c.V()) }
+
 // pullButton adds the pull of story to the bar, its preview naming the story and the risk.
 func pullButton(v gameView, bb *bar, story int, label string) *act {
 	st := v.View()

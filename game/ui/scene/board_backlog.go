@@ -623,6 +623,9 @@ func (b *backlogBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		}
 		p.Text(b.planPts, widget.BodyBold, right.X, math.Min(y+4, right.Bottom()-24), widget.Ink)
 	}
+	if !planning && len(st.Committed) == 0 {
+		p.Paragraph(emptySprintNote(v), widget.Small, widget.R(right.X, right.Y+40, right.W, 120), widget.InkMuted)
+	}
 	for i, r := range b.sideCards {
 		k := b.sideFirst + i
 		s.drawMini(c, p, r, st.Committed[k], b.Cur == len(b.Order)+k)
@@ -644,3 +647,16 @@ func moreStr(n int) string {
 }
 
 var moreStrs [64]string
+
+// emptySprintNote says why the sprint column is empty, so an empty column is not mistaken for
+// a plan that went missing.
+func emptySprintNote(v gameView) string {
+	st := v.View()
+	switch {
+	case st.Phase >= sim.PhaseReview:
+		return "Nothing left in the sprint: what was built went to the review; unfinished stories went back to the top of the backlog."
+	case !v.Role().Wears(sim.HatPO):
+		return "Your Product Owner plans the sprint as planning ends (N): the stories they commit show here."
+	}
+	return "Nothing committed yet: you plan the sprint in the planning phase."
+}

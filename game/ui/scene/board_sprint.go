@@ -222,7 +222,7 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	}
 
 	// The sprint column: as many stories as fit above the burndown, a window that holds the focus.
-	chartH := math.Min(190, math.Round(right.H*0.45))
+	chartH := math.Min(190, math.Round(right.H*0.42)) // at 960×540 two sprint stories still show above it
 	b.chart = widget.R(right.X, right.Bottom()-chartH, right.W, chartH)
 	room := b.chart.Y - 10 - (right.Y + 36) - 18
 	sfit := max(1, int((room+6)/46))

@@ -209,11 +209,19 @@ func answerEffects(v gameView, r int) [4]string {
 		esc = "executives decide: likely yes (on the roadmap)"
 		escTrust = t.TrustAccept / 2
 	}
+	// A no to the people who build (the team, the Scrum Master) also costs the team's morale.
+	no, escNo := "", ""
+	if k := sc.Stakeholders[rq.Stakeholder].Kind; k == scenario.KindTeam || k == scenario.KindScrumMaster {
+		no = " · team morale ▼"
+		if !above {
+			escNo = no
+		}
+	}
 	return [4]string{
 		fmt.Sprintf("trust %s · +%d pt of work, promised by sprint %d", dots(t.TrustAccept), story.Effort, due),
 		fmt.Sprintf("trust %s · asks again next sprint", dots(-t.TrustDecline/3)),
-		fmt.Sprintf("trust %s · story dropped, focus kept", dots(-t.TrustDecline)),
-		fmt.Sprintf("trust %s · %s · executives ▼", dots(escTrust), esc),
+		fmt.Sprintf("trust %s · story dropped, focus kept%s", dots(-t.TrustDecline), no),
+		fmt.Sprintf("trust %s · %s · executives ▼%s", dots(escTrust), esc, escNo),
 	}
 }
 
@@ -288,7 +296,7 @@ func storyBlocks(c *Ctx, s *Sprint, ix int, sd *sidePanel) {
 	meter(fmt.Sprintf("Clarity %s (acceptance criteria written %d×)", pct(story.Clarity), story.Refined), story.Clarity, widget.Blue)
 	meter("Urgency "+pct(story.Urgency), story.Urgency, widget.Orange)
 	if story.Requester >= 0 {
-		line := "Asked for by " + sc.Stakeholders[story.Requester].Name
+		line := "Asked for by " + sim.InSentence(sc.Stakeholders[story.Requester].Name)
 		if story.DueSprint > 0 {
 			line += fmt.Sprintf("; promised by the end of sprint %d", story.DueSprint)
 		}

@@ -55,7 +55,8 @@ func NewEnd(c *Ctx) *End {
 		e.dimV[i] = vals[i]
 	}
 	if o.BurnedOut {
-		e.dims[5][1] += " · burned out"
+		// In the name, not beside the figure: the figure's column is narrow.
+		e.dims[5][0] = "Burnout peak (burned out)"
 	}
 	e.weightNote = "Score = the weighted sum of the first five, less the burnout peak at its weight (weights in the last column)."
 	h, u := v.Turnings(5)

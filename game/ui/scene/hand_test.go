@@ -13,8 +13,9 @@ import (
 // plan would: no bot decides anything. Strategy: research, follow the estimate into the roadmap,
 // sync when wearing one hat; planning: sort by the roadmap, save the order, refine the two top
 // stories, commit the proposed plan; each day answer every request (accept a story in a theme
-// the roadmap ranks at least average, decline the rest), then end the day; review; rest in the
-// retro when there is time. An event gets its cheapest option.
+// the roadmap ranks at least average, decline the rest), and when the team has finished early pull
+// in the next story (L) if 4 h of work remain before the overtime line, then end the day; review; rest in the retro
+// when there is time. An event gets its cheapest option.
 func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 	t.Helper()
 	m, c := startAt(t, id, r, seed)
@@ -33,6 +34,18 @@ func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 		for _, a := range s.acts {
 			if a.key == k {
 				return a.enabled
+			}
+		}
+		return false
+	}
+	calm := func(k rune) bool { // enabled, and not worked as overtime
+		s, ok := m.Scene().(*Sprint)
+		if !ok {
+			return false
+		}
+		for _, a := range s.acts {
+			if a.key == k {
+				return a.enabled && !a.overtime
 			}
 		}
 		return false
@@ -116,6 +129,10 @@ func playByHand(t *testing.T, id string, r sim.Role, seed uint64) (*Ctx, int) {
 					continue
 				}
 				key(ans)
+				continue
+			}
+			if po && calm('L') && st.OvertimeIn >= 4 {
+				key('L')
 				continue
 			}
 			key('N')

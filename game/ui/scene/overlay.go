@@ -54,6 +54,7 @@ var glossary = [...][2]string{
 	{"Backlog", "The ordered list of stories. Top first. The team builds committed stories in this order."},
 	{"Acceptance criteria", "What a story must do to be accepted. Clear criteria (high clarity) mean less rework and fewer defects."},
 	{"Capacity line", "Where the team's likely output runs out on the backlog. Planning past it means unfinished work."},
+	{"Pulling in", "A team that has built the sprint early can take the next story (L). Finished, it ships; spilled over, the team was handed too much."},
 	{"Sprint review", "Checks what was built against its criteria. Defects go back; without a review, they ship."},
 	{"Alignment", "How well what shipped matches the roadmap. Sync the two hats to keep it high."},
 	{"Stress and burnout", "Hours, hat switches and unanswered requests add stress. Stress above the hatched line becomes burnout; rest brings it down."},
