@@ -499,7 +499,7 @@ func (p *knobbed) decide(g *sim.Game, s *sim.State) sim.Action {
 			return a
 		}
 	case sim.PhaseExecution:
-		if a, ok := pullWorth(g, s); p.pull && ok && p.optional(g, s, a, keep) {
+		if a, ok := pullWorth(g, s, sim.HatNone); p.pull && ok && p.optional(g, s, a, keep) {
 			return a
 		}
 	case sim.PhaseReview:

@@ -205,7 +205,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 			return a
 		}
 	case sim.PhaseExecution:
-		if a, ok := pullWorth(g, s); p.pull && ok && s.Player.Hours-g.Cost(a) >= keep {
+		if a, ok := pullWorth(g, s, p.hat); p.pull && ok && me.Hours-g.Cost(a) >= keep {
 			return a
 		}
 	case sim.PhaseReview:
@@ -395,8 +395,9 @@ func bestChoice(ev *scenario.Event) int {
 // pull must be legal now, and not worked as overtime: an hour past the overtime line costs the
 // person more than the story brings (over 300 seeds of every scenario, a pull in overtime lost
 // both hats up to 0.7 points, one outside it gained).
-func pullWorth(g *sim.Game, s *sim.State) (sim.Action, bool) {
-	top := sim.Action{Kind: sim.ActPull, Story: -1}
+// hat is the seat of a pair game that would pull (HatNone solo).
+func pullWorth(g *sim.Game, s *sim.State, hat sim.Hat) (sim.Action, bool) {
+	top := sim.Action{Kind: sim.ActPull, Story: -1, Hat: hat}
 	if len(s.Backlog) > 0 {
 		top.Story = s.Backlog[0]
 	}
@@ -413,7 +414,7 @@ func pullWorth(g *sim.Game, s *sim.State) (sim.Action, bool) {
 	for _, ix := range s.Backlog {
 		st := &s.Stories[ix]
 		if float64(st.Effort)*(1+t.ReworkPerFog*(1-st.Clarity)) <= room {
-			return sim.Action{Kind: sim.ActPull, Story: ix}, true
+			return sim.Action{Kind: sim.ActPull, Story: ix, Hat: hat}, true
 		}
 	}
 	return sim.Action{}, false
