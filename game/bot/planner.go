@@ -397,20 +397,26 @@ func bestChoice(ev *scenario.Event) int {
 // both hats up to 0.7 points, one outside it gained).
 // hat is the seat of a pair game that would pull (HatNone solo).
 func pullWorth(g *sim.Game, s *sim.State, hat sim.Hat) (sim.Action, bool) {
-	top := sim.Action{Kind: sim.ActPull, Story: -1, Hat: hat}
-	if len(s.Backlog) > 0 {
-		top.Story = s.Backlog[0]
+	if s.Phase != sim.PhaseExecution || len(s.Backlog) == 0 || s.Day >= s.Days {
+		return sim.Action{}, false
 	}
-	if s.Phase != sim.PhaseExecution || g.Check(top) != nil || g.Preview(top).Overtime > 0 {
+	left := 0.0
+	for _, ix := range s.Committed {
+		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted {
+			left += max(0, float64(st.Effort)-st.Progress)
+		}
+	}
+	// The engine's own rule (at most a day's work left) is read here first, since most days it
+	// does not hold and Check's refusal would spell out why on every decision of a sprint.
+	if left > g.Forecast()/float64(s.Days)+1e-9 {
+		return sim.Action{}, false
+	}
+	top := sim.Action{Kind: sim.ActPull, Story: s.Backlog[0], Hat: hat}
+	if g.Check(top) != nil || g.Preview(top).Overtime > 0 {
 		return sim.Action{}, false
 	}
 	t := &g.Scenario().Tuning
-	room := g.Forecast() * float64(s.Days-s.Day+1) / float64(s.Days)
-	for _, ix := range s.Committed {
-		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted {
-			room -= max(0, float64(st.Effort)-st.Progress)
-		}
-	}
+	room := g.Forecast()*float64(s.Days-s.Day+1)/float64(s.Days) - left
 	for _, ix := range s.Backlog {
 		st := &s.Stories[ix]
 		if float64(st.Effort)*(1+t.ReworkPerFog*(1-st.Clarity)) <= room {

@@ -632,7 +632,7 @@ func (g *Game) legal(buf []Action, h Hat) []Action {
 			}
 		}
 		try(Action{Kind: ActReview})
-		if len(s.Backlog) > 0 {
+		if s.Phase == PhaseExecution && len(s.Backlog) > 0 {
 			try(Action{Kind: ActPull, Story: s.Backlog[0]})
 		}
 	}
