@@ -396,13 +396,23 @@ async function decisions(page) {
   });
 }
 
+// Waits for n animation frames: the game ignores presses for a few ticks after a screen changes
+// (no click-through), and under load a frame takes longer than usual, so a fixed delay is not enough.
+async function frames(page, n) {
+  await page.evaluate((n) => new Promise((done) => {
+    let k = 0;
+    const f = () => (++k >= n ? done() : requestAnimationFrame(f));
+    requestAnimationFrame(f);
+  }), n);
+}
+
 // Short clicks on the action bar's Next button (startup as the PM at 1280×720: "To planning" at
 // 209,668 on the strategy board, "Start sprint" at 390,668 on the planning board, as the layout
 // goldens place them). Each click must act, and only once.
 async function clickTest(browser, base) {
   const p = await open(browser, base + "/?scenario=startup&role=pm&seed=7", "click");
   await p.page.waitForFunction(() => window.twohats && window.twohats.scene === "strategy", null, { timeout: 60000 });
-  await p.page.waitForTimeout(800);
+  await frames(p.page, 40);
   // 0 ms: both events in one task, so no frame can come between them.
   await p.page.evaluate(() => {
     const c = document.querySelector("canvas");
@@ -415,7 +425,7 @@ async function clickTest(browser, base) {
   await p.page.waitForTimeout(300);
   const n1 = await decisions(p.page);
   check(s1 === "planning" && n1 === 1, `click: a 0 ms click on "To planning" acts once (${s1}, ${n1} decision(s))`);
-  await p.page.waitForTimeout(800);
+  await frames(p.page, 40);
   // 10 ms, through the browser's own input.
   await p.page.mouse.move(390, 668);
   await p.page.mouse.down();
