@@ -135,7 +135,24 @@ func (g *Game) what(c Consequence) string {
 	case ConInterrupted:
 		return g.request(c.Subject) + " pulled you into the other hat"
 	case ConTeam:
-		return "the sprint told on the team (rework, crunch or a sane pace)"
+		// Which of the team-health rules moved it, by the sign of what moved.
+		var why []string
+		switch {
+		case c.Debt > 0:
+			why = append(why, "planned past the forecast, corners were cut")
+		case c.Debt < 0:
+			why = append(why, "slack left in the plan paid debt down")
+		}
+		switch {
+		case c.Morale > 0:
+			why = append(why, "a sane pace lifted morale")
+		case c.Morale < 0:
+			why = append(why, "rework on unclear stories wore morale down")
+		}
+		if len(why) == 0 {
+			return "the sprint told on the team"
+		}
+		return "the sprint told on the team: " + strings.Join(why, "; ")
 	case ConSyncDeclined:
 		return fmt.Sprintf("declined the %s's sync proposal", c.Hat.Other())
 	case ConUnplanned:

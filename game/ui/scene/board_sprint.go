@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"strconv"
 	"image/color"
 	"math"
 	"slices"
@@ -258,6 +259,16 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		b.ansLine = append(b.ansLine, answerEffects(v, r))
 	}
 	b.burnLbl = fmt.Sprintf("Burndown: %.0f pt committed", c.Track.Committed)
+	if st.Phase == sim.PhaseExecution {
+		// Stories pulled in since the sprint began raise the line: say by how much.
+		now := 0.0
+		for _, ix := range st.Committed {
+			now += float64(st.Stories[ix].Effort)
+		}
+		if pulled := now - c.Track.Committed; c.Track.Committed > 0 && pulled > 0.5 {
+			b.burnLbl = fmt.Sprintf("Burndown: %.0f pt committed + %.0f pulled in", c.Track.Committed, pulled)
+		}
+	}
 	b.idleNote = ""
 	if pullShown(v) && len(st.Committed) > 0 {
 		top := sc.Stories[st.Stories[st.Backlog[0]].Def].Title
@@ -265,9 +276,9 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 		if remaining(st.Stories, st.Committed) > 0 {
 			left = "will have built the sprint's work by tonight"
 		}
-		b.idleNote = fmt.Sprintf("The team %s, with %d days to go. Press L to pull in the next story (“%s”) and keep it busy, or leave the slack: a sprint finished within the forecast pays debt down. A pulled story that spills over costs morale.", left, st.Days-st.Day, top)
+		b.idleNote = fmt.Sprintf("The team %s, with %s to go. Press L to pull in the next story (“%s”) and keep it busy, or leave the slack: a sprint finished within the forecast pays debt down. A pulled story that spills over costs morale.", left, daysWord(st.Days-st.Day), top)
 	} else if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st.Stories, st.Committed) == 0 && st.Day < st.Days {
-		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %d days to go; the backlog is empty, so the spare days pay debt down.", st.Days-st.Day)
+		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %s to go; the backlog is empty, so the spare days pay debt down.", daysWord(st.Days-st.Day))
 	}
 }
 
@@ -344,7 +355,7 @@ func (b *sprintBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		if b.idleNote != "" {
 			note = b.idleNote
 		}
-		p.Paragraph(note, widget.Body, widget.R(left.X, left.Y+40, left.W, 120), widget.InkMuted)
+		p.Paragraph(note, widget.Body, widget.R(left.X, left.Y+40, left.W, left.H-60), widget.InkMuted)
 	}
 	// Sprint column and burndown.
 	drawHeader(p, right, "In the sprint", "")
@@ -388,4 +399,12 @@ func (b *sprintBoard) drawBurndown(c *Ctx, p *widget.Painter, r widget.Rect) {
 	}
 	p.Text("dashed: ideal · solid: to build", widget.Small, r.X+12, r.Bottom()-22, widget.InkMuted)
 	p.TextRight("days →", widget.Small, r.Right()-12, r.Bottom()-22, widget.InkMuted)
+}
+
+// daysWord is a count of days in words: "1 day", "4 days".
+func daysWord(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
 }
