@@ -626,10 +626,18 @@ func (s *Sprint) drawSide(p *widget.Painter) {
 	p.Panel(r, 10, widget.Surface, widget.Border, 1)
 	in := r.Inset(16)
 	y := in.Y
-	for _, b := range s.side.blocks {
+	for i, b := range s.side.blocks {
 		y += b.gap
 		if y > in.Bottom()-widget.LineHeight(b.font) {
 			break
+		}
+		if head := b.font == widget.BodyBold || b.font == widget.Heading; head && i+1 < len(s.side.blocks) {
+			// A heading shows only with the first line of what it heads: an empty "What just
+			// happened" reads as if nothing did.
+			next := s.side.blocks[i+1]
+			if y+widget.LineHeight(b.font)+next.gap+widget.LineHeight(next.font) > in.Bottom() {
+				break
+			}
 		}
 		h := p.Paragraph(b.text, b.font, widget.R(in.X, y, in.W, in.Bottom()-y), b.col)
 		y += h
