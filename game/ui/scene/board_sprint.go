@@ -2,10 +2,10 @@ package scene
 
 import (
 	"fmt"
-	"strconv"
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 
 	"twohats/game/sim"
 	"twohats/game/ui/input"
