@@ -14,7 +14,7 @@ var policies = []string{"roadmap", "roadmap-nosync", "roadmap-noresearch", "urge
 // spamKinds are the actions the balance check repeats, one policy each.
 var spamKinds = []sim.ActionKind{
 	sim.ActResearch, sim.ActInterview, sim.ActRoadmap, sim.ActExecutive, sim.ActKPI, sim.ActSync,
-	sim.ActRefine, sim.ActOrder, sim.ActPlan, sim.ActAnswer, sim.ActReview, sim.ActRest,
+	sim.ActRefine, sim.ActOrder, sim.ActPlan, sim.ActAnswer, sim.ActReview, sim.ActRest, sim.ActPull,
 }
 
 // The scenarios the lessons name.

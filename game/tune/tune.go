@@ -92,7 +92,7 @@ func Relevant(k bot.Knob, role sim.Role) bool {
 	switch k {
 	case bot.KnobResearch, bot.KnobInterview, bot.KnobExec, bot.KnobKPI, bot.KnobRoadmap:
 		return role.Wears(sim.HatPM)
-	case bot.KnobOrder, bot.KnobRefine, bot.KnobClarity, bot.KnobCommit, bot.KnobReview:
+	case bot.KnobOrder, bot.KnobRefine, bot.KnobClarity, bot.KnobCommit, bot.KnobReview, bot.KnobPull:
 		return role.Wears(sim.HatPO)
 	case bot.KnobSync:
 		return role != sim.RoleBoth
