@@ -12,6 +12,7 @@ import (
 
 	"twohats/game/bot"
 	"twohats/game/disk"
+	"twohats/game/pairplay"
 	"twohats/game/results"
 	"twohats/game/sim"
 	"twohats/game/ui"
@@ -33,13 +34,17 @@ func runGame(args []string) int {
 	frameStats := fs.Bool("frame-stats", false, "print frame time and allocation statistics at exit")
 	size := fs.String("size", "", "window size WxH in logical pixels (default 1280x720)")
 	watch := fs.Bool("watch", false, "with --scenario FILE: restart the game when the file changes and checks")
+	join := fs.String("join", "", "a workshop room's address (twohats serve --pairs): play one hat of a pair game")
+	name := fs.String("name", "", "with --join: your name as the room shows it")
+	code := fs.String("code", "", "with --join: your partner's pair code (none starts a pair)")
+	hat := fs.String("hat", "", "with --join: pm or po (default: the free one)")
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "twohats: "+format+"\n", a...)
 		return 2
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "usage: twohats [--scenario ID|FILE] [--role pm|po|both] [--seed N] [--autoplay POLICY] [--screenshots DIR] [--exit-at-end] [--results FILE] [--frame-stats] [--size WxH] [--watch]")
+			fmt.Fprintln(os.Stderr, "usage: twohats [--scenario ID|FILE] [--role pm|po|both] [--seed N] [--autoplay POLICY] [--screenshots DIR] [--exit-at-end] [--results FILE] [--frame-stats] [--size WxH] [--watch] [--join URL [--name NAME] [--code CODE] [--hat pm|po]]")
 			return 0
 		}
 		return fail("%v", err)
@@ -83,7 +88,23 @@ func runGame(args []string) int {
 	if *watch && st.ScenarioFile == "" {
 		return fail("--watch needs --scenario FILE (a scenario file, not a shipped id)")
 	}
-	if *auto != "" {
+	if *join != "" {
+		h, err := pairplay.ParseHat(*hat)
+		if err != nil {
+			return fail("--hat: %v", err)
+		}
+		st.Join, st.Player, st.JoinCode, st.JoinHat = *join, *name, *code, h
+	} else if *name != "" || *code != "" || *hat != "" {
+		return fail("--name, --code and --hat go with --join URL")
+	}
+	if *auto != "" && *join != "" {
+		p, err := bot.New(*auto, st.Seed)
+		if err != nil {
+			return fail("--autoplay: %v", err)
+		}
+		st.Autoplay = *auto
+		st.SeatPolicy = func(g *sim.Game, h sim.Hat) sim.Action { return bot.Seat(g, h, p) }
+	} else if *auto != "" {
 		p, err := bot.New(*auto, st.Seed)
 		if err != nil {
 			return fail("--autoplay: %v", err)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -57,3 +58,40 @@ func defaultSink() ResultsSink { return FileSink{} }
 func platformStart(*Options)      {}
 func (a *app) platformUpdate()    {}
 func (a *app) platformPresented() {}
+
+// defaultSeatStore keeps a pair game's seat (seat.json) beside the save, so that the game comes
+// back to the seat after a restart.
+func defaultSeatStore() Store {
+	dir, err := save.DefaultDir()
+	if err != nil {
+		return nil
+	}
+	return seatFile{path: filepath.Join(dir, "seat.json")}
+}
+
+// seatFile is a Store in one named file.
+type seatFile struct{ path string }
+
+func (s seatFile) Where() string { return s.path }
+
+func (s seatFile) Load() ([]byte, error) {
+	b, err := disk.ReadFile(s.path, 4<<10)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, save.ErrNone
+	}
+	return b, err
+}
+
+func (s seatFile) Save(b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
+	return disk.WriteFile(s.path, b)
+}
+
+func (s seatFile) Remove() error {
+	if err := os.Remove(s.path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}

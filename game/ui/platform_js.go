@@ -215,6 +215,15 @@ func (pageSink) Deliver(name string, b []byte) (string, error) {
 
 func defaultSink() ResultsSink { return pageSink{} }
 
+// defaultSeatStore keeps a pair game's seat in localStorage, so that a reload comes back to it.
+func defaultSeatStore() Store {
+	s := localStore{key: "twohats.seat"}
+	if _, err := s.storage(); err != nil {
+		return nil
+	}
+	return s
+}
+
 // FileSink exists in the browser build so that the desktop's --results flag compiles; a page
 // has no file system, so it hands the file to the page like the default sink.
 type FileSink struct {

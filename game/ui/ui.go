@@ -44,6 +44,7 @@ type Policy = scene.Policy
 type Options struct {
 	Start       Start
 	Store       Store       // nil: the platform's default (a file in the user config dir)
+	SeatStore   Store       // a pair game's seat, for a reload; nil: the platform's default
 	Results     ResultsSink // nil: the platform's default
 	Screenshots string      // a directory: save a PNG of every screen visited
 	ExitAtEnd   bool        // leave when the end screen shows
@@ -173,11 +174,23 @@ func newApp(o Options) (*app, error) {
 	if c.Sink == nil {
 		c.Sink = defaultSink()
 	}
+	c.SeatStore = o.SeatStore
+	if c.SeatStore == nil {
+		if o.Start.Autoplay != "" {
+			c.SeatStore = &save.MemStore{} // a bot never takes the player's seat
+		} else {
+			c.SeatStore = defaultSeatStore()
+		}
+	}
 	var first scene.Scene = scene.NewTitle(c)
+	if o.Start.Join != "" {
+		first = scene.NewJoin(c, true) // --join URL, ?join=: straight to the room
+	}
 	a.m = scene.NewManager(c, first)
 	if o.Start.Autoplay != "" {
 		a.ap = &scene.Autoplayer{Policy: o.Start.Policy, Every: 2}
-	} else if o.Start.Scenario != "" || o.Start.ScenarioSource != nil {
+	}
+	if o.Start.Join == "" && o.Start.Autoplay == "" && (o.Start.Scenario != "" || o.Start.ScenarioSource != nil) {
 		// A scenario on the command line skips the title: straight into the game when the role is
 		// known too, else to the role choice.
 		if o.Start.Role != 0 {

@@ -14,6 +14,7 @@ type Reader struct {
 	touching     bool
 	touchIDs     []ebiten.TouchID
 	wheelAcc     float64
+	chars        []rune
 }
 
 var letterKeys = [...]struct {
@@ -86,6 +87,13 @@ func (r *Reader) Read(buf []Intent, scale float64) []Intent {
 			if inpututil.IsKeyJustPressed(lk.k) {
 				buf = append(buf, Intent{Kind: Shortcut, Rune: lk.r, Shift: shift})
 			}
+		}
+	}
+	// Characters as typed (a text field reads these, not the shortcuts): a room's address, a name.
+	if !ctrl {
+		r.chars = ebiten.AppendInputChars(r.chars[:0])
+		for _, ch := range r.chars {
+			buf = append(buf, Char(ch))
 		}
 	}
 

@@ -27,10 +27,11 @@ const (
 	Hover          // pointer moved at X, Y with no button held
 	Scroll         // wheel or two-finger scroll: DY lines, positive is down
 	Erase          // Backspace: delete the last character typed
+	Text           // a character typed, as the keyboard layout makes it: Rune holds it (text fields)
 )
 
 var kindNames = [...]string{"none", "up", "down", "left", "right", "move-up", "move-down", "confirm",
-	"toggle", "back", "help", "next-board", "prev-board", "shortcut", "press", "release", "drag", "hover", "scroll", "erase"}
+	"toggle", "back", "help", "next-board", "prev-board", "shortcut", "press", "release", "drag", "hover", "scroll", "erase", "text"}
 
 // String names the kind, for logs and tests.
 func (k Kind) String() string {
@@ -48,6 +49,9 @@ type Intent struct {
 	DY    float64 // Scroll
 	Shift bool    // a modifier was held (bigger steps on sliders)
 }
+
+// Char is a typed character, for a text field.
+func Char(r rune) Intent { return Intent{Kind: Text, Rune: r} }
 
 // Key is a shortcut intent for r.
 func Key(r rune) Intent { return Intent{Kind: Shortcut, Rune: r} }

@@ -56,6 +56,9 @@ func (a *Autoplayer) Step(m *Manager) (input.Intent, bool) {
 	var want *sim.Action
 	if sp, ok := m.Scene().(*Sprint); ok && c.Game != nil && !c.Game.Over() {
 		g := c.Game
+		if c.Seat != nil {
+			return a.seatStep(m, sp)
+		}
 		if a.want != nil && len(g.Actions()) > a.count {
 			a.want = nil
 			a.Decisions++
@@ -108,4 +111,42 @@ func (a *Autoplayer) emit(in input.Intent) (input.Intent, bool) {
 		a.release = &a.relBuf
 	}
 	return in, true
+}
+
+// seatStep plays one seat of a pair game: a decision is made only on the seat's turn, with no
+// move of its own on the way, and it is done when the room's stream has brought it back (the
+// partner's moves also come in between, so the count alone does not say).
+func (a *Autoplayer) seatStep(m *Manager, sp *Sprint) (input.Intent, bool) {
+	c := m.C
+	g := c.Game
+	if c.Seat.Pending() {
+		return input.Intent{}, false
+	}
+	if a.want != nil && len(g.Actions()) > a.count {
+		a.want = nil
+		a.Decisions++
+	}
+	st := c.V().View()
+	if !st.Turn || c.Opts.SeatPolicy == nil {
+		a.want = nil
+		return input.Intent{}, false
+	}
+	top := m.Top()
+	if top != Scene(sp) {
+		return top.Auto(c, nil)
+	}
+	if a.want == nil {
+		a.wantBuf = c.Opts.SeatPolicy(g, c.Hat())
+		a.want, a.count, a.steps = &a.wantBuf, len(g.Actions()), 0
+	}
+	in, ok := sp.Auto(c, a.want)
+	if !ok || a.steps >= maxSteps {
+		a.Fallbacks++
+		a.LastErr = fmt.Sprintf("no intent path for %s after %d steps", a.want.Kind, a.steps)
+		c.Apply(*a.want)
+		a.count = -1 // done once the stream brings anything
+		return input.Intent{}, false
+	}
+	a.steps++
+	return a.emit(in)
 }

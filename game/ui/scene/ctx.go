@@ -51,6 +51,15 @@ type Options struct {
 	Autoplay       string // a bot policy name, or ""
 	Policy         Policy // the bot itself when Autoplay is set
 	Player         string // a display name for the results file (typed in the browser at a workshop)
+
+	// A pair game at a workshop room (twohats --join URL, ?join= in the browser): the room's
+	// address and, when given, the name, the partner's pair code and the hat asked for, which the
+	// join screen fills in.
+	Join     string
+	JoinCode string
+	JoinHat  sim.Hat
+	// SeatPolicy plays one seat of a pair game when Autoplay is set (bot.Seat with the policy).
+	SeatPolicy func(g *sim.Game, h sim.Hat) sim.Action
 }
 
 // Policy is what the autoplayer asks for decisions; bot.Policy satisfies it.
@@ -93,6 +102,16 @@ type Ctx struct {
 	Frame    int
 
 	view sim.View // the game as the player's hats know it (see V)
+
+	// Seat is where decisions go in a pair game (seat.go); nil in a solo game, whose decisions
+	// apply at once.
+	Seat Seat
+	// News is what the pair game's seat last heard from the room (names, code, state).
+	News      SeatNews
+	SeatStore save.Store // keeps a pair game's seat token for a reload; nil keeps none
+	Dial      Dialer     // how the join screen reaches the room; nil for the network client
+	problemN  int // the last seat problem shown
+	pairSaved bool
 
 	// What the scenes asked for, carried out by the Manager after each intent and tick: scenes ask
 	// for transitions and never hold the Manager.
@@ -200,9 +219,21 @@ func (c *Ctx) Continue(f save.File) error {
 	return nil
 }
 
+// Hat is the seat the player plays in a pair game, HatNone in a solo game.
+func (c *Ctx) Hat() sim.Hat {
+	if c.Seat == nil {
+		return sim.HatNone
+	}
+	return c.Seat.Hat()
+}
+
 // Apply performs a decision; a refused one is shown as the status line. It returns whether the
-// decision was taken.
+// decision was taken. In a pair game the decision is checked here and sent to the room; the game
+// applies it when the room's stream brings it back (see Tick).
 func (c *Ctx) Apply(a sim.Action) bool {
+	if c.Seat != nil {
+		return c.send(a)
+	}
 	clarity := -1.0
 	if st := c.V().View(); a.Kind == sim.ActRefine && a.Story >= 0 && a.Story < len(st.Stories) {
 		clarity = st.Stories[a.Story].Clarity
@@ -242,7 +273,7 @@ func (c *Ctx) finish() {
 }
 
 func (c *Ctx) autosave() {
-	if c.Guard == nil || c.Game == nil {
+	if c.Guard == nil || c.Game == nil || c.Seat != nil { // a pair game is kept by the room
 		return
 	}
 	var src []byte
@@ -282,6 +313,10 @@ func (c *Ctx) SaveNow() {
 // deliverResults writes the results file of the finished game.
 func (c *Ctx) deliverResults() {
 	if c.Sink == nil || c.Game == nil {
+		return
+	}
+	if c.Seat != nil {
+		c.Results = pairResults(c.News)
 		return
 	}
 	policy := "human"
@@ -414,6 +449,7 @@ func (m *Manager) Tick() {
 	if m.Fade > 0 {
 		m.Fade--
 	}
+	c.tickSeat()
 	m.scene.Tick(c)
 	for _, o := range m.overlays {
 		o.Tick(c)

@@ -64,6 +64,9 @@ func (t *topBar) refresh(c *Ctx) {
 		t.day = "ON LEAVE"
 	}
 	t.role = v.Role().Title()
+	if v.Pair() {
+		t.role = s.Hat.String() + " in pair " + c.News.Code + " with " + partnerName(c.News)
+	}
 	t.scenario = v.Scenario().Title
 	t.sub = ""
 }

@@ -169,7 +169,14 @@ func (s *Sprint) buildActs(c *Ctx) {
 	st := v.View()
 	role := v.Role()
 	b := bar{c: c, acts: s.acts[:0]}
-	if st.Event < 0 {
+	pair := v.Pair()
+	switch {
+	case pair && !st.Turn:
+		// The other seat's turn: nothing to press; the bar says who acts (drawWait).
+	case pair && st.Done:
+		// Done with the phase, and the partner proposes a sync: only the answer.
+		b.game(sim.Action{Kind: sim.ActSync, Accept: true}, "Accept sync").primary = true
+	case st.Event < 0:
 		s.cur().acts(c, s, &b)
 		pm, po := role.Wears(sim.HatPM), role.Wears(sim.HatPO)
 		// Work either hat may do in this phase.
@@ -186,19 +193,42 @@ func (s *Sprint) buildActs(c *Ctx) {
 				b.game(sim.Action{Kind: sim.ActReview}, "").primary = !st.Reviewed
 			}
 		}
-		if role != sim.RoleBoth && st.Phase <= sim.PhaseExecution {
+		switch {
+		case pair && st.SyncProposal == st.Hat.Other():
+			b.game(sim.Action{Kind: sim.ActSync, Accept: true}, "Accept sync").primary = true
+		case pair && st.SyncProposal == st.Hat:
+			b.game(sim.Action{Kind: sim.ActSync}, "Sync proposed")
+		case pair && st.Phase <= sim.PhaseExecution:
+			b.game(sim.Action{Kind: sim.ActSync}, "Propose sync")
+		case role != sim.RoleBoth && st.Phase <= sim.PhaseExecution:
 			b.game(sim.Action{Kind: sim.ActSync}, "")
 		}
 		b.game(sim.Action{Kind: sim.ActRest}, "")
-		next := b.game(sim.Action{Kind: sim.ActAdvance}, nextLabel(st))
+		label := nextLabel(st)
+		if pair && !v.OtherDone() {
+			label = doneLabel(st)
+		}
+		next := b.game(sim.Action{Kind: sim.ActAdvance}, label)
 		if st.Phase != sim.PhasePlanning || st.Planned || !po {
 			next.primary = st.Phase != sim.PhaseReview || st.Reviewed || !po
+		}
+		if pair && st.SyncProposal == st.Hat.Other() {
+			next.primary = false // Enter answers the partner first
 		}
 	}
 	// The event card has the choices; the bar stays empty until it is answered.
 	s.acts = b.acts
 	s.barH = layoutBar(c.P, s.acts, c.W)
 	s.layout(c)
+}
+
+// doneLabel is the advance button's label in a pair game while the partner still works in the
+// phase: the seat says it is done, and the phase waits for the partner.
+func doneLabel(st *sim.View) string {
+	if st.Phase == sim.PhaseExecution {
+		return "Done with day " + num(float64(st.Day))
+	}
+	return "Done with " + lower(st.Phase.String())
 }
 
 func nextLabel(st *sim.View) string {
@@ -563,6 +593,9 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 	drawBar(c, p, s.L.bar, s.acts, s.hover, s.pressed, hint)
 	if s.guiding() && st.Event < 0 && !s.Picker {
 		s.guide.draw(c, s, p)
+	}
+	if c.V().Pair() {
+		s.drawPair(c, p)
 	}
 	if s.Picker {
 		s.drawPicker(c, p)

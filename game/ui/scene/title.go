@@ -44,6 +44,7 @@ func NewTitle(c *Ctx) *Title {
 	}
 	t.m.items = append(t.m.items,
 		menuItem{key: 'N', label: "New game"},
+		menuItem{key: 'J', label: "Join a pair game", note: "two people, one hat each, at a workshop room"},
 		menuItem{key: 'H', label: "How to play"},
 		menuItem{key: 'Q', label: "Quit"})
 	if c.Guard != nil && c.Guard.Problem != nil {
@@ -152,6 +153,8 @@ func (t *Title) Handle(c *Ctx, in input.Intent) {
 		default:
 			c.Goto(NewRole(c))
 		}
+	case 'J':
+		c.Goto(NewJoin(c, false))
 	case 'H':
 		c.Open(NewHelp())
 	case 'Q':

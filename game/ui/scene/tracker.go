@@ -95,6 +95,7 @@ type Tracker struct {
 	CapStart                         int
 	Version                          int       // bumps on every observed change
 	view                             *sim.View // the game as the player's hats know it, shared with the screens (one copy)
+	hat                              sim.Hat   // the seat of a pair game whose view it is, HatNone solo
 	lastDay                          int
 	logDesc                          []string // the descriptions of the game's log so far, by index: the log only grows
 }
@@ -125,11 +126,14 @@ func (t *Tracker) describe(v gameView, i int) string {
 }
 
 // NewTracker starts watching g.
-func NewTracker(g *sim.Game, v *sim.View) *Tracker {
+func NewTracker(g *sim.Game, v *sim.View) *Tracker { return NewSeatTracker(g, v, sim.HatNone) }
+
+// NewSeatTracker starts watching g through seat h's view (a pair game's seat).
+func NewSeatTracker(g *sim.Game, v *sim.View, h sim.Hat) *Tracker {
 	if v == nil {
 		v = &sim.View{}
 	}
-	t := &Tracker{view: v}
+	t := &Tracker{view: v, hat: h}
 	t.Meters[MHours] = Meter{Label: "Hours left", Max: float64(g.Scenario().HoursPerSprint), Unit: " h"}
 	t.Meters[MStress] = Meter{Label: "Stress", Max: 100, HighBad: true}
 	t.Meters[MBurnout] = Meter{Label: "Burnout", Max: 100, HighBad: true}
@@ -141,7 +145,7 @@ func NewTracker(g *sim.Game, v *sim.View) *Tracker {
 // Observe reads the game after a decision, through the player's view of it. quiet skips the
 // animation (when replaying a save).
 func (t *Tracker) Observe(g *sim.Game, quiet bool) {
-	g.View(t.view)
+	g.ViewAs(t.hat, t.view)
 	s := t.view
 	t.Version++
 	t.Meters[MHours].set(float64(s.Player.Hours), quiet)

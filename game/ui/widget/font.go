@@ -14,7 +14,7 @@ import (
 // Font is one of the few type styles the game uses.
 type Font uint8
 
-// The type styles: one family (Go), four sizes, Mono for numbers.
+// The type styles: one family (Go), four sizes, Mono for numbers, Display for a pair code.
 const (
 	Small    Font = iota // 13: labels, badges, hints
 	Body                 // 15: running text
@@ -23,6 +23,7 @@ const (
 	Title                // 40 bold: screen titles and the grade
 	Mono                 // 14 mono: numbers
 	MonoBold             // 20 mono bold: meters
+	Display              // 72 mono bold: a pair code, read across a table
 	numFonts
 )
 
@@ -33,7 +34,7 @@ type fontSpec struct {
 
 var specs = [numFonts]fontSpec{
 	Small: {0, 13}, Body: {0, 15}, BodyBold: {1, 15}, Heading: {2, 20}, Title: {2, 40},
-	Mono: {3, 14}, MonoBold: {4, 20},
+	Mono: {3, 14}, MonoBold: {4, 20}, Display: {4, 72},
 }
 
 // LineHeight is the distance between lines of a font, in logical pixels.

@@ -37,7 +37,7 @@ func hex(c color.RGBA) string {
 
 func (r Rect) rec() string { return fmt.Sprintf("%.0f,%.0f %.0fx%.0f", r.X, r.Y, r.W, r.H) }
 
-var fontNames = [numFonts]string{"Small", "Body", "BodyBold", "Heading", "Title", "Mono", "MonoBold"}
+var fontNames = [numFonts]string{"Small", "Body", "BodyBold", "Heading", "Title", "Mono", "MonoBold", "Display"}
 
 // WriteGolden compares got with the golden file at path, or writes it when update is set. It
 // returns a one-line difference, or "" when they agree.

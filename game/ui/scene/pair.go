@@ -1,0 +1,194 @@
+package scene
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"twohats/game/pairplay"
+	"twohats/game/sim"
+	"twohats/game/ui/widget"
+)
+
+// A pair game in the screens: the Ctx holds a local game like a solo game's, but a decision goes
+// to the Seat (send) and the game applies only what the room's stream brings (tickSeat), both
+// seats' decisions in the room's order. The screens read the seat's own view (ViewAs), so each
+// player sees only their hat.
+
+// send checks a decision against the local game and hands it to the seat.
+func (c *Ctx) send(a sim.Action) bool {
+	a.Hat = c.Seat.Hat()
+	if c.Game == nil {
+		return false
+	}
+	if err := c.Game.Check(a); err != nil {
+		c.Say("%s", capital(err.Error()))
+		return false
+	}
+	if c.Seat.Pending() {
+		c.Say("One moment: your last move is still on its way to the room.")
+		return false
+	}
+	c.Seat.Send(a)
+	c.Dirty = true
+	return true
+}
+
+// tickSeat applies what the room's stream brought since the last frame and shows the seat's
+// problems (a refused move, a lost connection) on the status line.
+func (c *Ctx) tickSeat() {
+	if c.Seat == nil {
+		return
+	}
+	n := 0
+	if c.Game != nil {
+		n = len(c.Game.Actions())
+	}
+	acts, news := c.Seat.Take(n)
+	if news.Pair.Version != c.News.Pair.Version || news.Problem != c.News.Problem {
+		c.Dirty = true
+	}
+	c.News = news
+	if news.ProblemN != c.problemN {
+		c.problemN = news.ProblemN
+		c.Say("%s", news.Problem)
+	}
+	if c.Game == nil || len(acts) == 0 {
+		if c.Finished && c.Results != pairResults(news) {
+			c.Results = pairResults(news)
+			c.Dirty = true
+		}
+		return
+	}
+	for _, a := range acts {
+		if err := c.Game.Apply(a); err != nil {
+			// Both ends run the one engine on the one order: this is a bug, said plainly.
+			c.Say("Out of step with the room: %v", err)
+			return
+		}
+		if c.Game.Over() {
+			break
+		}
+	}
+	c.Track.Observe(c.Game, false)
+	c.Dirty = true
+	if c.Game.Over() && !c.Finished {
+		c.finish()
+	}
+}
+
+// StartPair begins the local game of a pair once both seats are taken, and goes to its first
+// sprint screen.
+func (c *Ctx) StartPair(news SeatNews) error {
+	g, err := sim.New(news.Sc, sim.RolePair, news.Seed)
+	if err != nil {
+		return err
+	}
+	c.Game, c.Entry, c.Role, c.News = g, &Entry{ID: news.Sc.ID, Sc: news.Sc}, sim.RolePair, news
+	c.Track = NewSeatTracker(g, &c.view, news.Hat)
+	c.Goto(NewSprint(c))
+	c.tickSeat() // a seat that comes back has the game so far at once
+	return nil
+}
+
+// pairResults says where a pair game's results went: the room stores them.
+func pairResults(n SeatNews) string {
+	switch n.Pair.State {
+	case pairplay.StateStored:
+		if r := n.Pair.Result; r != nil {
+			return fmt.Sprintf("stored by the room as %s (score %.0f, %s)", r.ID, r.Score, r.Grade)
+		}
+		return "stored by the room"
+	case pairplay.StateFailed:
+		return "the room could not store it: " + n.Pair.Note
+	}
+	return "the room is storing it…"
+}
+
+// Partner is the other seat's player as the room names them.
+func (n SeatNews) Partner() pairplay.Player {
+	if n.Hat == sim.HatPM {
+		return n.Pair.PO
+	}
+	return n.Pair.PM
+}
+
+// Players names both seats: "Ada (PM) and Ben (PO)".
+func (n SeatNews) Players() string {
+	name := func(p pairplay.Player) string {
+		switch {
+		case p.Name != "":
+			return p.Name
+		case p.Bot != "":
+			return "the " + p.Bot + " bot"
+		}
+		return "(free)"
+	}
+	return fmt.Sprintf("%s (PM) and %s (PO)", name(n.Pair.PM), name(n.Pair.PO))
+}
+
+// drawPair paints what a pair game adds to the sprint screen: while the other seat acts, the
+// action bar says so and what the partner is doing; while the partner proposes a sync, a prompt
+// above the bar asks to accept it.
+func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
+	v := c.V()
+	st := v.View()
+	other := st.Hat.Other()
+	bar := s.L.bar
+	if !st.Turn && !v.Over() {
+		p.Fill(widget.R(bar.X, bar.Y, bar.W, bar.H-30), widget.Bar)
+		msg := st.Waiting
+		if msg == "" {
+			msg = "The " + other.String() + " is at work"
+		}
+		x := bar.X + 24
+		p.Dot(x+8, bar.Y+30, 8, hatColor(other))
+		p.Text(p.Fit(msg+"…", widget.Heading, bar.W-80), widget.Heading, x+28, bar.Y+17, widget.BarInk)
+		why := waitWhy(st)
+		p.Text(p.Fit(why, widget.Small, bar.W-48), widget.Small, x, bar.Bottom()-24, widget.BarMuted)
+		return
+	}
+	if st.SyncProposal == other && st.Turn {
+		w := math.Min(640, s.L.board.W)
+		r := widget.R(s.L.board.X+(s.L.board.W-w)/2, bar.Y-92, w, 84)
+		p.Panel(r, 10, widget.Surface, hatColor(other), 3)
+		p.Text(p.Fit("The "+other.String()+" proposes a sync", widget.Heading, r.W-40), widget.Heading, r.X+20, r.Y+12, widget.Ink)
+		cost := v.Preview(sim.Action{Kind: sim.ActSync, Accept: true})
+		p.Text(p.Fit("S or Enter: accept and talk the roadmap through ("+costLine(cost)+" each) · carry on and it lapses with the phase", widget.Small, r.W-40), widget.Small, r.X+20, r.Y+46, widget.InkMuted)
+	}
+	if c.Seat != nil && c.Seat.Pending() {
+		p.Text("Sending…", widget.Small, bar.Right()-90, bar.Bottom()-24, widget.BarMuted)
+	}
+}
+
+// waitWhy says why the seat waits, and what it may do meanwhile.
+func waitWhy(st *sim.View) string {
+	other := st.Hat.Other()
+	switch {
+	case st.SyncProposal == st.Hat:
+		return "Your sync proposal waits for the " + other.String() + " to accept it. Tab: look at the other boards meanwhile."
+	case st.Done:
+		return "You are done with this part; it moves on when the " + other.String() + " is done too. Tab: look at the other boards meanwhile."
+	}
+	return "It is the " + other.String() + "'s turn in this phase. Tab: look at the other boards meanwhile."
+}
+
+// hatColor is the colour of a hat: orange for the PM, sky blue for the PO, as on the title.
+func hatColor(h sim.Hat) color.RGBA {
+	if h == sim.HatPM {
+		return widget.Orange
+	}
+	return widget.SkyBlue
+}
+
+// partnerName is the other seat's player in a line: their name, or the bot that plays the seat.
+func partnerName(n SeatNews) string {
+	p := n.Partner()
+	switch {
+	case p.Served || (p.Name == "" && p.Bot != ""):
+		return "the colleague bot"
+	case p.Name != "":
+		return p.Name
+	}
+	return "a partner"
+}
