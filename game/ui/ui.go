@@ -323,6 +323,10 @@ func (a *app) shotName() string {
 		// sprint board with a request waiting, and with the pull offered (the team is done early).
 		switch {
 		case name == "end":
+		case a.c.Seat != nil && st.Turn && st.SyncProposal == st.Hat.Other() && a.m.Top() == a.m.Scene():
+			name = "sync-prompt" // a pair game's partner proposes a sync
+		case a.c.Seat != nil && !st.Turn && a.m.Top() == a.m.Scene():
+			name += "-waiting" // the partner's turn
 		case st.Event >= 0 && a.m.Top() == a.m.Scene():
 			name = "event"
 		case name == "execution" && len(st.Inbox) > 0:
@@ -330,6 +334,9 @@ func (a *app) shotName() string {
 		case name == "execution" && a.c.PullOffered():
 			name = "pull"
 		}
+	}
+	if j, ok := a.m.Top().(*scene.Join); ok && j.State == scene.JoinWaiting {
+		name = "join-code"
 	}
 	return fmt.Sprintf("%s-sprint%d", name, s)
 }

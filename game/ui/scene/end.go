@@ -21,6 +21,7 @@ type End struct {
 	dimV         [6]float64
 	helped, hurt []string
 	sub          string
+	role         string // the charts' label: the role, or the pair
 	maxVal       float64
 	sprintLbl    []string
 	m            menu
@@ -37,7 +38,13 @@ func NewEnd(c *Ctx) *End {
 	t := v.Scenario().Tuning
 	e.score = fmt.Sprintf("%.0f", o.Score)
 	e.grade = o.Grade
-	e.sub = fmt.Sprintf("%s · %s · seed %d · %d sprints played", v.Scenario().Title, v.Role().Title(), v.Seed(), o.SprintsPlayed)
+	e.role = v.Role().Title()
+	e.sub = fmt.Sprintf("%s · %s · seed %d · %d sprints played", v.Scenario().Title, e.role, v.Seed(), o.SprintsPlayed)
+	if v.Pair() {
+		// A pair's debrief names both players: the score is theirs together.
+		e.role = sim.RolePair.Title()
+		e.sub = fmt.Sprintf("%s · pair %s: %s · seed %d · %d sprints · %d syncs", v.Scenario().Title, c.News.Code, c.News.Players(), v.Seed(), o.SprintsPlayed, v.View().Syncs)
+	}
 	names := [6]string{"Value delivered", "Alignment (built vs roadmap)", "Strategy fit (roadmap vs market)", "Stakeholder trust", "Team health", "Burnout peak (counts against)"}
 	vals := [6]float64{o.ValueShare, o.Alignment, o.StrategyFit, o.StakeholderTrust, o.TeamHealth, o.BurnoutPeak}
 	weights := [6]float64{t.WeightValue, t.WeightAlignment, t.WeightFit, t.WeightTrust, t.WeightHealth, t.WeightBurnout}
@@ -87,6 +94,10 @@ func (e *End) Handle(c *Ctx, in input.Intent) {
 	}
 	switch e.m.handle(c, in) {
 	case 0:
+		if c.Seat != nil { // the pair's game is over: the next one is solo or a new pair
+			c.Seat.Close()
+			c.Seat, c.News = nil, SeatNews{}
+		}
 		c.Game, c.Track, c.Finished = nil, nil, false
 		c.Goto(NewTitle(c))
 	case 1:
@@ -210,7 +221,7 @@ func (e *End) list(p *widget.Painter, r widget.Rect, title string, lines []strin
 func (e *End) chart(c *Ctx, p *widget.Painter, r widget.Rect, title string, hist []sim.SprintRecord, f func(sim.SprintRecord) float64, top float64, col color.RGBA, bars bool) {
 	p.Panel(r, 10, widget.Surface, widget.Border, 1)
 	p.Text(title, widget.BodyBold, r.X+12, r.Y+8, widget.Ink)
-	if role := c.V().Role().Title(); p.Width(title, widget.BodyBold)+p.Width(role, widget.Body)+40 < r.W {
+	if role := e.role; p.Width(title, widget.BodyBold)+p.Width(role, widget.Body)+40 < r.W {
 		p.TextRight(role, widget.Body, r.Right()-12, r.Y+8, widget.InkMuted)
 	}
 	plot := widget.R(r.X+52, r.Y+36, r.W-68, r.H-36-44)

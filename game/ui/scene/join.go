@@ -59,13 +59,13 @@ func loadRecord(st save.Store) (seatRecord, bool) {
 	return r, true
 }
 
-// joinState is where the join screen is.
-type joinState uint8
+// JoinState is where the join screen is.
+type JoinState uint8
 
 const (
-	joinForm       joinState = iota // the player fills in the form
-	joinConnecting                  // a join or a comeback is on its way
-	joinWaiting                     // seated: the code shows while the partner comes
+	JoinForm       JoinState = iota // the player fills in the form
+	JoinConnecting                  // a join or a comeback is on its way
+	JoinWaiting                     // seated: the code shows while the partner comes
 )
 
 // The join form's rows.
@@ -84,7 +84,7 @@ const (
 // partner; the game begins when both seats are taken. The seat's token is kept (Ctx.SeatStore)
 // so that a reload comes back to the same seat.
 type Join struct {
-	State  joinState
+	State  JoinState
 	Server string
 	Player string
 	Code   string
@@ -139,7 +139,7 @@ func (j *Join) dial(c *Ctx, token string) {
 	ctx, stop := context.WithTimeout(context.Background(), 20*time.Second)
 	j.stop = stop
 	done := make(chan joinDone, 1)
-	j.done, j.State, j.Err = done, joinConnecting, ""
+	j.done, j.State, j.Err = done, JoinConnecting, ""
 	req := pairplay.JoinRequest{Name: strings.TrimSpace(j.Player), Code: j.Code, Hat: pairplay.HatName(j.Hat), Autoplay: c.Opts.Autoplay}
 	server := strings.TrimRight(strings.TrimSpace(j.Server), "/")
 	go func() {
@@ -171,12 +171,12 @@ func (j *Join) Tick(c *Ctx) {
 		c.Dirty = true // the cursor blinks, the waiting dots move
 	}
 	switch j.State {
-	case joinConnecting:
+	case JoinConnecting:
 		select {
 		case d := <-j.done:
 			j.stop()
 			if d.err != nil {
-				j.State = joinForm
+				j.State = JoinForm
 				if d.token != "" {
 					j.Err = "Could not come back to pair " + j.saved.Code + ": " + d.err.Error()
 				} else {
@@ -194,11 +194,11 @@ func (j *Join) Tick(c *Ctx) {
 				}
 			}
 			j.saved, j.hasRec = rec, true
-			j.State = joinWaiting
+			j.State = JoinWaiting
 			c.Dirty = true
 		default:
 		}
-	case joinWaiting:
+	case JoinWaiting:
 		if c.News.Started && c.News.Sc != nil {
 			if err := c.StartPair(c.News); err != nil {
 				j.Err = err.Error()
@@ -210,13 +210,13 @@ func (j *Join) Tick(c *Ctx) {
 // Handle edits the form, joins, or goes back to the title.
 func (j *Join) Handle(c *Ctx, in input.Intent) {
 	switch j.State {
-	case joinConnecting:
+	case JoinConnecting:
 		if in.Kind == input.Back {
 			j.stop()
-			j.State = joinForm
+			j.State = JoinForm
 		}
 		return
-	case joinWaiting:
+	case JoinWaiting:
 		if in.Kind == input.Back {
 			// The seat stays the player's at the room; the kept token comes back to it.
 			c.Seat.Close()
@@ -327,7 +327,7 @@ func (j *Join) typeRune(r rune) {
 
 // Auto joins with what the options filled in.
 func (j *Join) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) {
-	if j.State != joinForm || j.Err != "" {
+	if j.State != JoinForm || j.Err != "" {
 		return input.Intent{}, false
 	}
 	return input.Of(input.Confirm), true
@@ -341,11 +341,11 @@ func (j *Join) Draw(c *Ctx, p *widget.Painter) {
 	p.Text("Join a pair game", widget.Title, 48, 36, widget.Ink)
 	p.Text(p.Fit("Two people, one hat each, one product: the PM and the PO each play on their own screen.", widget.Body, c.W-96), widget.Body, 48, 96, widget.InkMuted)
 	switch j.State {
-	case joinWaiting:
+	case JoinWaiting:
 		j.drawCode(c, p)
 		statusLine(c, p, "Esc: back to the title (your seat is kept; Join a pair game comes back to it)")
 		return
-	case joinConnecting:
+	case JoinConnecting:
 		r := widget.R(48, 150, c.W-96, 120)
 		p.Panel(r, 12, widget.Surface, widget.Blue, 2)
 		p.Text("Connecting to the room…", widget.Heading, r.X+20, r.Y+20, widget.Ink)

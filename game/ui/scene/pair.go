@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"twohats/game/pairplay"
 	"twohats/game/sim"
@@ -29,7 +30,10 @@ func (c *Ctx) send(a sim.Action) bool {
 		c.Say("One moment: your last move is still on its way to the room.")
 		return false
 	}
-	c.Seat.Send(a)
+	// The decision leaves on the network goroutine later: it must not share the board's draft,
+	// which the screens go on editing.
+	a.Stories, a.Weights = slices.Clone(a.Stories), slices.Clone(a.Weights)
+	c.Seat.Send(a, len(c.Game.Actions()))
 	c.Dirty = true
 	return true
 }

@@ -21,8 +21,10 @@ import (
 type Seat interface {
 	// Hat is the seat's hat.
 	Hat() sim.Hat
-	// Send hands a checked decision to the server; the stream brings it back.
-	Send(a sim.Action)
+	// Send hands a decision, checked against the game after its seq-th action, to the server;
+	// the stream brings it back. When the game has moved on since (the partner's move came
+	// first), the decision is dropped with a line in the news: the player looks again.
+	Send(a sim.Action, seq int)
 	// Pending reports whether a decision is on its way and not yet back.
 	Pending() bool
 	// Take returns the actions the stream has brought since the local game's n-th, and the pair
@@ -70,7 +72,7 @@ type RemoteSeat struct {
 	cancel context.CancelFunc
 
 	mu       sync.Mutex
-	out      []sim.Action // decisions waiting to leave
+	out      []outgoing // decisions waiting to leave
 	sending  bool         // a decision is on its way
 	pollStop context.CancelFunc
 	wake     chan struct{}
@@ -94,10 +96,16 @@ func (r *RemoteSeat) Hat() sim.Hat {
 	return r.news.Hat
 }
 
+// outgoing is a decision and the number of actions of the game it was made on.
+type outgoing struct {
+	a   sim.Action
+	seq int
+}
+
 // Send queues a decision and wakes the network goroutine.
-func (r *RemoteSeat) Send(a sim.Action) {
+func (r *RemoteSeat) Send(a sim.Action, seq int) {
 	r.mu.Lock()
-	r.out = append(r.out, a)
+	r.out = append(r.out, outgoing{a, seq})
 	r.sending = true
 	if r.pollStop != nil {
 		r.pollStop()
@@ -158,7 +166,7 @@ func (r *RemoteSeat) run(ctx context.Context) {
 	fails := 0
 	for ctx.Err() == nil {
 		r.mu.Lock()
-		var a sim.Action
+		var a outgoing
 		has := len(r.out) > 0
 		if has {
 			a, r.out = r.out[0], r.out[1:]
@@ -213,39 +221,41 @@ func (r *RemoteSeat) run(ctx context.Context) {
 // send sends one decision. When the partner moved first (a stale sequence), the seat catches up
 // and sends the decision again if it is still legal; a decision the server refuses is dropped
 // with its reason.
-func (r *RemoteSeat) send(ctx context.Context, a sim.Action) error {
+func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
 	defer func() {
 		r.mu.Lock()
 		r.sending = len(r.out) > 0
 		r.mu.Unlock()
 	}()
-	for try := 0; ; try++ {
-		err := r.link.Send(ctx, a)
-		if err == nil {
-			return nil
-		}
-		if errors.Is(err, pairplay.ErrStale) && try < 3 {
-			if _, err := r.link.Poll(ctx); err != nil {
-				return err
-			}
-			r.publish()
-			if g := r.link.Game(); g != nil {
-				if cerr := g.Check(a); cerr != nil {
-					r.problem("The partner moved first; %s", cerr.Error())
-					return nil
-				}
-			}
-			continue
-		}
-		var rf *pairplay.RefusedError
-		if errors.As(err, &rf) {
-			r.problem("The room refused it: %s", rf.Msg)
-			return nil
-		}
-		// The network failed: keep the decision for the next try.
-		r.mu.Lock()
-		r.out = append([]sim.Action{a}, r.out...)
-		r.mu.Unlock()
-		return err
+	if g := r.link.Game(); g == nil || len(g.Actions()) != o.seq {
+		r.movedFirst()
+		return nil
 	}
+	err := r.link.Send(ctx, o.a)
+	var rf *pairplay.RefusedError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, pairplay.ErrStale):
+		// The partner's move reached the room first: catch up, and let the player look again.
+		if _, err := r.link.Poll(ctx); err != nil {
+			return err
+		}
+		r.movedFirst()
+		return nil
+	case errors.As(err, &rf):
+		r.problem("The room refused it: %s", rf.Msg)
+		return nil
+	}
+	// The network failed: keep the decision for the next try.
+	r.mu.Lock()
+	r.out = append([]outgoing{o}, r.out...)
+	r.mu.Unlock()
+	return err
+}
+
+// movedFirst says that a decision was dropped because the partner's move came first.
+func (r *RemoteSeat) movedFirst() {
+	other := r.link.Hat().Other()
+	r.problem("The %s moved first: look again and decide (your move was not sent)", other)
 }
