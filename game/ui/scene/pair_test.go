@@ -99,9 +99,11 @@ func (f *fakeRoom) Pair() pairplay.Pair {
 	return p
 }
 
-func (f *fakeRoom) Hat() sim.Hat  { return f.hat }
-func (f *fakeRoom) Code() string  { return "KEYPR" }
-func (f *fakeRoom) Name() string  { return map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[f.hat] }
+func (f *fakeRoom) Hat() sim.Hat { return f.hat }
+func (f *fakeRoom) Code() string { return "KEYPR" }
+func (f *fakeRoom) Name() string {
+	return map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[f.hat]
+}
 func (f *fakeRoom) Token() string { return "token-" + f.Name() }
 func (f *fakeRoom) Seed() uint64  { return f.g.Seed() }
 func (f *fakeRoom) Finished() bool {

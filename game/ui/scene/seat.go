@@ -73,7 +73,7 @@ type RemoteSeat struct {
 
 	mu       sync.Mutex
 	out      []outgoing // decisions waiting to leave
-	sending  bool         // a decision is on its way
+	sending  bool       // a decision is on its way
 	pollStop context.CancelFunc
 	wake     chan struct{}
 	actions  []sim.Action // every action of the game so far, in the server's order
