@@ -536,7 +536,11 @@ func (b *backlogBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 		sd.add("Ticked cards go into the sprint, in board order. Below the capacity line the team is likely not to finish.", widget.Small, widget.InkMuted, 4)
 	}
 	if !v.Role().Wears(sim.HatPO) {
-		sd.add("Your colleague, the Product Owner, orders and plans the backlog. Unsynced, they drift toward what is loudest.", widget.Body, widget.InkMuted, 16)
+		if v.Pair() {
+			sd.add(partnerName(c.News)+", the Product Owner, orders and plans the backlog, from the roadmap as last synced.", widget.Body, widget.InkMuted, 16)
+		} else {
+			sd.add("Your colleague, the Product Owner, orders and plans the backlog. Unsynced, they drift toward what is loudest.", widget.Body, widget.InkMuted, 16)
+		}
 	}
 }
 

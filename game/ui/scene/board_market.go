@@ -222,7 +222,11 @@ func (m *marketBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 		sd.add(fmt.Sprintf("%d backlog stories in this theme.", n), widget.Body, widget.InkMuted, 8)
 	}
 	if !v.Role().Wears(sim.HatPM) {
-		sd.add("Your colleague, the Product Manager, owns the market view and the roadmap. You see them as they reach you.", widget.Body, widget.InkMuted, 16)
+		if v.Pair() {
+			sd.add(partnerName(c.News)+", the Product Manager, owns the market view and the roadmap. You see the roadmap as last synced: accept a sync, or propose one (S).", widget.Body, widget.InkMuted, 16)
+		} else {
+			sd.add("Your colleague, the Product Manager, owns the market view and the roadmap. You see them as they reach you.", widget.Body, widget.InkMuted, 16)
+		}
 	} else {
 		sd.add("Strategy fit = how close the roadmap is to what the market really needs. Nobody sees the real need; the estimate is your best guess.", widget.Small, widget.InkMuted, 16)
 	}

@@ -148,17 +148,17 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 		x := bar.X + 24
 		p.Dot(x+8, bar.Y+30, 8, hatColor(other))
 		p.Text(p.Fit(msg+"…", widget.Heading, bar.W-80), widget.Heading, x+28, bar.Y+17, widget.BarInk)
-		why := waitWhy(st)
-		p.Text(p.Fit(why, widget.Small, bar.W-48), widget.Small, x, bar.Bottom()-24, widget.BarMuted)
 		return
 	}
 	if st.SyncProposal == other && st.Turn {
 		w := math.Min(640, s.L.board.W)
-		r := widget.R(s.L.board.X+(s.L.board.W-w)/2, bar.Y-92, w, 84)
+		r := widget.R(s.L.board.X+(s.L.board.W-w)/2, bar.Y-108, w, 100)
 		p.Panel(r, 10, widget.Surface, hatColor(other), 3)
-		p.Text(p.Fit("The "+other.String()+" proposes a sync", widget.Heading, r.W-40), widget.Heading, r.X+20, r.Y+12, widget.Ink)
+		p.Dot(r.X+28, r.Y+26, 8, hatColor(other))
+		p.Text(p.Fit(partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading, r.W-72), widget.Heading, r.X+46, r.Y+12, widget.Ink)
 		cost := v.Preview(sim.Action{Kind: sim.ActSync, Accept: true})
-		p.Text(p.Fit("S or Enter: accept and talk the roadmap through ("+costLine(cost)+" each) · carry on and it lapses with the phase", widget.Small, r.W-40), widget.Small, r.X+20, r.Y+46, widget.InkMuted)
+		p.Text(p.Fit("S or Enter: accept, and talk the roadmap through together ("+costLine(cost)+" each).", widget.Body, r.W-40), widget.Body, r.X+20, r.Y+46, widget.Ink)
+		p.Text(p.Fit("Or carry on: the proposal lapses when the phase ends.", widget.Small, r.W-40), widget.Small, r.X+20, r.Y+72, widget.InkMuted)
 	}
 	if c.Seat != nil && c.Seat.Pending() {
 		p.Text("Sending…", widget.Small, bar.Right()-90, bar.Bottom()-24, widget.BarMuted)
@@ -168,13 +168,28 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 // waitWhy says why the seat waits, and what it may do meanwhile.
 func waitWhy(st *sim.View) string {
 	other := st.Hat.Other()
+	const meanwhile = " Tab: look at the other boards meanwhile."
 	switch {
 	case st.SyncProposal == st.Hat:
-		return "Your sync proposal waits for the " + other.String() + " to accept it. Tab: look at the other boards meanwhile."
-	case st.Done:
-		return "You are done with this part; it moves on when the " + other.String() + " is done too. Tab: look at the other boards meanwhile."
+		return "Your sync proposal waits for the " + other.String() + " to accept it." + meanwhile
+	case !actsIn(st.Phase, st.Hat):
+		return "The " + lower(st.Phase.String()) + " phase is the " + other.String() + "'s; it moves on when the " + other.String() + " is done." + meanwhile
+	case st.Phase == sim.PhaseExecution:
+		return "You are done with day " + num(float64(st.Day)) + "; the next day begins when the " + other.String() + " is done too." + meanwhile
 	}
-	return "It is the " + other.String() + "'s turn in this phase. Tab: look at the other boards meanwhile."
+	return "You are done with this phase; it moves on when the " + other.String() + " is done too." + meanwhile
+}
+
+// actsIn says whether hat h acts in phase ph of a pair game (the engine's turns, docs/outcome-model.md):
+// strategy is the PM's, planning and review the PO's, the working days and the retro both seats'.
+func actsIn(ph sim.Phase, h sim.Hat) bool {
+	switch ph {
+	case sim.PhaseStrategy:
+		return h == sim.HatPM
+	case sim.PhasePlanning, sim.PhaseReview:
+		return h == sim.HatPO
+	}
+	return true
 }
 
 // hatColor is the colour of a hat: orange for the PM, sky blue for the PO, as on the title.

@@ -590,6 +590,9 @@ func (s *Sprint) Draw(c *Ctx, p *widget.Painter) {
 	if s.guiding() {
 		hint = "Tutorial · T: skip the guide · Tab: other boards · F1: help"
 	}
+	if v := c.V(); v.Pair() && !st.Turn {
+		hint = waitWhy(st)
+	}
 	drawBar(c, p, s.L.bar, s.acts, s.hover, s.pressed, hint)
 	if s.guiding() && st.Event < 0 && !s.Picker {
 		s.guide.draw(c, s, p)
