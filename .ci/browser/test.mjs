@@ -15,11 +15,13 @@
 //      results arrive at the server with that name; /room is screenshot at 1280×720 and
 //      390×844 with its QR codes, the game and a file not counted;
 //   6. a room of the facilitator's own scenario file: the page fetches it, a bot plays it, and
-//      the stored result carries its TOML and content hash.
+//      the stored result carries its TOML and content hash;
 //   7. short clicks: a 0 ms click (down and up in one task, so inside one frame) and a 10 ms click
 //      on the action bar's Next button each act, once;
 //   8. a viewport too small (640×400, a phone's 390×844) shows the too-small notice instead of
-//      overlapping panels (screenshots small-*.png), and the game shows again at 1280×720.
+//      overlapping panels (screenshots small-*.png), and the game shows again at 1280×720;
+//   9. a pair game: two pages join one pair at `twohats serve --pairs`, one seat played by a
+//      bot, the other by key presses; the server stores one results file that replays.
 //
 // Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
 // desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
@@ -457,6 +459,102 @@ async function smallTest(browser, base) {
   }
 }
 
+// A pair game: two pages join one pair at a real `twohats serve --pairs`. The first page's seat
+// (the PO) is played by a bot (?join&autoplay=roadmap) and shows the pair code; the second page
+// types nothing but presses keys as a person would: Enter to join with the code from its link,
+// then on its turns S to accept a sync, 1 for an event's first choice, N to say it is done. The
+// game ends on both pages, and the server stores one results file, naming both players, that
+// `twohats replay` reproduces.
+async function pairTest(browser) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-pair-"));
+  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const srv = spawn(BIN, ["serve", "--scenario", "startup", "--seed", "7", "--pairs", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let srvOut = "";
+  srv.stdout.on("data", (d) => { srvOut += d; });
+  srv.stderr.on("data", (d) => { srvOut += d; });
+  const base = `http://127.0.0.1:${port}`;
+  const pairOf = (page) => page.evaluate(() => { try { return JSON.parse(window.twohats.pair || "null"); } catch (e) { return null; } });
+  try {
+    for (let i = 0; ; i++) {
+      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
+      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const bot = await open(browser, base + "/?join&name=Bea&hat=po&autoplay=roadmap", "pair PO (bot)");
+    await bot.page.waitForFunction(() => { try { return JSON.parse(window.twohats.pair).code; } catch (e) { return false; } }, null, { timeout: 60000, polling: 200 });
+    const code = (await pairOf(bot.page)).code;
+    check(/^[A-Z]{5}$/.test(code), `pair: the first page starts a pair and shows its code (${code})`);
+    await bot.page.waitForTimeout(300);
+    await bot.page.screenshot({ path: path.join(SHOTS, "pair-code.png") });
+
+    const person = await open(browser, base + `/?join&name=Ben&code=${code}&hat=pm`, "pair PM (keys)");
+    await person.page.waitForFunction(() => window.twohats && window.twohats.scene === "join" && window.twohats.firstFrame, null, { timeout: 60000 });
+    await person.page.waitForTimeout(400);
+    await key(person.page, "Enter");
+    await person.page.waitForFunction(() => window.twohats.scene !== "join", null, { timeout: 30000 }).catch(() => {});
+    check(await person.page.evaluate(() => window.twohats.scene) === "strategy", "pair: the second page joins with the code and opens on the PM's strategy");
+    const t = Date.now();
+    let presses = 0, shotWait = false, shotSync = false, last = null, still = 0;
+    for (;;) {
+      const [scene, st] = await Promise.all([person.page.evaluate(() => window.twohats.scene), pairOf(person.page)]);
+      if (scene === "end" || Date.now() - t > GAME_TIMEOUT) break;
+      if (!st) { await person.page.waitForTimeout(200); continue; }
+      if (!st.turn && !shotWait && st.phase === "planning") {
+        shotWait = true;
+        await person.page.screenshot({ path: path.join(SHOTS, "pair-pm-waiting.png") });
+      }
+      if (st.turn) {
+        let k = "n";
+        if (st.event) k = "1";
+        else if (st.proposal === "po") {
+          k = "s";
+          if (!shotSync) { shotSync = true; await person.page.screenshot({ path: path.join(SHOTS, "pair-pm-sync-prompt.png") }); }
+        }
+        await key(person.page, k);
+        presses++;
+      } else {
+        await person.page.waitForTimeout(150);
+      }
+      // A turn that does not move on after many presses is stuck: say where.
+      const now = JSON.stringify(st);
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still > 60) { fail(`pair: the PM's page is stuck at ${now}`); break; }
+    }
+    const scene = await person.page.evaluate(() => window.twohats.scene);
+    console.log(`pair: a whole startup pair game took ${secs(Date.now() - t)}, ${presses} key presses on the PM's page`);
+    check(scene === "end", `pair: the PM's page reaches the debrief (${scene})`);
+    await bot.page.waitForFunction(() => window.twohats.scene === "end", null, { timeout: 60000 }).catch(() => {});
+    check(await bot.page.evaluate(() => window.twohats.scene) === "end", "pair: the PO's page reaches the debrief too");
+    await person.page.waitForFunction(() => { try { return JSON.parse(window.twohats.pair).state === "stored"; } catch (e) { return false; } }, null, { timeout: 30000, polling: 500 }).catch(() => {});
+    await person.page.waitForTimeout(500);
+    await person.page.screenshot({ path: path.join(SHOTS, "pair-end.png") });
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "room.json");
+    const stored = files.length === 1 ? JSON.parse(fs.readFileSync(path.join(dir, files[0]), "utf8")) : null;
+    const players = stored && stored.players ? JSON.stringify(stored.players) : "";
+    check(stored && stored.role === "pair" && /Ben/.test(players) && /Bea/.test(players),
+      `pair: the server stored one results file naming both players (${files.join(", ")}: ${players})`);
+    if (stored) {
+      try {
+        const out = execFileSync(BIN, ["replay", path.join(dir, files[0])], { encoding: "utf8" });
+        ok(`pair: \`twohats replay\` reproduces the pair's file: ${out.trim().split("\n").pop()}`);
+      } catch (e) {
+        fail(`pair: \`twohats replay\` failed (exit ${e.status}):\n${e.stdout}${e.stderr}`);
+      }
+    }
+    const mine = await pairOf(person.page);
+    check(mine && mine.actions === (stored ? stored.actions.length : -1), `pair: the page's game has the stored game's ${mine && mine.actions} actions`);
+    noErrors(bot);
+    noErrors(person);
+    await bot.context.close();
+    await person.context.close();
+  } finally {
+    srv.kill("SIGINT");
+    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   for (const f of ["index.html", "wasm_exec.js", "twohats.wasm", "twohats.wasm.gz"]) {
     if (!fs.existsSync(path.join(WEB, f))) { console.log(`FAIL ${WEB}/${f} is missing: run make web`); process.exit(1); }
@@ -476,6 +574,7 @@ async function main() {
     if (want("own")) await ownScenarioTest(browser);
     if (want("click")) await clickTest(browser, base);
     if (want("small")) await smallTest(browser, base);
+    if (want("pair")) await pairTest(browser);
   } finally {
     await browser.close();
     srv.close();

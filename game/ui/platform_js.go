@@ -37,6 +37,9 @@ func platformStart(o *Options) {
 		if n := p.Get("player"); n.Type() == js.TypeString {
 			o.Start.Player = n.String()
 		}
+		if r := p.Get("room"); r.Type() == js.TypeString {
+			o.Start.Room = r.String() // a workshop room with pair games: the join screen's address
+		}
 		if src := p.Get("scenarioSource"); src.Type() == js.TypeString {
 			name := "room.toml"
 			if n := p.Get("scenarioName"); n.Type() == js.TypeString {
@@ -86,6 +89,11 @@ func (a *app) platformUpdate() {
 		a.tooSmall = small
 		js.Global().Get("twohats").Set("tooSmall", small == 2)
 		js.Global().Get("console").Call("log", fmt.Sprintf("twohats: too small %v (%.0f×%.0f)", small == 2, a.c.W, a.c.H))
+	}
+	if ps := a.pairSummary(); ps != a.lastPair {
+		// A pair game's state, for the page and the browser test: whose turn, the code, the room.
+		a.lastPair = ps
+		js.Global().Get("twohats").Set("pair", ps)
 	}
 	if n := a.m.Name(); n != a.lastScene {
 		a.lastScene = n
@@ -233,3 +241,11 @@ type FileSink struct {
 
 // Deliver hands the file to the page.
 func (FileSink) Deliver(name string, b []byte) (string, error) { return pageSink{}.Deliver(name, b) }
+
+// pairSummary is the pair game's summary, made every tenth of a second (it allocates).
+func (a *app) pairSummary() string {
+	if a.c.Seat == nil || a.updates%6 != 0 {
+		return a.lastPair
+	}
+	return a.c.PairSummary()
+}

@@ -149,6 +149,8 @@ type app struct {
 	firstShown bool
 	//lint:ignore U1000 used in the js build
 	tooSmall int // 0 not yet told, 1 the screen fits, 2 the too-small notice shows
+	//lint:ignore U1000 used in the js build
+	lastPair string
 
 	watched watcher // --watch
 }

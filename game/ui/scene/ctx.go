@@ -58,6 +58,9 @@ type Options struct {
 	Join     string
 	JoinCode string
 	JoinHat  sim.Hat
+	// Room is the address the join screen offers when Join is empty: in the browser, the page's
+	// own server when it referees pair games.
+	Room string
 	// SeatPolicy plays one seat of a pair game when Autoplay is set (bot.Seat with the policy).
 	SeatPolicy func(g *sim.Game, h sim.Hat) sim.Action
 }

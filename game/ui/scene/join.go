@@ -111,6 +111,9 @@ type joinDone struct {
 func NewJoin(c *Ctx, comeback bool) *Join {
 	j := &Join{Server: c.Opts.Join, Player: c.Opts.Player, Code: c.Opts.JoinCode, Hat: c.Opts.JoinHat, Focus: fName}
 	if j.Server == "" {
+		j.Server = c.Opts.Room
+	}
+	if j.Server == "" {
 		j.Server = "http://127.0.0.1:8080"
 		j.Focus = fServer
 	} else if j.Player != "" {

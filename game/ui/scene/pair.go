@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"encoding/json"
 	"fmt"
 	"image/color"
 	"math"
@@ -210,4 +211,36 @@ func partnerName(n SeatNews) string {
 		return p.Name
 	}
 	return "a partner"
+}
+
+// PairSummary is a pair game's state in one line of JSON, for a page or a test to read (the
+// browser publishes it as window.twohats.pair): the code, the seat, whose turn, an open sync
+// proposal, an event on the table, the room's state and where the results went. "" in a solo
+// game.
+func (c *Ctx) PairSummary() string {
+	if c.Seat == nil {
+		return ""
+	}
+	n := c.News
+	s := struct {
+		Code     string `json:"code"`
+		Hat      string `json:"hat"`
+		State    string `json:"state"`
+		Phase    string `json:"phase,omitempty"`
+		Sprint   int    `json:"sprint,omitempty"`
+		Day      int    `json:"day,omitempty"`
+		Turn     bool   `json:"turn"`
+		Done     bool   `json:"done"`
+		Proposal string `json:"proposal,omitempty"`
+		Event    bool   `json:"event"`
+		Actions  int    `json:"actions"`
+		Results  string `json:"results,omitempty"`
+	}{Code: n.Code, Hat: pairplay.HatName(n.Hat), State: n.Pair.State, Results: c.Results}
+	if c.Game != nil {
+		st := c.V().View()
+		s.Phase, s.Sprint, s.Day, s.Turn, s.Done = st.Phase.String(), st.Sprint, st.Day, st.Turn && !c.Seat.Pending(), st.Done
+		s.Proposal, s.Event, s.Actions = pairplay.HatName(st.SyncProposal), st.Event >= 0, len(c.Game.Actions())
+	}
+	b, _ := json.Marshal(s) // plain fields: cannot fail
+	return string(b)
 }

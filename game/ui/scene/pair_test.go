@@ -270,3 +270,108 @@ func sameMove(a, b sim.Action) bool {
 	bj, _ := json.Marshal(b)
 	return string(aj) == string(bj)
 }
+
+// TestJoinScreen: typing fills the fields (a code only in its alphabet's capitals), a bad form
+// says why, a join keeps the seat's token, and the screen opened again at start comes back to
+// the seat with that token.
+func TestJoinScreen(t *testing.T) {
+	room := newFakeRoom(t, sim.HatPO)
+	var mu sync.Mutex
+	var dials []string // the token each dial came with
+	dialled := func() []string { mu.Lock(); defer mu.Unlock(); return slices.Clone(dials) }
+	store := &save.MemStore{}
+	newCtx := func() *Ctx {
+		c := NewCtx(Options{Join: "http://room.test/"}, widget.NewPainter(1))
+		c.SeatStore = store
+		c.Dial = func(_ context.Context, server string, req pairplay.JoinRequest, token string) (Link, error) {
+			if server != "http://room.test" {
+				t.Errorf("dialled %q", server)
+			}
+			mu.Lock()
+			dials = append(dials, token)
+			mu.Unlock()
+			if token == "" && (req.Name != "Bé Ada" || req.Code != "KEYPR" || req.Hat != "po") {
+				t.Errorf("join request %+v", req)
+			}
+			return room, nil
+		}
+		return c
+	}
+	c := newCtx()
+	j := NewJoin(c, true)
+	m := NewManager(c, j)
+	if j.Focus != fName || j.State != JoinForm {
+		t.Fatalf("focus %d state %d: want the name, on the form", j.Focus, j.State)
+	}
+	m.Handle(input.Of(input.Confirm))
+	if j.Err == "" || j.State != JoinForm {
+		t.Errorf("an empty name joined (err %q)", j.Err)
+	}
+	for _, r := range "Bé" {
+		m.Handle(input.Char(r))
+	}
+	m.Handle(input.Of(input.Toggle)) // Space types a space in the name
+	for _, r := range "Ada" {
+		m.Handle(input.Char(r))
+	}
+	m.Handle(input.Of(input.Down))
+	for _, r := range "keIpr-1r" { // I, - and 1 are not in a code; it stops at five letters
+		m.Handle(input.Char(r))
+	}
+	m.Handle(input.Of(input.Down))
+	m.Handle(input.Key('O'))
+	if j.Player != "Bé Ada" || j.Code != "KEPRR" || j.Hat != sim.HatPO {
+		t.Fatalf("typed %q, code %q, hat %s", j.Player, j.Code, j.Hat)
+	}
+	m.Handle(input.Of(input.Up))
+	m.Handle(input.Of(input.Erase))
+	m.Handle(input.Of(input.Erase))
+	m.Handle(input.Char('r'))
+	m.Handle(input.Of(input.Erase))
+	m.Handle(input.Char('R'))
+	if j.Code != "KEPR" {
+		t.Fatalf("code %q after erasing", j.Code)
+	}
+	m.Handle(input.Char('y'))
+	j.Code = "KEYPR"
+	m.Handle(input.Of(input.Confirm))
+	for deadline := time.Now().Add(5 * time.Second); j.State != JoinWaiting && time.Now().Before(deadline); {
+		m.Tick()
+	}
+	if d := dialled(); j.State != JoinWaiting || len(d) != 1 || d[0] != "" {
+		t.Fatalf("state %d after the join, dials %q", j.State, d)
+	}
+	rec, ok := loadRecord(store)
+	if !ok || rec.Token != room.Token() || rec.Code != "KEYPR" || rec.Server != "http://room.test" || rec.Hat != "po" {
+		t.Fatalf("kept %+v", rec)
+	}
+	// The partner comes: the game starts.
+	for deadline := time.Now().Add(5 * time.Second); m.Name() == "join" && time.Now().Before(deadline); {
+		m.Tick()
+		m.Handle(input.Intent{})
+	}
+	if m.Name() != "strategy" {
+		t.Fatalf("on %s once the partner came", m.Name())
+	}
+	c.Seat.Close()
+
+	// A reload: the screen at start comes back with the kept token.
+	c2 := newCtx()
+	j2 := NewJoin(c2, true)
+	if j2.State != JoinConnecting {
+		t.Fatalf("at start with a kept seat: state %d, not connecting", j2.State)
+	}
+	for deadline := time.Now().Add(5 * time.Second); j2.State == JoinConnecting && time.Now().Before(deadline); {
+		j2.Tick(c2)
+	}
+	if d := dialled(); j2.State != JoinWaiting || len(d) != 2 || d[1] != room.Token() {
+		t.Fatalf("at start with a kept seat: state %d, dials %q", j2.State, d)
+	}
+	c2.Seat.Close()
+	// From the title (no comeback), the kept seat is offered, not taken.
+	c3 := newCtx()
+	j3 := NewJoin(c3, false)
+	if d := dialled(); j3.State != JoinForm || !j3.hasRec || len(d) != 2 {
+		t.Fatalf("from the title: state %d, offered %v, dials %q", j3.State, j3.hasRec, d)
+	}
+}
