@@ -118,6 +118,14 @@ func (n SeatNews) Partner() pairplay.Player {
 	return n.Pair.PM
 }
 
+// Me is this seat's player as the room sees it (Served: the room's colleague bot plays it).
+func (n SeatNews) Me() pairplay.Player {
+	if n.Hat == sim.HatPM {
+		return n.Pair.PM
+	}
+	return n.Pair.PO
+}
+
 // Players names both seats: "Ada (PM) and Ben (PO)".
 func (n SeatNews) Players() string {
 	name := func(p pairplay.Player) string {
@@ -140,9 +148,12 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 	st := v.View()
 	other := st.Hat.Other()
 	bar := s.L.bar
-	if !st.Turn && !v.Over() {
+	if served := c.News.Me().Served; (!st.Turn || served) && !v.Over() {
 		p.Fill(widget.R(bar.X, bar.Y, bar.W, bar.H-30), widget.Bar)
 		msg := st.Waiting
+		if served {
+			msg = "The room gave your seat to the colleague bot, which plays it from here"
+		}
 		if msg == "" {
 			msg = "The " + other.String() + " is at work"
 		}

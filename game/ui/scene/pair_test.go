@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -27,7 +28,8 @@ type fakeRoom struct {
 	partner bot.Policy
 	sent    []sim.Action // the seat's decisions as they arrived
 	refused []string
-	waiting bool // the partner has not come yet: the first polls say so
+	waiting bool         // the partner has not come yet: the first polls say so
+	queued  []sim.Action // the partner's moves the test asks for, made at the next poll (stillRoom)
 	polls   int
 }
 
@@ -242,12 +244,41 @@ func TestPairWaitingOffersNothing(t *testing.T) {
 	if c.Seat.Pending() {
 		t.Errorf("a key sent a move out of turn")
 	}
+	// The PM's strategy ends: the PO plans, and the bar has the PO's work and none of the PM's.
+	room.mu.Lock()
+	room.queued = append(room.queued, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPM})
+	room.mu.Unlock()
+	for deadline := time.Now().Add(5 * time.Second); m.Name() != "planning" && time.Now().Before(deadline); {
+		m.Tick()
+		m.Handle(input.Intent{})
+	}
+	if m.Name() != "planning" || !c.V().View().Turn {
+		t.Fatalf("on %s, turn %v: want the PO's planning", m.Name(), c.V().View().Turn)
+	}
+	keys := ""
+	for _, a := range sp.acts {
+		keys += string(a.key)
+		if a.a.Kind.Title() != "" && a.local == opNone && (a.a.Kind == sim.ActResearch || a.a.Kind == sim.ActRoadmap || a.a.Kind == sim.ActExecutive || a.a.Kind == sim.ActKPI || a.a.Kind == sim.ActInterview) {
+			t.Errorf("the PO is offered the PM's %s", a.a.Kind.Title())
+		}
+	}
+	if !strings.Contains(keys, "P") || !strings.Contains(keys, "R") {
+		t.Errorf("the PO's planning bar lacks plan or refine: keys %q", keys)
+	}
 }
 
 // stillRoom is a room whose partner never moves: the state stays as the test set it.
 type stillRoom struct{ *fakeRoom }
 
 func (s stillRoom) Poll(ctx context.Context) (bool, error) {
+	s.mu.Lock()
+	for _, a := range s.queued {
+		if err := s.g.Apply(a); err != nil {
+			panic(err)
+		}
+	}
+	s.queued = nil
+	s.mu.Unlock()
 	select {
 	case <-time.After(time.Millisecond):
 	case <-ctx.Done():

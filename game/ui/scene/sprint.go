@@ -171,7 +171,7 @@ func (s *Sprint) buildActs(c *Ctx) {
 	b := bar{c: c, acts: s.acts[:0]}
 	pair := v.Pair()
 	switch {
-	case pair && !st.Turn:
+	case pair && (!st.Turn || c.News.Me().Served):
 		// The other seat's turn: nothing to press; the bar says who acts (drawWait).
 	case pair && st.Done:
 		// Done with the phase, and the partner proposes a sync: only the answer.
