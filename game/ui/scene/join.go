@@ -415,12 +415,14 @@ func (j *Join) Draw(c *Ctx, p *widget.Painter) {
 		p.Paragraph(j.Err, widget.Body, widget.R(48, y+64, fw, 60), widget.VermilionInk)
 	}
 	// The side: what a pair game is.
-	sr := widget.R(48+fw+32, 150, c.W-48-(48+fw+32), 340)
+	sr := widget.R(48+fw+32, 150, c.W-48-(48+fw+32), 0)
 	if sr.W > 200 {
+		const how = "The first of you starts a pair and gets a five-letter code; the other types it. The PM sets the roadmap in strategy, the PO plans and reviews, and both work the sprint's days. The PO sees the roadmap only as last synced: propose a sync (S) and your partner accepts it. A phase moves on when both of you are done."
+		sr.H = 40 + widget.LineHeight(widget.Heading) + 8 + p.ParagraphHeight(how, widget.Body, sr.W-40)
 		p.Panel(sr, 12, widget.Surface, widget.Border, 1)
 		in := sr.Inset(20)
 		yy := in.Y + p.Paragraph("How a pair plays", widget.Heading, in, widget.Ink) + 8
-		p.Paragraph("The first of you starts a pair and gets a five-letter code; the other types it. The PM sets the roadmap in strategy, the PO plans and reviews, and both work the sprint's days. The PO sees the roadmap only as last synced: propose a sync (S) and your partner accepts it. A phase moves on when both of you are done.", widget.Body, widget.R(in.X, yy, in.W, in.Bottom()-yy), widget.Ink)
+		p.Paragraph(how, widget.Body, widget.R(in.X, yy, in.W, in.Bottom()-yy), widget.Ink)
 	}
 	statusLine(c, p, "↑ ↓: field · type to fill it · Enter: join · Esc: title")
 }
