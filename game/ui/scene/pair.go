@@ -170,11 +170,23 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 		p.Text(p.Fit(partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading, r.W-72), widget.Heading, r.X+46, r.Y+12, widget.Ink)
 		cost := v.Preview(sim.Action{Kind: sim.ActSync, Accept: true})
 		p.Text(p.Fit("S or Enter: accept, and talk the roadmap through together ("+costLine(cost)+" each).", widget.Body, r.W-40), widget.Body, r.X+20, r.Y+46, widget.Ink)
-		p.Text(p.Fit("Or carry on: the proposal lapses when the phase ends.", widget.Small, r.W-40), widget.Small, r.X+20, r.Y+72, widget.InkMuted)
+		no := "N: no sync this time, and you are done with " + phaseName(st) + "."
+		if st.Done {
+			no = "N: no sync this time. The " + other.String() + " waits for your answer."
+		}
+		p.Text(p.Fit(no, widget.Small, r.W-40), widget.Small, r.X+20, r.Y+72, widget.InkMuted)
 	}
 	if c.Seat != nil && c.Seat.Pending() {
 		p.Text("Sending…", widget.Small, bar.Right()-90, bar.Bottom()-24, widget.BarMuted)
 	}
+}
+
+// phaseName is what a seat is done with: the day during execution, else the phase.
+func phaseName(st *sim.View) string {
+	if st.Phase == sim.PhaseExecution {
+		return "day " + num(float64(st.Day))
+	}
+	return lower(st.Phase.String())
 }
 
 // waitWhy says why the seat waits, and what it may do meanwhile.

@@ -174,8 +174,10 @@ func (s *Sprint) buildActs(c *Ctx) {
 	case pair && (!st.Turn || c.News.Me().Served):
 		// The other seat's turn: nothing to press; the bar says who acts (drawWait).
 	case pair && st.Done:
-		// Done with the phase, and the partner proposes a sync: only the answer.
+		// Done with the phase (or not acting in it), and the partner proposes a sync: the phase
+		// waits for the answer, yes or no.
 		b.game(sim.Action{Kind: sim.ActSync, Accept: true}, "Accept sync").primary = true
+		b.game(sim.Action{Kind: sim.ActAdvance}, "No sync")
 	case st.Event < 0:
 		s.cur().acts(c, s, &b)
 		pm, po := role.Wears(sim.HatPM), role.Wears(sim.HatPO)

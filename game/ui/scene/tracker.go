@@ -120,12 +120,6 @@ func (t *Tracker) describe(v gameView, i int) string {
 				d += " (the executives took it into the backlog)"
 			}
 		}
-		if h := e.Hat; e.Kind == sim.ConAction && v.Pair() && h != sim.HatNone && h != v.hat {
-			// A pair game's log has both seats' moves: the partner's say whose they are.
-			if at := strings.Index(d, ": "); at >= 0 {
-				d = d[:at] + " · " + h.String() + d[at:]
-			}
-		}
 		t.logDesc[i] = d
 	}
 	return t.logDesc[i]
