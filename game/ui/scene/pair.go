@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/color"
-	"math"
 	"slices"
 
 	"twohats/game/pairplay"
@@ -163,18 +162,23 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 		return
 	}
 	if st.SyncProposal == other && st.Turn {
-		w := math.Min(640, s.L.board.W)
-		r := widget.R(s.L.board.X+(s.L.board.W-w)/2, bar.Y-108, w, 100)
-		p.Panel(r, 10, widget.Surface, hatColor(other), 3)
-		p.Dot(r.X+28, r.Y+26, 8, hatColor(other))
-		p.Text(p.Fit(partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading, r.W-72), widget.Heading, r.X+46, r.Y+12, widget.Ink)
+		// The prompt sits at the foot of the context panel, where it covers no card of the board.
 		cost := v.Preview(sim.Action{Kind: sim.ActSync, Accept: true})
-		p.Text(p.Fit("S or Enter: accept, and talk the roadmap through together ("+costLine(cost)+" each).", widget.Body, r.W-40), widget.Body, r.X+20, r.Y+46, widget.Ink)
+		yes := "S or Enter: accept, and talk the roadmap through together (" + costLine(cost) + " each)."
 		no := "N: no sync this time, and you are done with " + phaseName(st) + "."
 		if st.Done {
 			no = "N: no sync this time. The " + other.String() + " waits for your answer."
 		}
-		p.Text(p.Fit(no, widget.Small, r.W-40), widget.Small, r.X+20, r.Y+72, widget.InkMuted)
+		side := s.L.side
+		tw := side.W - 40
+		h := 16 + widget.LineHeight(widget.Heading) + 8 + p.ParagraphHeight(yes, widget.Body, tw) + 6 + p.ParagraphHeight(no, widget.Small, tw) + 16
+		r := widget.R(side.X, side.Bottom()-h, side.W, h)
+		p.Panel(r, 10, widget.Surface, hatColor(other), 3)
+		p.Dot(r.X+28, r.Y+16+widget.LineHeight(widget.Heading)/2, 8, hatColor(other))
+		p.Text(p.Fit(partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading, r.W-66), widget.Heading, r.X+44, r.Y+16, widget.Ink)
+		y := r.Y + 16 + widget.LineHeight(widget.Heading) + 8
+		y += p.Paragraph(yes, widget.Body, widget.R(r.X+20, y, tw, r.Bottom()-y), widget.Ink) + 6
+		p.Paragraph(no, widget.Small, widget.R(r.X+20, y, tw, r.Bottom()-y), widget.InkMuted)
 	}
 	if c.Seat != nil && c.Seat.Pending() {
 		p.Text("Sending…", widget.Small, bar.Right()-90, bar.Bottom()-24, widget.BarMuted)
