@@ -114,7 +114,6 @@ type Ctx struct {
 	SeatStore save.Store // keeps a pair game's seat token for a reload; nil keeps none
 	Dial      Dialer     // how the join screen reaches the room; nil for the network client
 	problemN  int        // the last seat problem shown
-	pairSaved bool
 
 	// What the scenes asked for, carried out by the Manager after each intent and tick: scenes ask
 	// for transitions and never hold the Manager.

@@ -171,8 +171,9 @@ func (r *RemoteSeat) run(ctx context.Context) {
 		if has {
 			a, r.out = r.out[0], r.out[1:]
 		}
+		finished := !has && r.link.Finished()
 		var pctx context.Context
-		if !has {
+		if !has && !finished {
 			var stop context.CancelFunc
 			pctx, stop = context.WithCancel(ctx)
 			r.pollStop = stop
@@ -181,11 +182,8 @@ func (r *RemoteSeat) run(ctx context.Context) {
 		var err error
 		if has {
 			err = r.send(ctx, a)
-		} else if r.link.Finished() {
-			r.mu.Lock()
-			r.pollStop = nil
-			r.mu.Unlock()
-			select { // nothing more will come: wait for a decision (there is none) or the end
+		} else if finished {
+			select { // nothing more will come: wait for a decision (refused, there is no turn) or the end
 			case <-ctx.Done():
 			case <-r.wake:
 			}
