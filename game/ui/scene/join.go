@@ -358,6 +358,8 @@ func (j *Join) Draw(c *Ctx, p *widget.Painter) {
 	}
 	fw := min(620.0, c.W-96-340)
 	y := 150.0
+	// Four rows and the button fit down to 540 high: the rows close up on a short window.
+	rowH := min(84.0, (c.H-40-y-60)/4)
 	rows := [numFields]struct{ label, value, note string }{
 		{"Room address", j.Server, "the facilitator's link, e.g. http://192.168.1.20:8080"},
 		{"Your name", j.Player, "as your partner and the room will see it"},
@@ -409,10 +411,15 @@ func (j *Join) Draw(c *Ctx, p *widget.Painter) {
 			}
 			p.Text(p.Fit(text, widget.Body, box.W-24), widget.Body, box.X+12, box.Y+(box.H-widget.LineHeight(widget.Body))/2, widget.Ink)
 		}
-		y += 84
+		y += rowH
 	}
 	if j.Err != "" {
-		p.Paragraph(j.Err, widget.Body, widget.R(48, y+64, fw, 60), widget.VermilionInk)
+		if y+64+44 < c.H-40 {
+			p.Paragraph(j.Err, widget.Body, widget.R(48, y+64, fw, c.H-40-(y+64)), widget.VermilionInk)
+		} else {
+			statusLine(c, p, j.Err) // no room under the button: the bar at the foot says it
+			return
+		}
 	}
 	// The side: what a pair game is.
 	sr := widget.R(48+fw+32, 150, c.W-48-(48+fw+32), 0)

@@ -175,7 +175,11 @@ func (s *Sprint) drawPair(c *Ctx, p *widget.Painter) {
 		r := widget.R(side.X, side.Bottom()-h, side.W, h)
 		p.Panel(r, 10, widget.Surface, hatColor(other), 3)
 		p.Dot(r.X+28, r.Y+16+widget.LineHeight(widget.Heading)/2, 8, hatColor(other))
-		p.Text(p.Fit(partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading, r.W-66), widget.Heading, r.X+44, r.Y+16, widget.Ink)
+		title, font := partnerName(c.News)+" ("+other.String()+") proposes a sync", widget.Heading
+		if p.Width(title, font) > r.W-66 {
+			font = widget.BodyBold // a narrow panel: the whole line in a smaller face, not cut
+		}
+		p.Text(p.Fit(title, font, r.W-66), font, r.X+44, r.Y+16+(widget.LineHeight(widget.Heading)-widget.LineHeight(font))/2, widget.Ink)
 		y := r.Y + 16 + widget.LineHeight(widget.Heading) + 8
 		y += p.Paragraph(yes, widget.Body, widget.R(r.X+20, y, tw, r.Bottom()-y), widget.Ink) + 6
 		p.Paragraph(no, widget.Small, widget.R(r.X+20, y, tw, r.Bottom()-y), widget.InkMuted)
