@@ -659,6 +659,8 @@ func emptySprintNote(v gameView) string {
 	switch {
 	case st.Phase >= sim.PhaseReview:
 		return "Nothing left in the sprint: what was built went to the review; unfinished stories went back to the top of the backlog."
+	case !v.Role().Wears(sim.HatPO) && v.Pair():
+		return "Your partner, the Product Owner, plans the sprint: the stories they commit show here."
 	case !v.Role().Wears(sim.HatPO):
 		return "Your Product Owner plans the sprint as planning ends (N): the stories they commit show here."
 	}
