@@ -82,6 +82,16 @@ func (g *Game) worked(h Hat) int {
 	return g.other.sprintWork
 }
 
+// Acts reports whether seat h works in the phase the game is in: in a pair game strategy is the
+// PM's, planning and review the PO's, the working days and the retrospective both seats'; in a
+// solo game the player works in every phase. A screen says from it why a seat waits.
+func (g *Game) Acts(h Hat) bool {
+	if g.role != RolePair {
+		return !g.Over()
+	}
+	return g.acts(h)
+}
+
 // acts reports whether seat h acts in the phase the game is in.
 func (g *Game) acts(h Hat) bool {
 	switch g.s.Phase {

@@ -448,3 +448,29 @@ func TestPairProposalIsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestPairActsByPhase: the seats that work in each phase, as the view tells a screen.
+func TestPairActsByPhase(t *testing.T) {
+	g := newPair(t, "startup", 3)
+	for _, tt := range []struct {
+		phase  sim.Phase
+		pm, po bool
+	}{
+		{sim.PhaseStrategy, true, false},
+		{sim.PhasePlanning, false, true},
+		{sim.PhaseExecution, true, true},
+		{sim.PhaseReview, false, true},
+		{sim.PhaseRetro, true, true},
+	} {
+		advanceTo(t, g, tt.phase)
+		var v sim.View
+		g.ViewAs(sim.HatPO, &v)
+		if g.Acts(sim.HatPM) != tt.pm || g.Acts(sim.HatPO) != tt.po || v.Acts != tt.po {
+			t.Errorf("%s: PM acts %v, PO acts %v (view %v), want %v %v", tt.phase, g.Acts(sim.HatPM), g.Acts(sim.HatPO), v.Acts, tt.pm, tt.po)
+		}
+	}
+	solo, _ := sim.New(g.Scenario(), sim.RolePO, 3)
+	if !solo.Acts(sim.HatPM) || !solo.Acts(sim.HatNone) {
+		t.Error("a solo player works in every phase")
+	}
+}

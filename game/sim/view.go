@@ -24,11 +24,12 @@ package sim
 type View struct {
 	Role Role
 	// The seat the view is for in a pair game (HatNone solo), whether it may act now
-	// (Game.Turn), whether it is done with the phase or day (Game.Done), and a line about the
-	// other seat (Game.Waiting).
+	// (Game.Turn), whether it is done with the phase or day (Game.Done), whether the phase is
+	// one it works in at all (Game.Acts), and a line about the other seat (Game.Waiting).
 	Hat     Hat
 	Turn    bool
 	Done    bool
+	Acts    bool
 	Waiting string
 
 	Sprint, Sprints int
@@ -107,7 +108,7 @@ func (g *Game) ViewAs(h Hat, v *View) {
 	v.game, v.hat, v.decided = g, h, len(g.actions)
 	s := &g.s
 	v.Role = g.role
-	v.Hat, v.Turn, v.Done, v.Waiting = h, g.Turn(h), g.Done(h), g.Waiting(h)
+	v.Hat, v.Turn, v.Done, v.Acts, v.Waiting = h, g.Turn(h), g.Done(h), g.Acts(h), g.Waiting(h)
 	v.Sprint, v.Sprints, v.Phase, v.Day, v.Days = s.Sprint, s.Sprints, s.Phase, s.Day, s.Days
 	v.Player = *g.Seat(h)
 	v.BurnoutFrom, v.LeaveAt = g.t.BurnoutFrom, 1

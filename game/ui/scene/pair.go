@@ -204,24 +204,12 @@ func waitWhy(st *sim.View) string {
 	switch {
 	case st.SyncProposal == st.Hat:
 		return "Your sync proposal waits for the " + other.String() + " to accept it." + meanwhile
-	case !actsIn(st.Phase, st.Hat):
+	case !st.Acts:
 		return "The " + lower(st.Phase.String()) + " phase is the " + other.String() + "'s; it moves on when the " + other.String() + " is done." + meanwhile
 	case st.Phase == sim.PhaseExecution:
 		return "You are done with day " + num(float64(st.Day)) + "; the next day begins when the " + other.String() + " is done too." + meanwhile
 	}
 	return "You are done with this phase; it moves on when the " + other.String() + " is done too." + meanwhile
-}
-
-// actsIn says whether hat h acts in phase ph of a pair game (the engine's turns, docs/outcome-model.md):
-// strategy is the PM's, planning and review the PO's, the working days and the retro both seats'.
-func actsIn(ph sim.Phase, h sim.Hat) bool {
-	switch ph {
-	case sim.PhaseStrategy:
-		return h == sim.HatPM
-	case sim.PhasePlanning, sim.PhaseReview:
-		return h == sim.HatPO
-	}
-	return true
 }
 
 // hatColor is the colour of a hat: orange for the PM, sky blue for the PO, as on the title.
