@@ -23,10 +23,27 @@ const TempPrefix = ".tmp-"
 // folder, synced, renamed over path, then the folder synced, so that once WriteFile returns nil
 // the file is on disk under its name even if the machine loses power.
 func WriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, TempPrefix+filepath.Base(path)+"-*")
+	tmp, err := writeTemp(path, data)
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
 	if err != nil {
+		// The write's error is the one to report; failing to remove the temp file loses nothing,
+		// since RemoveTemps sweeps leftovers by their TempPrefix.
+		if tmp != "" {
+			_ = os.Remove(tmp)
+		}
 		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// writeTemp writes data to a synced, uniquely named temporary file beside path (named with
+// TempPrefix) and returns its name, also on error, so the caller removes it ("" if none was made).
+func writeTemp(path string, data []byte) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), TempPrefix+filepath.Base(path)+"-*")
+	if err != nil {
+		return "", err
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -39,16 +56,7 @@ func WriteFile(path string, data []byte) error {
 	if err == nil {
 		err = os.Chmod(tmp, 0o644)
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		// The write's error is the one to report; failing to remove the temp file loses nothing,
-		// since RemoveTemps sweeps leftovers by their TempPrefix.
-		_ = os.Remove(tmp)
-		return err
-	}
-	return syncDir(dir)
+	return tmp, err
 }
 
 // WriteNew writes data to a new file at path, whole or not at all, and never over a file that is
@@ -56,23 +64,10 @@ func WriteFile(path string, data []byte) error {
 // name (a link, unlike a rename, fails when the name is taken, so nobody's file is replaced even
 // if it appears between a check and the write). The error wraps os.ErrExist when path exists.
 func WriteNew(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, TempPrefix+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	// The temporary name goes whatever happens: after a link it is a second name for the file.
-	defer func() { _ = os.Remove(tmp) }()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
+	tmp, err := writeTemp(path, data)
+	if tmp != "" {
+		// The temporary name goes whatever happens: after a link it is a second name for the file.
+		defer func() { _ = os.Remove(tmp) }()
 	}
 	if err == nil {
 		err = os.Link(tmp, path)
@@ -80,7 +75,7 @@ func WriteNew(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return syncDir(filepath.Dir(path))
 }
 
 // RemoveTemps deletes the temporary files WriteFile left in dir when the program was killed
