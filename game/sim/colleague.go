@@ -131,9 +131,21 @@ func (g *Game) OrderByRoadmap(buf []int, view []float64) []int {
 }
 
 // sortByKey orders stories by g.keys, highest first, keeping ties in their order. The keys are
-// computed once per sort rather than once per comparison.
+// computed once per sort rather than once per comparison. It is an insertion sort: a backlog is
+// a few dozen stories and mostly in order already (the last sort's), where insertion does one
+// pass, and it is stable, as the ties need.
 func (g *Game) sortByKey(stories []int) {
-	slices.SortStableFunc(stories, func(a, b int) int { return cmp.Compare(g.keys[b], g.keys[a]) })
+	keys := g.keys
+	for i := 1; i < len(stories); i++ {
+		x := stories[i]
+		k := keys[x]
+		j := i
+		for j > 0 && keys[stories[j-1]] < k {
+			stories[j] = stories[j-1]
+			j--
+		}
+		stories[j] = x
+	}
 }
 
 // OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first.

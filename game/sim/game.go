@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -240,9 +239,10 @@ func (g *Game) perfectValue() float64 {
 		st := &s.Stories[ix]
 		return st.Value * s.Market.Need[st.Theme] * n
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Compare(pay(b)/float64(s.Stories[b].Effort), pay(a)/float64(s.Stories[a].Effort))
-	})
+	for i := range s.Stories {
+		g.keys[i] = pay(i) / float64(s.Stories[i].Effort)
+	}
+	g.sortByKey(order)
 	room := float64(g.sc.Team.Capacity * g.sc.Sprints)
 	total := 0.0
 	for _, ix := range order {
