@@ -65,8 +65,7 @@ func Seat(g *sim.Game, hat sim.Hat, p Policy) sim.Action {
 // Product Owner's (two separate policies, even of one name). The seats take turns an action at a
 // time, the PM first, each while the game gives it the turn, so a proposed sync is answered
 // before its proposer moves on. A seat that is done with the phase and whose policy's action is
-// refused (it had only a sync to accept, and could not pay for it) passes; the proposal lapses
-// with the phase.
+// refused passes (its turn was only to answer the other seat's sync proposal).
 func PlayPair(g *sim.Game, pm, po Policy) error {
 	if g.Role() != sim.RolePair {
 		return fmt.Errorf("PlayPair needs a pair game, not a %s game", g.Role())
@@ -87,7 +86,7 @@ func PlayPair(g *sim.Game, pm, po Policy) error {
 			a := Seat(g, st.hat, st.p)
 			if err := g.Apply(a); err != nil {
 				if g.Done(st.hat) {
-					continue // waiting, it could not take the other seat's sync: it passes
+					continue // waiting, its answer to the other seat's sync was refused: it passes
 				}
 				return fmt.Errorf("policy %s in the %s seat chose an illegal %s in sprint %d (%s): %w", st.p.Name(), st.hat, a.Kind, g.State().Sprint, g.State().Phase, err)
 			}

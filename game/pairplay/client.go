@@ -188,13 +188,9 @@ func (c *Client) MyTurn() bool {
 	if c.Hat() == sim.HatPO {
 		me = c.pair.PO
 	}
-	h := c.Hat()
-	if me.Served || !c.game.Turn(h) {
-		return false
-	}
-	// A seat whose only turn is to accept a sync it cannot afford passes: the proposal lapses
-	// with the phase.
-	return !c.game.Done(h) || c.game.Check(sim.Action{Kind: sim.ActSync, Hat: h, Accept: true}) == nil
+	// The engine's turn says it whole: a waiting seat has the turn only to answer a sync
+	// proposal both seats can pay for.
+	return !me.Served && c.game.Turn(c.Hat())
 }
 
 // Finished says whether the pair's game is over and its results stored or refused: Pair().Result

@@ -232,8 +232,9 @@ type State struct {
 	Synced    bool // the hats synced this sprint
 	SinceSync int  // sprints since the last sync
 	Syncs     int  // syncs held this game
-	// SyncProposal is the seat whose sync proposal waits for the other's acceptance in a pair
-	// game, HatNone when none does. A proposal lapses when the phase ends.
+	// SyncProposal is the seat whose sync proposal waits for the other's answer in a pair game,
+	// HatNone when none does. The phase waits for the answer; a proposal the other seat cannot
+	// pay for lapses when the phase ends.
 	SyncProposal Hat
 	Value        float64
 	History      []SprintRecord

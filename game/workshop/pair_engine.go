@@ -36,15 +36,10 @@ func newSeatPlayer(policy string, hat sim.Hat) (seatPlayer, error) {
 	return botSeat{hat: hat, p: p}, nil
 }
 
-// canMove says whether seat h has a move it can make: its turn, and, when the turn is only to
-// accept the other seat's sync proposal, the hours to accept it. A seat that cannot afford the
-// sync passes, and the proposal lapses with the phase.
-func canMove(g *sim.Game, h sim.Hat) bool {
-	if !g.Turn(h) {
-		return false
-	}
-	return !g.Done(h) || g.Check(sim.Action{Kind: sim.ActSync, Hat: h, Accept: true}) == nil
-}
+// canMove says whether seat h has a move it can make. The engine's turn says it whole: a seat
+// waiting in another's phase has the turn only to answer a sync proposal both seats can pay for,
+// and a seat whose turn it is always has a legal action.
+func canMove(g *sim.Game, h sim.Hat) bool { return g.Turn(h) }
 
 // pairFile is a finished pair game's results file: both names by seat, and the policy "human"
 // unless a bot played a seat (then its name, so the room marks the game a bot's).

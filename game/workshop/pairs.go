@@ -306,7 +306,7 @@ func (r *referee) settle(p *pair, now time.Time) {
 			a.Hat = h
 			if err := p.g.Apply(a); err != nil {
 				if p.g.Done(h) {
-					continue // waiting, it could not take the other seat's sync: it passes
+					continue // waiting, its answer to the other seat's sync was refused: it passes
 				}
 				// A bot that cannot move leaves its seat to the facilitator rather than loop.
 				r.s.log("pair %s: the bot in the %s seat chose an illegal %s: %s", p.code, h, a.Kind, oneLine(err.Error()))
