@@ -397,20 +397,12 @@ func bestChoice(ev *scenario.Event) int {
 // both hats up to 0.7 points, one outside it gained).
 // hat is the seat of a pair game that would pull (HatNone solo).
 func pullWorth(g *sim.Game, s *sim.State, hat sim.Hat) (sim.Action, bool) {
-	if s.Phase != sim.PhaseExecution || len(s.Backlog) == 0 || s.Day >= s.Days {
+	// The engine's rule without its reasons first: most days it does not hold, and Check's
+	// refusal would spell out why on every decision of a sprint.
+	if !g.PullOpen() {
 		return sim.Action{}, false
 	}
-	left := 0.0
-	for _, ix := range s.Committed {
-		if st := &s.Stories[ix]; st.Status == sim.StoryCommitted {
-			left += max(0, float64(st.Effort)-st.Progress)
-		}
-	}
-	// The engine's own rule (at most a day's work left) is read here first, since most days it
-	// does not hold and Check's refusal would spell out why on every decision of a sprint.
-	if left > g.Forecast()/float64(s.Days)+1e-9 {
-		return sim.Action{}, false
-	}
+	left := g.SprintLeft()
 	top := sim.Action{Kind: sim.ActPull, Story: s.Backlog[0], Hat: hat}
 	if g.Check(top) != nil || g.Preview(top).Overtime > 0 {
 		return sim.Action{}, false

@@ -146,3 +146,27 @@ func TestPullJudgedWithTheSprint(t *testing.T) {
 		})
 	}
 }
+
+// TestPullOpenIsChecksRule: PullOpen, which screens and bots ask instead of Check, says exactly
+// what Check's pull rule says for the backlog's top story, on every day of a sprint whose work
+// runs out part-way (before, while a day's work is left, when it is built, on the last day).
+func TestPullOpenIsChecksRule(t *testing.T) {
+	g, _ := inExecution(t, RolePO)
+	seen := map[bool]int{}
+	for g.s.Phase == PhaseExecution {
+		want := len(g.s.Backlog) > 0 && g.Check(Action{Kind: ActPull, Story: g.s.Backlog[0]}) == nil
+		if got := g.PullOpen(); got != want {
+			t.Fatalf("day %d: PullOpen %v, Check allows the pull %v (%.1f pt left)", g.s.Day, got, want, g.SprintLeft())
+		}
+		var v View
+		g.View(&v)
+		if v.PullOpen != want || v.SprintLeft != g.SprintLeft() {
+			t.Fatalf("day %d: the view says open %v, %.1f pt left", g.s.Day, v.PullOpen, v.SprintLeft)
+		}
+		seen[want]++
+		mustApply(t, g, Action{Kind: ActAdvance})
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("the sprint never showed both states: %v", seen)
+	}
+}

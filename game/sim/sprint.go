@@ -306,15 +306,27 @@ func (g *Game) checkPull(story int) error {
 	if s.Day >= s.Days {
 		return errors.New("it is the sprint's last day: a story pulled in now would not be built")
 	}
-	if left, day := g.sprintLeft(), s.Team.Velocity()/float64(s.Days); left > day+1e-9 {
+	if left, day := g.SprintLeft(), g.dayOfWork(); left > day+1e-9 {
 		return fmt.Errorf("the team still has %.0f pt of the sprint to build; pull in more when a day's work (%.1f pt) or less is left", math.Ceil(left), day)
 	}
 	return nil
 }
 
-// sprintLeft is the estimated points of the sprint's stories not yet built: what the burndown
+// PullOpen reports whether the running sprint is open to a pull: execution, a story in the
+// backlog, a day left after today, and at most a day's work of the forecast left to build. It is
+// checkPull's rule without the reasons, cheap enough for a screen to ask every frame and a bot
+// every decision; Check says why when it does not hold (and checks the seat and the story).
+func (g *Game) PullOpen() bool {
+	s := &g.s
+	return s.Phase == PhaseExecution && len(s.Backlog) > 0 && s.Day < s.Days && g.SprintLeft() <= g.dayOfWork()+1e-9
+}
+
+// dayOfWork is a day of the forecast: what the team gets through in one working day.
+func (g *Game) dayOfWork() float64 { return g.s.Team.Velocity() / float64(max(g.s.Days, 1)) }
+
+// SprintLeft is the estimated points of the sprint's stories not yet built: what the burndown
 // shows (each unfinished story's estimate less what was built of it).
-func (g *Game) sprintLeft() float64 {
+func (g *Game) SprintLeft() float64 {
 	s := &g.s
 	left := 0.0
 	for _, ix := range s.Committed {

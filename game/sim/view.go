@@ -62,6 +62,10 @@ type View struct {
 	Committed []int // story indexes committed this sprint, in working order
 	Team      TeamState
 	Forecast  float64 // the points the team will likely get through this sprint
+	// SprintLeft is the estimated points of the sprint not yet built (Game.SprintLeft, the
+	// burndown), and PullOpen whether the sprint is open to a pull (Game.PullOpen).
+	SprintLeft float64
+	PullOpen   bool
 
 	Stakeholders []StakeholderState
 	// Requests, by index as in Action; one still to arrive shows as waiting, with no sprint or day.
@@ -134,6 +138,7 @@ func (g *Game) ViewAs(h Hat, v *View) {
 	v.Committed = append(v.Committed[:0], s.Committed...)
 	v.Team = s.Team
 	v.Forecast = g.Forecast()
+	v.SprintLeft, v.PullOpen = g.SprintLeft(), g.PullOpen()
 
 	v.Stakeholders = append(v.Stakeholders[:0], s.Stakeholders...)
 	v.Requests = append(v.Requests[:0], s.Requests...)

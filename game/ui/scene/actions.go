@@ -243,18 +243,11 @@ func actAt(acts []act, bar widget.Rect, x, y float64) int {
 	return -1
 }
 
-// pullShown reports whether the pull belongs on the bar now: in execution, for the PO hat, with a
-// story to pull, once the sprint's work is built or will be by the day's end (at most a day of the
-// forecast left) and a day remains to build more. It mirrors the engine's rule (sim's checkPull),
-// which still decides whether the button is enabled; before that moment the button would only
+// pullShown reports whether the pull belongs on the bar now: for the PO hat, once the engine says
+// the sprint is open to a pull (its work built, or built by the day's end, and a day remains).
+// Check still decides whether the button is enabled; before that moment the button would only
 // crowd the bar.
-func pullShown(v gameView) bool {
-	st := v.View()
-	if st.Phase != sim.PhaseExecution || !v.Role().Wears(sim.HatPO) || len(st.Backlog) == 0 || st.Day >= st.Days {
-		return false
-	}
-	return remaining(st.Stories, st.Committed) <= st.Forecast/float64(max(st.Days, 1))+1e-9
-}
+func pullShown(v gameView) bool { return v.Role().Wears(sim.HatPO) && v.View().PullOpen }
 
 // PullOffered reports whether the sprint's bar offers the pull now (the team has built the
 // sprint early): a state of the sprint board that screenshots name "pull".

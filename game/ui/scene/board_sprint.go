@@ -273,11 +273,11 @@ func (b *sprintBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 	if pullShown(v) && len(st.Committed) > 0 {
 		top := sc.Stories[st.Stories[st.Backlog[0]].Def].Title
 		left := "has built everything in the sprint"
-		if remaining(st.Stories, st.Committed) > 0 {
+		if st.SprintLeft > 0 {
 			left = "will have built the sprint's work by tonight"
 		}
 		b.idleNote = fmt.Sprintf("The team %s, with %s to go. Press L to pull in the next story (“%s”) and keep it busy, or leave the slack: a sprint finished within the forecast pays debt down. A pulled story that spills over costs morale.", left, daysWord(st.Days-st.Day), top)
-	} else if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && remaining(st.Stories, st.Committed) == 0 && st.Day < st.Days {
+	} else if st.Phase == sim.PhaseExecution && len(st.Committed) > 0 && st.SprintLeft == 0 && st.Day < st.Days {
 		b.idleNote = fmt.Sprintf("The team has built everything in the sprint with %s to go; the backlog is empty, so the spare days pay debt down.", daysWord(st.Days-st.Day))
 	}
 }

@@ -171,9 +171,9 @@ func (t *Tracker) Observe(g *sim.Game, quiet bool) {
 			}
 		}
 		for len(t.Burn) < s.Day-1 { // days passed without a look (should not happen)
-			t.Burn = append(t.Burn, remaining(s.Stories, s.Committed))
+			t.Burn = append(t.Burn, s.SprintLeft)
 		}
-		t.Burn = append(t.Burn, remaining(s.Stories, s.Committed))
+		t.Burn = append(t.Burn, s.SprintLeft)
 		t.lastDay = s.Day
 	}
 	if s.Phase == sim.PhaseReview && t.lastDay != -1 && len(t.Burn) > 0 {
@@ -198,19 +198,6 @@ func (t *Tracker) Tick() bool {
 		}
 	}
 	return moved
-}
-
-// remaining is the estimated points not yet built in the sprint: the effort of every unfinished
-// story less what has been built of it.
-func remaining(stories []sim.StoryState, committed []int) float64 {
-	r := 0.0
-	for _, ix := range committed {
-		st := &stories[ix]
-		if st.Status == sim.StoryCommitted {
-			r += math.Max(0, float64(st.Effort)-st.Progress)
-		}
-	}
-	return r
 }
 
 // remainingDone is what was left when the sprint's work ended.
