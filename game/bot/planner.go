@@ -252,7 +252,8 @@ func (p *planner) roadmap(g *sim.Game, s *sim.State) []float64 {
 		return w
 	}
 	if !p.urgency {
-		return append(p.weights[:0], s.Market.Estimate...)
+		p.weights = append(p.weights[:0], s.Market.Estimate...)
+		return p.weights
 	}
 	w := p.weights[:0]
 	for range s.Roadmap {

@@ -141,6 +141,7 @@ func playPair(t *testing.T, hat sim.Hat) (*Manager, *Ctx, *fakeRoom, []sim.Actio
 			a := bot.Seat(g, h, pol)
 			w := a
 			w.Stories = slices.Clone(a.Stories) // the bot reuses its buffers
+			w.Weights = slices.Clone(a.Weights)
 			wants = append(wants, w)
 			return a
 		}}
