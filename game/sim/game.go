@@ -403,7 +403,7 @@ func (g *Game) Apply(a Action) error {
 func (g *Game) Check(a Action) error {
 	s := &g.s
 	if s.Phase == PhaseOver {
-		return errors.New("the game is over")
+		return refusal("the game is over")
 	}
 	if a.Kind >= numActionKinds {
 		return fmt.Errorf("unknown action kind %d", a.Kind)
@@ -421,10 +421,10 @@ func (g *Game) Check(a Action) error {
 	}
 	p := g.Seat(a.Hat)
 	if p.OnLeave && a.Kind != ActAdvance && a.Kind != ActChoose {
-		return errors.New("you are on leave this sprint")
+		return refusal("you are on leave this sprint")
 	}
 	if c := g.Cost(a); a.Kind != ActChoose && c > p.Hours {
-		return fmt.Errorf("%s needs %d h and %d h are left", a.Kind.Title(), c, p.Hours)
+		return shortOfHours{kind: a.Kind, need: c, left: p.Hours}
 	}
 	inPhase := func(ps ...Phase) error {
 		for _, p := range ps {
@@ -456,15 +456,15 @@ func (g *Game) Check(a Action) error {
 			sum += w
 		}
 		if sum <= 0 {
-			return errors.New("a roadmap needs at least one positive weight")
+			return refusal("a roadmap needs at least one positive weight")
 		}
 		return inPhase(PhaseStrategy)
 	case ActSync:
 		if g.role == RoleBoth {
-			return errors.New("wearing both hats, you are already in sync with yourself")
+			return refusal("wearing both hats, you are already in sync with yourself")
 		}
 		if s.Synced {
-			return errors.New("the hats already synced since the roadmap last changed")
+			return refusal("the hats already synced since the roadmap last changed")
 		}
 		return inPhase(PhaseStrategy, PhasePlanning, PhaseExecution)
 	case ActRefine:
@@ -489,10 +489,10 @@ func (g *Game) Check(a Action) error {
 		return inPhase(PhasePlanning, PhaseExecution)
 	case ActPlan:
 		if s.Planned {
-			return errors.New("the sprint is already planned")
+			return refusal("the sprint is already planned")
 		}
 		if len(a.Stories) == 0 {
-			return errors.New("a plan needs at least one story")
+			return refusal("a plan needs at least one story")
 		}
 		if err := g.checkBacklogList(a.Stories); err != nil {
 			return err
@@ -517,14 +517,14 @@ func (g *Game) Check(a Action) error {
 		return fmt.Errorf("request %d is not in the inbox", a.Request)
 	case ActReview:
 		if s.Reviewed {
-			return errors.New("the review has been held")
+			return refusal("the review has been held")
 		}
 		return inPhase(PhaseReview)
 	case ActPull:
 		return g.checkPull(a.Story)
 	case ActChoose:
 		if s.Event < 0 {
-			return errors.New("no event is waiting for a choice")
+			return refusal("no event is waiting for a choice")
 		}
 		n := len(g.sc.Events[s.Events[s.Event].Def].Choices)
 		if a.Choice < 0 || a.Choice >= n {
@@ -533,6 +533,25 @@ func (g *Game) Check(a Action) error {
 		return nil
 	}
 	return fmt.Errorf("unknown action %s", a.Kind)
+}
+
+// refusal is one of Check's reasons that needs no figures. Unlike errors.New, a constant refusal
+// costs no allocation: a bot or a screen asks Check about many actions each decision, and is
+// refused some every time (a sync, wearing both hats, always).
+type refusal string
+
+func (r refusal) Error() string { return string(r) }
+
+// shortOfHours is Check's refusal of an action the hours left do not pay for, the reason bots and
+// screens meet most. Its message is written only when someone reads it: most callers only ask
+// whether there is one.
+type shortOfHours struct {
+	kind       ActionKind
+	need, left int
+}
+
+func (e shortOfHours) Error() string {
+	return fmt.Sprintf("%s needs %d h and %d h are left", e.kind.Title(), e.need, e.left)
 }
 
 func (g *Game) checkStory(ix int) error {

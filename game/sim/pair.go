@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -150,14 +149,14 @@ func (g *Game) checkSeat(a Action) error {
 			return fmt.Errorf("the action names the %s seat, and only a pair game has seats", a.Hat)
 		}
 		if a.Accept {
-			return errors.New("only a pair game's sync is proposed and accepted")
+			return refusal("only a pair game's sync is proposed and accepted")
 		}
 		return nil
 	}
 	h := a.Hat
 	if h != HatPM && h != HatPO {
 		if h == HatNone {
-			return errors.New("in a pair game every action names its seat: pm or po")
+			return refusal("in a pair game every action names its seat: pm or po")
 		}
 		return fmt.Errorf("unknown seat %d", uint8(h))
 	}
@@ -187,7 +186,7 @@ func (g *Game) checkSeat(a Action) error {
 		switch s.SyncProposal {
 		case HatNone:
 			if a.Accept {
-				return errors.New("there is no sync proposal to accept")
+				return refusal("there is no sync proposal to accept")
 			}
 			if g.Seat(o).OnLeave {
 				return fmt.Errorf("the %s is on leave this sprint; nobody can accept a sync", o)

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -304,7 +303,7 @@ func (g *Game) checkPull(story int) error {
 		return fmt.Errorf("%s cannot be done in the %s phase", ActPull.Title(), s.Phase)
 	}
 	if s.Day >= s.Days {
-		return errors.New("it is the sprint's last day: a story pulled in now would not be built")
+		return refusal("it is the sprint's last day: a story pulled in now would not be built")
 	}
 	if left, day := g.SprintLeft(), g.dayOfWork(); left > day+1e-9 {
 		return fmt.Errorf("the team still has %.0f pt of the sprint to build; pull in more when a day's work (%.1f pt) or less is left", math.Ceil(left), day)
