@@ -27,6 +27,8 @@ type Game struct {
 	choiceBase []int              // per event, index of its first choice in effects
 	conds      []compiledCond     // per event
 	potential  float64            // value that would count as a perfect game
+	positive   float64            // Σ of the score's positive weights: impact's scale
+	influence  float64            // Σ of the stakeholders' influence: impact's share of trust
 	alignNum   float64            // Σ effort × roadmap standing of shipped stories
 	alignDen   float64            // Σ effort of shipped stories
 	fitSum     float64
@@ -180,6 +182,11 @@ func (g *Game) setup() {
 		}
 	}
 	g.potential = g.perfectValue()
+	t := g.t
+	g.positive = t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
+	for _, h := range sc.Stakeholders {
+		g.influence += h.Influence
+	}
 	s.Requests = make([]RequestState, len(sc.Requests))
 	s.Inbox = make([]int, 0, len(sc.Requests))
 	for i, rq := range sc.Requests {

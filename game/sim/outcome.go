@@ -78,20 +78,14 @@ func Grade(score float64) string {
 // the correction redirected, at the value weight.
 func (g *Game) impact(c *Consequence) float64 {
 	t := g.t
-	positive := t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
+	positive := g.positive // the weights and the influences are the scenario's: summed once, in setup
 	if positive <= 0 {
 		return 0
 	}
 	x := t.WeightValue * (c.Value + c.Redirected) / g.potential
 	share := 1.0
-	if c.Stakeholder >= 0 {
-		total := 0.0
-		for _, h := range g.sc.Stakeholders {
-			total += h.Influence
-		}
-		if total > 0 {
-			share = g.sc.Stakeholders[c.Stakeholder].Influence / total
-		}
+	if total := g.influence; c.Stakeholder >= 0 && total > 0 {
+		share = g.sc.Stakeholders[c.Stakeholder].Influence / total
 	}
 	x += t.WeightTrust * c.Trust * share
 	x += t.WeightFit * (c.Insight + c.Fit)
