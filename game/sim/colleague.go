@@ -88,7 +88,7 @@ func (g *Game) colleagueAnswer(req int) {
 	}
 	yes := view[st.Theme]*n >= 1 || (rq.Hat == HatPO && st.Urgency >= 0.6)
 	c := Consequence{Sprint: s.Sprint, Day: s.Day, Kind: ConColleague, Subject: req, Stakeholder: rq.Stakeholder,
-		Action: Decision{Kind: ActAnswer, Request: req, Answer: AnswerDecline}}
+		Action: Decision{Kind: ActAnswer, Request: int32(req), Answer: AnswerDecline}}
 	if yes {
 		c.Action.Answer = AnswerAccept
 		g.acceptRequest(req)

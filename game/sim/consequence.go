@@ -27,14 +27,18 @@ const (
 
 // Consequence is one line of the game's story: what happened and what it moved. The debrief
 // ranks them by Impact, the score points the change moved directly.
+//
+// A game logs a hundred or more of them, all allocated when it starts, so the small fields sit
+// together (Kind, Hat and Promise share a word) to keep the record, and the log, small.
 type Consequence struct {
 	Sprint, Day int
 	Kind        ConsequenceKind
-	Hat         Hat      // in a pair game, the seat it concerns (its action's, its overtime's, its leave's)
-	Action      Decision // the action, for ConAction; Action.Kind also tells a colleague's move
-	Subject     int      // a story, request, event or theme index, by kind; -1 if none
-	Stakeholder int      // the stakeholder concerned, or -1
-	Trust       float64  // change of the stakeholder's trust (the mean change when several moved)
+	Hat         Hat           // in a pair game, the seat it concerns (its action's, its overtime's, its leave's)
+	Promise     PromiseStatus // for a shipped story, PromiseKept when it kept a promise; for a broken promise, PromiseBroken
+	Action      Decision      // the action, for ConAction; Action.Kind also tells a colleague's move
+	Subject     int           // a story, request, event or theme index, by kind; -1 if none
+	Stakeholder int           // the stakeholder concerned, or -1
+	Trust       float64       // change of the stakeholder's trust (the mean change when several moved)
 	Stress      float64
 	Value       float64 // value shipped; for a plan, everything it went on to ship
 	Insight     float64 // how much closer the estimate came to the market
@@ -45,9 +49,8 @@ type Consequence struct {
 	AlignWork   float64 // for a plan, Σ effort × (standing − ½) of what it shipped
 	Morale      float64
 	Debt        float64
-	Burnout     float64       // burnout added, for overtime
-	Redirected  float64       // for research, an interview or a KPI review: value the roadmap correction it made possible moved to the right themes
-	Promise     PromiseStatus // for a shipped story, PromiseKept when it kept a promise; for a broken promise, PromiseBroken
+	Burnout     float64 // burnout added, for overtime
+	Redirected  float64 // for research, an interview or a KPI review: value the roadmap correction it made possible moved to the right themes
 	Hours       int
 	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64
@@ -60,17 +63,19 @@ type Consequence struct {
 
 // Decision is what a consequence keeps of an action: its kind and what it acted on, without the
 // action's lists. Keeping the log free of pointers keeps it cheap to allocate and to collect.
+// Its numbers are 32-bit, half the room of an int: they index the scenario's themes, stories,
+// requests and an event's options, or count the stories of a plan, a few dozen at most.
 type Decision struct {
 	Kind    ActionKind
 	Answer  Answer
-	Theme   int
-	Story   int
-	Request int
-	Choice  int
-	Count   int // how many stories a plan or an order named
+	Theme   int32
+	Story   int32
+	Request int32
+	Choice  int32
+	Count   int32 // how many stories a plan or an order named
 }
 
 func (a Action) decision() Decision {
-	return Decision{Kind: a.Kind, Answer: a.Answer, Theme: a.Theme, Story: a.Story, Request: a.Request,
-		Choice: a.Choice, Count: len(a.Stories)}
+	return Decision{Kind: a.Kind, Answer: a.Answer, Theme: int32(a.Theme), Story: int32(a.Story),
+		Request: int32(a.Request), Choice: int32(a.Choice), Count: int32(len(a.Stories))}
 }

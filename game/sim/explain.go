@@ -110,7 +110,7 @@ func (g *Game) what(c Consequence) string {
 		return fmt.Sprintf("the review sent %s back: it missed its acceptance criteria", quote(g.storyTitle(c.Subject)))
 	case ConEvent:
 		ev := g.sc.Events[c.Subject]
-		if a.Kind == ActChoose && a.Choice < len(ev.Choices) {
+		if a.Kind == ActChoose && int(a.Choice) < len(ev.Choices) {
 			return fmt.Sprintf("%s: chose %s", ev.Title, quote(ev.Choices[a.Choice].Label))
 		}
 		return ev.Title
@@ -185,14 +185,14 @@ func (g *Game) what(c Consequence) string {
 	case ActResearch, ActKPI:
 		return lowerFirst(a.Kind.Title()) + redirectedNote(c)
 	case ActRefine:
-		return fmt.Sprintf("wrote acceptance criteria for %s", quote(g.storyTitle(a.Story)))
+		return fmt.Sprintf("wrote acceptance criteria for %s", quote(g.storyTitle(int(a.Story))))
 	case ActPlan:
 		return fmt.Sprintf("planned the sprint: %d stories%s", a.Count, shippedNote(c))
 	case ActPull:
-		return fmt.Sprintf("pulled %s into the sprint%s", quote(g.storyTitle(a.Story)), shippedNote(c))
+		return fmt.Sprintf("pulled %s into the sprint%s", quote(g.storyTitle(int(a.Story))), shippedNote(c))
 	case ActAnswer:
 		verb := map[Answer]string{AnswerAccept: "accepted", AnswerDefer: "deferred", AnswerDecline: "declined", AnswerEscalate: "escalated"}[a.Answer]
-		return verb + " " + g.request(a.Request)
+		return verb + " " + g.request(int(a.Request))
 	case ActSync:
 		return "held a PM–PO sync"
 	}
