@@ -1,11 +1,6 @@
 package sim
 
-import (
-	"cmp"
-	"slices"
-
-	"twohats/game/scenario"
-)
+import "twohats/game/scenario"
 
 // The colleague wears the hat the player does not. Its policy, also in docs/outcome-model.md:
 //
@@ -148,13 +143,15 @@ func (g *Game) sortByKey(stories []int) {
 	}
 }
 
-// OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first.
+// OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first, ties in
+// backlog order. (Urgency is a number in 0..1, never NaN: the loader's rule.)
 func (g *Game) OrderByUrgency(buf []int) []int {
-	s := &g.s
-	buf = append(buf, s.Backlog...)
-	slices.SortStableFunc(buf, func(a, b int) int {
-		return cmp.Compare(s.Stories[b].Urgency, s.Stories[a].Urgency)
-	})
+	start := len(buf)
+	buf = append(buf, g.s.Backlog...)
+	for _, ix := range g.s.Backlog {
+		g.keys[ix] = g.s.Stories[ix].Urgency
+	}
+	g.sortByKey(buf[start:])
 	return buf
 }
 
