@@ -282,15 +282,22 @@ func (g *Game) perfectSprint() float64 {
 		}
 	}
 	// Greedy by pay per point: the best story that still fits, until none does. (The same as
-	// ranking them all and taking each that fits, without the sort.)
+	// ranking them all and taking each that fits, without the sort.) The room only shrinks, so a
+	// candidate that no longer fits never will: each pass drops those, keeping the rest in order.
 	total := 0.0
 	for {
-		best := -1
-		for k, i := range cand {
-			if s.Stories[i].Effort <= room && (best < 0 || g.keys[i] > g.keys[cand[best]]) {
-				best = k
+		best, kept := -1, 0
+		for _, i := range cand {
+			if s.Stories[i].Effort > room {
+				continue
 			}
+			cand[kept] = i
+			if best < 0 || g.keys[i] > g.keys[cand[best]] {
+				best = kept
+			}
+			kept++
 		}
+		cand = cand[:kept]
 		if best < 0 {
 			break
 		}
