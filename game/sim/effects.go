@@ -36,9 +36,43 @@ type compiledEffect struct {
 	applied float64 // what it actually moved (meters stop at their bounds), to move back
 }
 
+// lookup finds the scenario's themes, stakeholders and stories by id, to compile a game as it
+// starts. A game looks up a hundred or so ids, once; in lists of a few dozen a scan costs about
+// a quarter of building maps of them, which is mostly their allocation. Like a map built in list
+// order, the last item with an id wins (the loader refuses duplicate ids), and an id not found
+// gives 0 and false.
+type lookup struct{ sc *scenario.Scenario }
+
+func (l lookup) theme(id string) (int, bool) {
+	for i := len(l.sc.Themes) - 1; i >= 0; i-- {
+		if l.sc.Themes[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (l lookup) holder(id string) (int, bool) {
+	for i := len(l.sc.Stakeholders) - 1; i >= 0; i-- {
+		if l.sc.Stakeholders[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (l lookup) story(id string) (int, bool) {
+	for i := len(l.sc.Stories) - 1; i >= 0; i-- {
+		if l.sc.Stories[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // resolveMeter turns a meter name into a target; unknown names (which the loader rejects) do
 // nothing.
-func resolveMeter(name string, holders map[string]int) (effectTarget, int) {
+func resolveMeter(name string, ids lookup) (effectTarget, int) {
 	switch name {
 	case "team.morale":
 		return targetMorale, 0
@@ -53,7 +87,7 @@ func resolveMeter(name string, holders map[string]int) (effectTarget, int) {
 	}
 	if rest, ok := strings.CutPrefix(name, "stakeholder."); ok {
 		if id, field, ok := strings.Cut(rest, "."); ok {
-			if i, ok := holders[id]; ok {
+			if i, ok := ids.holder(id); ok {
 				switch field {
 				case "trust":
 					return targetTrust, i
@@ -66,20 +100,20 @@ func resolveMeter(name string, holders map[string]int) (effectTarget, int) {
 	return targetNone, 0
 }
 
-func compileEffects(effects []scenario.Effect, themes, holders, stories map[string]int) []compiledEffect {
+func compileEffects(effects []scenario.Effect, ids lookup) []compiledEffect {
 	out := make([]compiledEffect, 0, len(effects))
 	for _, e := range effects {
 		switch {
 		case e.AddStory != "":
-			if i, ok := stories[e.AddStory]; ok {
+			if i, ok := ids.story(e.AddStory); ok {
 				out = append(out, compiledEffect{target: targetAddStory, index: i})
 			}
 		case e.Market != "":
-			if i, ok := themes[e.Market]; ok {
+			if i, ok := ids.theme(e.Market); ok {
 				out = append(out, compiledEffect{target: targetNeed, index: i, delta: e.Delta})
 			}
 		default:
-			if t, i := resolveMeter(e.Meter, holders); t != targetNone {
+			if t, i := resolveMeter(e.Meter, ids); t != targetNone {
 				out = append(out, compiledEffect{target: t, index: i, delta: e.Delta, sprints: lasting(t, e.Sprints)})
 			}
 		}
@@ -178,14 +212,14 @@ type compiledCond struct {
 	value  float64
 }
 
-func compileCond(c *scenario.Condition, holders, themes map[string]int) compiledCond {
+func compileCond(c *scenario.Condition, ids lookup) compiledCond {
 	if c == nil {
 		return compiledCond{}
 	}
-	t, i := resolveMeter(c.Meter, holders)
+	t, i := resolveMeter(c.Meter, ids)
 	if rest, ok := strings.CutPrefix(c.Meter, "theme."); ok {
 		if id, ok := strings.CutSuffix(rest, ".delivered"); ok {
-			if ix, ok := themes[id]; ok {
+			if ix, ok := ids.theme(id); ok {
 				t, i = targetDelivered, ix
 			}
 		}

@@ -180,7 +180,7 @@ func TestLastingEffects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, RoleBoth, 1)
-			g.effects = [][]compiledEffect{compileEffects([]scenario.Effect{tt.effect}, nil, nil, nil)}
+			g.effects = [][]compiledEffect{compileEffects([]scenario.Effect{tt.effect}, lookup{g.sc})}
 			s := &g.s
 			s.Team.Capacity, s.Team.Morale, s.Team.Debt = 12, 0.7, 0.1
 			s.Sprint = 1
@@ -201,8 +201,8 @@ func TestLastingEffects(t *testing.T) {
 func TestThemeDeliveredMeter(t *testing.T) {
 	g := newTestGame(t, RoleBoth, 1)
 	s := &g.s
-	cond := compileCond(&scenario.Condition{Meter: "theme.a.delivered", Op: ">=", Value: 0.5},
-		map[string]int{}, map[string]int{"a": 0, "b": 1, "c": 2})
+	themes := &scenario.Scenario{Themes: []scenario.Theme{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	cond := compileCond(&scenario.Condition{Meter: "theme.a.delivered", Op: ">=", Value: 0.5}, lookup{themes})
 	if cond.target != targetDelivered || cond.index != 0 {
 		t.Fatalf("compiled %+v", cond)
 	}
@@ -232,8 +232,8 @@ func TestThemeDeliveredMeter(t *testing.T) {
 func TestSatisfactionGateAndBurnoutEffect(t *testing.T) {
 	g := newTestGame(t, RoleBoth, 1)
 	s := &g.s
-	holders := map[string]int{"ceo": 0}
-	cond := compileCond(&scenario.Condition{Meter: "stakeholder.ceo.satisfaction", Op: "<", Value: 0.3}, holders, nil)
+	holders := lookup{&scenario.Scenario{Stakeholders: []scenario.Stakeholder{{ID: "ceo"}}}}
+	cond := compileCond(&scenario.Condition{Meter: "stakeholder.ceo.satisfaction", Op: "<", Value: 0.3}, holders)
 	s.Stakeholders[0].Satisfaction = 0.5
 	if cond.holds(s) {
 		t.Error("gate open at 0.5 < 0.3")
@@ -243,8 +243,36 @@ func TestSatisfactionGateAndBurnoutEffect(t *testing.T) {
 		t.Error("gate shut at 0.2 < 0.3")
 	}
 	s.Player.Burnout = 0.1
-	g.applyEffects(compileEffects([]scenario.Effect{{Meter: "player.burnout", Delta: 0.25}}, nil, holders, nil), &Consequence{})
+	g.applyEffects(compileEffects([]scenario.Effect{{Meter: "player.burnout", Delta: 0.25}}, holders), &Consequence{})
 	if math.Abs(s.Player.Burnout-0.35) > 1e-12 {
 		t.Errorf("burnout = %v after +0.25 from 0.1", s.Player.Burnout)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	ids := lookup{&scenario.Scenario{
+		Themes:       []scenario.Theme{{ID: "a"}, {ID: "b"}},
+		Stakeholders: []scenario.Stakeholder{{ID: "ceo"}, {ID: "cto"}},
+		Stories:      []scenario.Story{{ID: "s1"}, {ID: "s2"}, {ID: "s1"}},
+	}}
+	tests := []struct {
+		name   string
+		find   func(string) (int, bool)
+		id     string
+		want   int
+		wantOK bool
+	}{
+		{"a theme", ids.theme, "b", 1, true},
+		{"an unknown theme gives 0, as a map would", ids.theme, "z", 0, false},
+		{"the first stakeholder", ids.holder, "ceo", 0, true},
+		{"no stakeholder", ids.holder, "", 0, false},
+		{"a story", ids.story, "s2", 1, true},
+		{"a duplicate id gives the last, as a map built in order would", ids.story, "s1", 2, true},
+		{"an unknown story", ids.story, "s3", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := tt.find(tt.id); got != tt.want || ok != tt.wantOK {
+			t.Errorf("%s: %q gives %d, %v; want %d, %v", tt.name, tt.id, got, ok, tt.want, tt.wantOK)
+		}
 	}
 }

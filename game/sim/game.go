@@ -152,29 +152,25 @@ func (g *Game) setup() {
 		g.blurInto(s.POView, s.Roadmap, 1)
 	}
 
-	themeIx := make(map[string]int, n)
-	for i, th := range sc.Themes {
-		themeIx[th.ID] = i
-	}
-	holderIx := make(map[string]int, len(sc.Stakeholders))
+	ids := lookup{sc}
 	s.Stakeholders = make([]StakeholderState, len(sc.Stakeholders))
-	for i, h := range sc.Stakeholders {
-		holderIx[h.ID] = i
+	for i := range sc.Stakeholders {
+		h := &sc.Stakeholders[i]
 		s.Stakeholders[i] = StakeholderState{Satisfaction: h.Satisfaction, Trust: h.Trust, Hat: hatOfKind(h.Kind)}
 	}
-	storyIx := make(map[string]int, len(sc.Stories))
 	s.Stories = make([]StoryState, len(sc.Stories))
 	s.Backlog = make([]int, 0, len(sc.Stories))
 	g.keys = make([]float64, len(sc.Stories))
 	g.seen = make([]bool, len(sc.Stories))
 	s.Committed = make([]int, 0, len(sc.Stories))
-	for i, st := range sc.Stories {
-		storyIx[st.ID] = i
+	for i := range sc.Stories {
+		st := &sc.Stories[i]
 		req := -1
-		if j, ok := holderIx[st.Requester]; ok {
+		if j, ok := ids.holder(st.Requester); ok {
 			req = j
 		}
-		s.Stories[i] = StoryState{Def: i, Theme: themeIx[st.Theme], Value: st.Value, Effort: st.Effort,
+		theme, _ := ids.theme(st.Theme)
+		s.Stories[i] = StoryState{Def: i, Theme: theme, Value: st.Value, Effort: st.Effort,
 			Clarity: st.Clarity, Urgency: st.Urgency, Requester: req, trueEffort: g.w.effort[i], Status: StoryHeld, plannedBy: -1, promise: -1}
 		if st.InBacklog {
 			s.Stories[i].Status = StoryBacklog
@@ -189,11 +185,13 @@ func (g *Game) setup() {
 	}
 	s.Requests = make([]RequestState, len(sc.Requests))
 	s.Inbox = make([]int, 0, len(sc.Requests))
-	for i, rq := range sc.Requests {
-		h := holderIx[rq.Stakeholder]
-		s.Requests[i] = RequestState{Def: i, Stakeholder: h, Story: storyIx[rq.Story],
+	for i := range sc.Requests {
+		rq := &sc.Requests[i]
+		h, _ := ids.holder(rq.Stakeholder)
+		story, _ := ids.story(rq.Story)
+		s.Requests[i] = RequestState{Def: i, Stakeholder: h, Story: story,
 			Hat: s.Stakeholders[h].Hat, Sprint: g.w.arrival[2*i], Day: g.w.arrival[2*i+1]}
-		if st := &s.Stories[storyIx[rq.Story]]; st.Requester < 0 {
+		if st := &s.Stories[story]; st.Requester < 0 {
 			st.Requester = h // a request's story is asked for by the request's stakeholder
 		}
 	}
@@ -211,9 +209,9 @@ func (g *Game) setup() {
 		s.Events[i].Def = i
 		g.choiceBase[i] = len(g.effects)
 		for _, ch := range ev.Choices {
-			g.effects = append(g.effects, compileEffects(ch.Effects, themeIx, holderIx, storyIx))
+			g.effects = append(g.effects, compileEffects(ch.Effects, ids))
 		}
-		g.conds[i] = compileCond(ev.When, holderIx, themeIx)
+		g.conds[i] = compileCond(ev.When, ids)
 	}
 	g.choiceBase[len(sc.Events)] = len(g.effects)
 	s.Team = TeamState{Capacity: sc.Team.Capacity, Morale: sc.Team.Morale, Debt: sc.Team.Debt}
