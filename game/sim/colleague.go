@@ -143,6 +143,24 @@ func (g *Game) sortByKey(stories []int) {
 	}
 }
 
+// rankByKey orders stories by g.keys, highest first, equal keys by story index. That is a total
+// order, so the ranking does not depend on the order the stories came in (sortByKey keeps ties
+// as they came, which a backlog's order needs). Like sortByKey it is an insertion sort: the
+// rankings it gets are mostly in order already.
+func (g *Game) rankByKey(stories []int) {
+	keys := g.keys
+	for i := 1; i < len(stories); i++ {
+		x := stories[i]
+		k := keys[x]
+		j := i
+		for j > 0 && (keys[stories[j-1]] < k || keys[stories[j-1]] == k && stories[j-1] > x) {
+			stories[j] = stories[j-1]
+			j--
+		}
+		stories[j] = x
+	}
+}
+
 // OrderByUrgency appends to buf the backlog ordered by urgency alone, the loudest first, ties in
 // backlog order. (Urgency is a number in 0..1, never NaN: the loader's rule.)
 func (g *Game) OrderByUrgency(buf []int) []int {

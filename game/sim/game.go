@@ -48,7 +48,7 @@ type Game struct {
 
 	potSum      float64   // Σ over sprints played of what a perfect game ships in that sprint's market
 	perfectUsed []bool    // per story: the perfect game has shipped it already
-	potOrder    []int     // scratch: the perfect game's candidates
+	potOrder    []int     // the stories the perfect game has not shipped that fit a sprint, ranked (perfectSprint)
 	forecast    float64   // the forecast when the sprint's plan was made
 	selfPlanned bool      // nobody planned: the team picked the sprint's work itself
 	rework      float64   // points of rework the sprint's missing clarity cost
@@ -177,6 +177,7 @@ func (g *Game) setup() {
 			s.Backlog = append(s.Backlog, i)
 		}
 	}
+	g.potOrder = make([]int, 0, len(sc.Stories))
 	g.potential = g.perfectValue()
 	t := g.t
 	g.positive = t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
@@ -197,7 +198,6 @@ func (g *Game) setup() {
 	}
 	s.Promises = make([]Promise, 0, len(sc.Requests))
 	g.perfectUsed = make([]bool, len(sc.Stories))
-	g.potOrder = make([]int, 0, len(sc.Stories))
 	g.interviews = make([]int, n)
 	g.prevRoadmap = make([]float64, n)
 	g.declines = make([]int, len(sc.Stakeholders))
@@ -232,13 +232,15 @@ func (g *Game) setup() {
 
 // perfectValue is what a perfect game could ship: the stories that pay most per point in today's
 // market, as many as the team's nominal capacity holds over all sprints. It is the yardstick of
-// the value share, so a score reads the same across scenarios of different sizes.
+// the value share, so a score reads the same across scenarios of different sizes. Its ranking,
+// less the stories too big for any one sprint, is where the perfect game's sprints start
+// (potOrder, perfectSprint).
 func (g *Game) perfectValue() float64 {
 	s := &g.s
 	n := float64(len(s.Market.Need))
-	order := make([]int, len(s.Stories))
-	for i := range order {
-		order[i] = i
+	order := g.potOrder[:0]
+	for i := range s.Stories {
+		order = append(order, i)
 	}
 	pay := func(ix int) float64 {
 		st := &s.Stories[ix]
@@ -247,7 +249,7 @@ func (g *Game) perfectValue() float64 {
 	for i := range s.Stories {
 		g.keys[i] = pay(i) / float64(s.Stories[i].Effort)
 	}
-	g.sortByKey(order)
+	g.rankByKey(order)
 	room := float64(g.sc.Team.Capacity * g.sc.Sprints)
 	total := 0.0
 	for _, ix := range order {
@@ -256,6 +258,14 @@ func (g *Game) perfectValue() float64 {
 			total += pay(ix)
 		}
 	}
+	kept := 0
+	for _, ix := range order {
+		if s.Stories[ix].Effort <= g.sc.Team.Capacity {
+			order[kept] = ix
+			kept++
+		}
+	}
+	g.potOrder = order[:kept]
 	if total <= 0 {
 		return 1
 	}
@@ -270,43 +280,31 @@ func (g *Game) perfectValue() float64 {
 func (g *Game) perfectSprint() float64 {
 	s := &g.s
 	n := float64(len(s.Market.Need))
-	room := g.sc.Team.Capacity
-	// The candidates: stories the perfect game has not shipped that could fit at all.
-	cand := g.potOrder[:0]
-	for i := range s.Stories {
-		if st := &s.Stories[i]; !g.perfectUsed[i] && st.Effort <= room {
-			g.keys[i] = st.Value * s.Market.Need[st.Theme] * n / float64(st.Effort)
-			cand = append(cand, i)
-		}
-	}
-	// Greedy by pay per point: the best story that still fits, until none does. (The same as
-	// ranking them all and taking each that fits, without the sort.) The room only shrinks, so a
-	// candidate that no longer fits never will: each pass drops those, keeping the rest in order.
-	total := 0.0
-	for {
-		best, kept := -1, 0
-		for _, i := range cand {
-			if s.Stories[i].Effort > room {
-				continue
-			}
-			cand[kept] = i
-			if best < 0 || g.keys[i] > g.keys[cand[best]] {
-				best = kept
-			}
-			kept++
-		}
-		cand = cand[:kept]
-		if best < 0 {
-			break
-		}
-		ix := cand[best]
+	// potOrder ranks the stories the perfect game has not shipped that could fit a sprint at all.
+	// Re-ranked by pay per point now: the market moves a little between sprints, so last
+	// sprint's ranking is mostly right and the insertion sort moves only what the drift
+	// reordered (a few times cheaper than picking the best that fits again and again).
+	for _, ix := range g.potOrder {
 		st := &s.Stories[ix]
+		g.keys[ix] = st.Value * s.Market.Need[st.Theme] * n / float64(st.Effort)
+	}
+	g.rankByKey(g.potOrder)
+	// Down the ranking, each story that still fits: the best that fits, until none does. The
+	// rest stay ranked for the next sprint.
+	room := g.sc.Team.Capacity
+	total, kept := 0.0, 0
+	for _, ix := range g.potOrder {
+		st := &s.Stories[ix]
+		if st.Effort > room {
+			g.potOrder[kept] = ix
+			kept++
+			continue
+		}
 		g.perfectUsed[ix] = true
 		room -= st.Effort
 		total += st.Value * s.Market.Need[st.Theme] * n
-		cand = append(cand[:best], cand[best+1:]...)
 	}
-	g.potOrder = cand
+	g.potOrder = g.potOrder[:kept]
 	return total
 }
 
