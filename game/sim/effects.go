@@ -100,8 +100,9 @@ func resolveMeter(name string, ids lookup) (effectTarget, int) {
 	return targetNone, 0
 }
 
-func compileEffects(effects []scenario.Effect, ids lookup) []compiledEffect {
-	out := make([]compiledEffect, 0, len(effects))
+// compileEffects appends to out one choice's effects, resolved for this game; an effect that
+// names nothing the scenario has (which the loader rejects) is left out.
+func compileEffects(out []compiledEffect, effects []scenario.Effect, ids lookup) []compiledEffect {
 	for _, e := range effects {
 		switch {
 		case e.AddStory != "":

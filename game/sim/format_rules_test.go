@@ -180,7 +180,7 @@ func TestLastingEffects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, RoleBoth, 1)
-			g.effects = [][]compiledEffect{compileEffects([]scenario.Effect{tt.effect}, lookup{g.sc})}
+			g.effects = [][]compiledEffect{compileEffects(nil, []scenario.Effect{tt.effect}, lookup{g.sc})}
 			s := &g.s
 			s.Team.Capacity, s.Team.Morale, s.Team.Debt = 12, 0.7, 0.1
 			s.Sprint = 1
@@ -243,7 +243,7 @@ func TestSatisfactionGateAndBurnoutEffect(t *testing.T) {
 		t.Error("gate shut at 0.2 < 0.3")
 	}
 	s.Player.Burnout = 0.1
-	g.applyEffects(compileEffects([]scenario.Effect{{Meter: "player.burnout", Delta: 0.25}}, holders), &Consequence{})
+	g.applyEffects(compileEffects(nil, []scenario.Effect{{Meter: "player.burnout", Delta: 0.25}}, holders), &Consequence{})
 	if math.Abs(s.Player.Burnout-0.35) > 1e-12 {
 		t.Errorf("burnout = %v after +0.25 from 0.1", s.Player.Burnout)
 	}

@@ -134,9 +134,27 @@ func (g *Game) setup() {
 	}
 	g.w = newWorld(sc, g.seed, s.Days)
 	s.Event = -1
-	buf := make([]float64, 5*n)
-	s.Market.Need, s.Market.Estimate, s.Market.Spread = buf[0:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n]
-	s.Roadmap, s.POView = buf[3*n:4*n:4*n], buf[4*n:5*n:5*n]
+	// The game's many small lists of one type come from one allocation each.
+	ns := len(sc.Stories)
+	floats := make([]float64, 6*n+ns)
+	s.Market.Need = carve(&floats, n)
+	s.Market.Estimate = carve(&floats, n)
+	s.Market.Spread = carve(&floats, n)
+	s.Roadmap = carve(&floats, n)
+	s.POView = carve(&floats, n)
+	g.prevRoadmap = carve(&floats, n)
+	g.keys = carve(&floats, ns)
+	ints := make([]int, 3*ns+len(sc.Requests)+n+len(sc.Stakeholders)+len(sc.Events)+1)
+	s.Backlog = carve(&ints, ns)[:0]
+	s.Committed = carve(&ints, ns)[:0]
+	g.potOrder = carve(&ints, ns)[:0]
+	s.Inbox = carve(&ints, len(sc.Requests))[:0]
+	g.interviews = carve(&ints, n)
+	g.declines = carve(&ints, len(sc.Stakeholders))
+	g.choiceBase = carve(&ints, len(sc.Events)+1)
+	bools := make([]bool, 2*ns)
+	g.seen = carve(&bools, ns)
+	g.perfectUsed = carve(&bools, ns)
 	for i, th := range sc.Themes {
 		s.Market.Need[i] = th.Need
 		s.Roadmap[i] = th.Roadmap
@@ -159,10 +177,6 @@ func (g *Game) setup() {
 		s.Stakeholders[i] = StakeholderState{Satisfaction: h.Satisfaction, Trust: h.Trust, Hat: hatOfKind(h.Kind)}
 	}
 	s.Stories = make([]StoryState, len(sc.Stories))
-	s.Backlog = make([]int, 0, len(sc.Stories))
-	g.keys = make([]float64, len(sc.Stories))
-	g.seen = make([]bool, len(sc.Stories))
-	s.Committed = make([]int, 0, len(sc.Stories))
 	for i := range sc.Stories {
 		st := &sc.Stories[i]
 		req := -1
@@ -177,7 +191,6 @@ func (g *Game) setup() {
 			s.Backlog = append(s.Backlog, i)
 		}
 	}
-	g.potOrder = make([]int, 0, len(sc.Stories))
 	g.potential = g.perfectValue()
 	t := g.t
 	g.positive = t.WeightValue + t.WeightAlignment + t.WeightFit + t.WeightTrust + t.WeightHealth
@@ -185,7 +198,6 @@ func (g *Game) setup() {
 		g.influence += h.Influence
 	}
 	s.Requests = make([]RequestState, len(sc.Requests))
-	s.Inbox = make([]int, 0, len(sc.Requests))
 	for i := range sc.Requests {
 		rq := &sc.Requests[i]
 		h, _ := ids.holder(rq.Stakeholder)
@@ -197,19 +209,26 @@ func (g *Game) setup() {
 		}
 	}
 	s.Promises = make([]Promise, 0, len(sc.Requests))
-	g.perfectUsed = make([]bool, len(sc.Stories))
-	g.interviews = make([]int, n)
-	g.prevRoadmap = make([]float64, n)
-	g.declines = make([]int, len(sc.Stakeholders))
 	g.lastInsight = -1
 	s.Events = make([]EventState, len(sc.Events))
 	g.conds = make([]compiledCond, len(sc.Events))
-	g.choiceBase = make([]int, len(sc.Events)+1)
-	for i, ev := range sc.Events {
+	choices, effects := 0, 0
+	for i := range sc.Events {
+		for _, ch := range sc.Events[i].Choices {
+			choices++
+			effects += len(ch.Effects)
+		}
+	}
+	g.effects = make([][]compiledEffect, 0, choices)
+	compiled := make([]compiledEffect, 0, effects) // every choice's effects, one after another
+	for i := range sc.Events {
+		ev := &sc.Events[i]
 		s.Events[i].Def = i
 		g.choiceBase[i] = len(g.effects)
 		for _, ch := range ev.Choices {
-			g.effects = append(g.effects, compileEffects(ch.Effects, ids))
+			start := len(compiled)
+			compiled = compileEffects(compiled, ch.Effects, ids)
+			g.effects = append(g.effects, compiled[start:len(compiled):len(compiled)])
 		}
 		g.conds[i] = compileCond(ev.When, ids)
 	}
@@ -228,6 +247,14 @@ func (g *Game) setup() {
 		s.Partner.Hours = sc.HoursPerSprint
 	}
 	g.startSprint()
+}
+
+// carve cuts the next n items off *rest, for one of a game's lists. The piece is capped at n, so
+// that an append past it moves the list to fresh memory instead of running into the next one.
+func carve[T any](rest *[]T, n int) []T {
+	piece := (*rest)[:n:n]
+	*rest = (*rest)[n:]
+	return piece
 }
 
 // perfectValue is what a perfect game could ship: the stories that pay most per point in today's
