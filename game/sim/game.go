@@ -463,24 +463,16 @@ func (g *Game) Check(a Action) error {
 	if c := g.Cost(a); a.Kind != ActChoose && c > p.Hours {
 		return shortOfHours{kind: a.Kind, need: c, left: p.Hours}
 	}
-	inPhase := func(ps ...Phase) error {
-		for _, p := range ps {
-			if s.Phase == p {
-				return nil
-			}
-		}
-		return fmt.Errorf("%s cannot be done in the %s phase", a.Kind.Title(), s.Phase)
-	}
 	switch a.Kind {
 	case ActAdvance, ActRest:
 		return nil
 	case ActResearch, ActExecutive, ActKPI:
-		return inPhase(PhaseStrategy, PhaseExecution)
+		return g.inPhase(a.Kind, PhaseStrategy, PhaseExecution)
 	case ActInterview:
 		if a.Theme < 0 || a.Theme >= len(s.Roadmap) {
 			return fmt.Errorf("no theme %d", a.Theme)
 		}
-		return inPhase(PhaseStrategy, PhaseExecution)
+		return g.inPhase(a.Kind, PhaseStrategy, PhaseExecution)
 	case ActRoadmap:
 		if len(a.Weights) != len(s.Roadmap) {
 			return fmt.Errorf("a roadmap needs %d weights, got %d", len(s.Roadmap), len(a.Weights))
@@ -495,7 +487,7 @@ func (g *Game) Check(a Action) error {
 		if sum <= 0 {
 			return refusal("a roadmap needs at least one positive weight")
 		}
-		return inPhase(PhaseStrategy)
+		return g.inPhase(a.Kind, PhaseStrategy)
 	case ActSync:
 		if g.role == RoleBoth {
 			return refusal("wearing both hats, you are already in sync with yourself")
@@ -503,7 +495,7 @@ func (g *Game) Check(a Action) error {
 		if s.Synced {
 			return refusal("the hats already synced since the roadmap last changed")
 		}
-		return inPhase(PhaseStrategy, PhasePlanning, PhaseExecution)
+		return g.inPhase(a.Kind, PhaseStrategy, PhasePlanning, PhaseExecution)
 	case ActRefine:
 		if err := g.checkStory(a.Story); err != nil {
 			return err
@@ -515,7 +507,7 @@ func (g *Game) Check(a Action) error {
 		if st.Clarity >= 1 {
 			return fmt.Errorf("story %q is already fully specified", g.storyTitle(a.Story))
 		}
-		return inPhase(PhasePlanning, PhaseExecution)
+		return g.inPhase(a.Kind, PhasePlanning, PhaseExecution)
 	case ActOrder:
 		if len(a.Stories) != len(s.Backlog) {
 			return fmt.Errorf("an order must list all %d backlog stories, got %d", len(s.Backlog), len(a.Stories))
@@ -523,7 +515,7 @@ func (g *Game) Check(a Action) error {
 		if err := g.checkBacklogList(a.Stories); err != nil {
 			return err
 		}
-		return inPhase(PhasePlanning, PhaseExecution)
+		return g.inPhase(a.Kind, PhasePlanning, PhaseExecution)
 	case ActPlan:
 		if s.Planned {
 			return refusal("the sprint is already planned")
@@ -541,7 +533,7 @@ func (g *Game) Check(a Action) error {
 		if pts > s.Team.Capacity {
 			return fmt.Errorf("the plan holds %d points and the team's capacity is %d", pts, s.Team.Capacity)
 		}
-		return inPhase(PhasePlanning)
+		return g.inPhase(a.Kind, PhasePlanning)
 	case ActAnswer:
 		if a.Answer >= numAnswers {
 			return fmt.Errorf("unknown answer %d", a.Answer)
@@ -556,7 +548,7 @@ func (g *Game) Check(a Action) error {
 		if s.Reviewed {
 			return refusal("the review has been held")
 		}
-		return inPhase(PhaseReview)
+		return g.inPhase(a.Kind, PhaseReview)
 	case ActPull:
 		return g.checkPull(a.Story)
 	case ActChoose:
@@ -589,6 +581,16 @@ type shortOfHours struct {
 
 func (e shortOfHours) Error() string {
 	return fmt.Sprintf("%s needs %d h and %d h are left", e.kind.Title(), e.need, e.left)
+}
+
+// inPhase is Check's refusal of an action of kind k outside the phases it belongs to, or nil.
+func (g *Game) inPhase(k ActionKind, phases ...Phase) error {
+	for _, p := range phases {
+		if g.s.Phase == p {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s cannot be done in the %s phase", k.Title(), g.s.Phase)
 }
 
 func (g *Game) checkStory(ix int) error {
