@@ -67,6 +67,7 @@ type Game struct {
 
 	promisesKept, promisesBroken int
 	declines                     []int // per stakeholder: the noes they have heard
+	arriving                     []int // the requests that may arrive this sprint, in request order
 	lastInsight                  int   // the log index of the latest research, interview or KPI review, or -1
 
 	// Pair games only (pair.go).
@@ -144,11 +145,12 @@ func (g *Game) setup() {
 	s.POView = carve(&floats, n)
 	g.prevRoadmap = carve(&floats, n)
 	g.keys = carve(&floats, ns)
-	ints := make([]int, 3*ns+len(sc.Requests)+n+len(sc.Stakeholders)+len(sc.Events)+1)
+	ints := make([]int, 3*ns+2*len(sc.Requests)+n+len(sc.Stakeholders)+len(sc.Events)+1)
 	s.Backlog = carve(&ints, ns)[:0]
 	s.Committed = carve(&ints, ns)[:0]
 	g.potOrder = carve(&ints, ns)[:0]
 	s.Inbox = carve(&ints, len(sc.Requests))[:0]
+	g.arriving = carve(&ints, len(sc.Requests))[:0]
 	g.interviews = carve(&ints, n)
 	g.declines = carve(&ints, len(sc.Stakeholders))
 	g.choiceBase = carve(&ints, len(sc.Events)+1)

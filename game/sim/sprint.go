@@ -58,6 +58,14 @@ func (g *Game) startSprint() {
 		}
 	}
 	g.endLastingEffects()
+	// The requests that can arrive this sprint are known now: a request's sprint moves only when
+	// it is deferred or ignored, and then to the next one.
+	g.arriving = g.arriving[:0]
+	for i := range s.Requests {
+		if rq := &s.Requests[i]; rq.Sprint == s.Sprint && waitsToArrive(rq.Status) {
+			g.arriving = append(g.arriving, i)
+		}
+	}
 	for i := range s.Events {
 		ev := &s.Events[i]
 		ev.Day = 0
@@ -106,12 +114,18 @@ func (g *Game) endPlanning() {
 	g.log(Consequence{Sprint: s.Sprint, Kind: ConUnplanned, Subject: -1, Stakeholder: -1, Morale: -0.05})
 }
 
+// waitsToArrive reports whether a request in this status reaches the inbox when its day comes:
+// one not yet arrived, or deferred or ignored and coming back.
+func waitsToArrive(st RequestStatus) bool {
+	return st == RequestWaiting || st == RequestDeferred || st == RequestIgnored
+}
+
 // startDay brings in the day's requests and events.
 func (g *Game) startDay() {
 	s := &g.s
-	for i := range s.Requests {
+	for _, i := range g.arriving {
 		rq := &s.Requests[i]
-		if (rq.Status != RequestWaiting && rq.Status != RequestDeferred && rq.Status != RequestIgnored) || rq.Sprint != s.Sprint || rq.Day != s.Day {
+		if !waitsToArrive(rq.Status) || rq.Sprint != s.Sprint || rq.Day != s.Day {
 			continue
 		}
 		rq.Status = RequestPending
