@@ -21,7 +21,9 @@
 //   8. a viewport too small (640×400, a phone's 390×844) shows the too-small notice instead of
 //      overlapping panels (screenshots small-*.png), and the game shows again at 1280×720;
 //   9. a pair game: two pages join one pair at `twohats serve --pairs`, one seat played by a
-//      bot, the other by key presses; the server stores one results file that replays.
+//      bot, the other by key presses; the server stores one results file that replays;
+//  10. /room's table has a Syncs column only when a role it shows holds syncs (not in a room
+//      where everyone wears both hats, unless it has pairs).
 //
 // Run by `make browser-test`. Environment: TWOHATS_WEB (default dist/web), TWOHATS_BIN (the
 // desktop binary, default dist/twohats), CHROMIUM (default /usr/bin/chromium), TWOHATS_SHOTS
@@ -394,6 +396,55 @@ async function ownScenarioTest(browser) {
   }
 }
 
+// /room's table has a Syncs column only where a shown role holds syncs: a room where everyone
+// wears both hats has none; a PM/PO room has one (a single hat syncs with the colleague), and so
+// has a both-hats room with pairs. Each room's folder holds one game the desktop binary played.
+async function roomColumnsTest(browser) {
+  for (const [roles, pairs, role, want, cols] of [["both", false, "both", false, "Both"], ["pm,po", false, "pm", true, "PM,PO"], ["both", true, "both", true, "Both,Pair"]]) {
+    const name = `room columns (${roles}${pairs ? ", pairs" : ""})`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-cols-"));
+    execFileSync(BIN, ["sim", "--scenario", "tutorial", "--role", role, "--policy", "roadmap", "--seed", "3", "--runs", "1", "--results-dir", dir], { encoding: "utf8" });
+    const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+    const args = ["serve", "--scenario", "tutorial", "--seed", "3", "--roles", roles, "--results", dir, "--addr", `127.0.0.1:${port}`];
+    if (pairs) args.push("--pairs");
+    const srv = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let srvOut = "";
+    srv.stdout.on("data", (d) => { srvOut += d; });
+    srv.stderr.on("data", (d) => { srvOut += d; });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      for (let i = 0; ; i++) {
+        try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
+        if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(base + "/room");
+      // The room's configuration and the list arrive in either order: wait for both.
+      await page.waitForFunction(() => document.querySelector("#room").textContent !== "" && document.querySelectorAll("#rows tr td.grade").length === 1, null, { timeout: 20000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      const t = await page.evaluate(() => ({
+        head: [...document.querySelectorAll("#rows")[0].closest("table").querySelectorAll("thead th")].filter((th) => !th.hidden).map((th) => th.textContent),
+        cells: [...document.querySelectorAll("#rows tr:first-child td")].map((td) => td.textContent),
+        chart: [...document.querySelectorAll('#c-score text[font-size="22"]')].map((x) => x.textContent).join(","),
+      }));
+      const shown = t.head.includes("Syncs");
+      const syncs = shown ? t.cells[t.head.indexOf("Syncs")] : "";
+      check(shown === want && t.cells.length === t.head.length && (!shown || syncs === (role === "both" ? "–" : String(Number(syncs)))) && t.chart === cols && errors.length === 0,
+        `${name}: the table ${want ? "has a" : "has no"} Syncs column, the charts the room's roles (columns ${t.head.join(", ")}; the ${role} game's row ${t.cells.length} cells${shown ? ", syncs " + syncs : ""}; the score chart's ${t.chart})` + (errors.length ? `; errors: ${errors.join("; ")}` : ""));
+      await page.screenshot({ path: path.join(SHOTS, `room-columns-${roles.replace(",", "-")}${pairs ? "-pairs" : ""}.png`) });
+      await context.close();
+    } finally {
+      srv.kill("SIGINT");
+      await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 // The decisions saved in localStorage: each one acted on is saved at once.
 async function decisions(page) {
   return page.evaluate(() => {
@@ -575,6 +626,7 @@ async function main() {
     if (want("play")) await playTest(browser, base);
     if (want("workshop")) await workshopTest(browser);
     if (want("own")) await ownScenarioTest(browser);
+    if (want("columns")) await roomColumnsTest(browser);
     if (want("click")) await clickTest(browser, base);
     if (want("small")) await smallTest(browser, base);
     if (want("pair")) await pairTest(browser);
