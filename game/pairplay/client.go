@@ -48,8 +48,11 @@ type Options struct {
 }
 
 // Client is one seat of a pair game: it joins (or comes back with its token), follows the
-// server's order of actions on a local copy of the game, and sends the seat's decisions. It is
-// not safe for concurrent use: one goroutine polls and sends.
+// server's order of actions on a local copy of the game, and sends the seat's decisions. Each
+// action is applied to that copy once: a sent one when the server takes it (Sent), the others
+// when a poll brings them (Apply). It is not safe for concurrent use, with one exception: the
+// network halves Fetch and Post read only the seat's token, so one goroutine may wait on them
+// while another applies their answers (Apply, Sent) and reads the game (a screen that draws it).
 type Client struct {
 	base    string
 	http    *http.Client

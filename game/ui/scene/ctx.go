@@ -111,6 +111,7 @@ type Ctx struct {
 	Seat Seat
 	// News is what the pair game's seat last heard from the room (names, code, state).
 	News      SeatNews
+	seatGame  *sim.Game  // the seat's game as last caught up (nil until it begins): Game once shown
 	SeatStore save.Store // keeps a pair game's seat token for a reload; nil keeps none
 	Dial      Dialer     // how the join screen reaches the room; nil for the network client
 	problemN  int        // the last seat problem shown

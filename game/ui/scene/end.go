@@ -96,7 +96,7 @@ func (e *End) Handle(c *Ctx, in input.Intent) {
 	case 0:
 		if c.Seat != nil { // the pair's game is over: the next one is solo or a new pair
 			c.Seat.Close()
-			c.Seat, c.News = nil, SeatNews{}
+			c.Seat, c.News, c.seatGame = nil, SeatNews{}, nil
 		}
 		c.Game, c.Track, c.Finished = nil, nil, false
 		c.Goto(NewTitle(c))

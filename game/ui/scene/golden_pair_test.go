@@ -16,21 +16,21 @@ import (
 // stubSeat is a seat whose room is the test: nothing arrives unless the test applies it.
 type stubSeat struct {
 	hat  sim.Hat
+	g    *sim.Game
 	sent []sim.Action
 }
 
-func (s *stubSeat) Hat() sim.Hat                      { return s.hat }
-func (s *stubSeat) Send(a sim.Action, _ int)          { s.sent = append(s.sent, a) }
-func (s *stubSeat) Pending() bool                     { return false }
-func (s *stubSeat) Take(int) ([]sim.Action, SeatNews) { return nil, stubNews(s.hat) }
-func (s *stubSeat) Close()                            {}
+func (s *stubSeat) Hat() sim.Hat                 { return s.hat }
+func (s *stubSeat) Send(a sim.Action, _ int)     { s.sent = append(s.sent, a) }
+func (s *stubSeat) Pending() bool                { return false }
+func (s *stubSeat) Catch() (*sim.Game, SeatNews) { return s.g, stubNews(s.hat) }
+func (s *stubSeat) Close()                       {}
 func stubPair() pairplay.Pair {
 	return pairplay.Pair{Code: "KEYPR", State: pairplay.StatePlaying, PM: pairplay.Player{Name: "Ada", Taken: true}, PO: pairplay.Player{Name: "Ben", Taken: true}}
 }
 
 func stubNews(h sim.Hat) SeatNews {
-	sc, _ := scenarios.Load("startup")
-	return SeatNews{Pair: stubPair(), Started: true, Sc: sc, Seed: 7, Code: "KEYPR", Name: map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[h], Hat: h}
+	return SeatNews{Pair: stubPair(), Started: true, Code: "KEYPR", Name: map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[h], Hat: h}
 }
 
 // pairScreen starts a pair game of startup, seed 7, at seat h, with a seat the test feeds.
@@ -39,10 +39,15 @@ func pairScreen(t *testing.T, h sim.Hat, w, ht float64) (*Manager, *Ctx, *widget
 	p := widget.NewPainter(1)
 	p.Rec = &widget.Recording{}
 	c := NewCtx(Options{}, p)
-	c.Seat = &stubSeat{hat: h}
+	sc, _ := scenarios.Load("startup")
+	g, err := sim.New(sc, sim.RolePair, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Seat = &stubSeat{hat: h, g: g}
 	m := NewManager(c, NewTitle(c))
 	m.Resize(w, ht)
-	if err := c.StartPair(stubNews(h)); err != nil {
+	if err := c.StartPair(g, stubNews(h)); err != nil {
 		t.Fatal(err)
 	}
 	m.Handle(input.Intent{})

@@ -202,8 +202,8 @@ func (j *Join) Tick(c *Ctx) {
 		default:
 		}
 	case JoinWaiting:
-		if c.News.Started && c.News.Sc != nil {
-			if err := c.StartPair(c.News); err != nil {
+		if c.News.Started {
+			if err := c.StartPair(c.seatGame, c.News); err != nil {
 				j.Err = err.Error()
 			}
 		}
@@ -223,7 +223,7 @@ func (j *Join) Handle(c *Ctx, in input.Intent) {
 		if in.Kind == input.Back {
 			// The seat stays the player's at the room; the kept token comes back to it.
 			c.Seat.Close()
-			c.Seat, c.News = nil, SeatNews{}
+			c.Seat, c.News, c.seatGame = nil, SeatNews{}, nil
 			c.Goto(NewTitle(c))
 		}
 		return

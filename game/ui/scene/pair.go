@@ -2,6 +2,7 @@ package scene
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image/color"
 	"slices"
@@ -11,10 +12,10 @@ import (
 	"twohats/game/ui/widget"
 )
 
-// A pair game in the screens: the Ctx holds a local game like a solo game's, but a decision goes
-// to the Seat (send) and the game applies only what the room's stream brings (tickSeat), both
-// seats' decisions in the room's order. The screens read the seat's own view (ViewAs), so each
-// player sees only their hat.
+// A pair game in the screens: the Ctx shows the seat's game, the one copy the seat's network
+// client keeps. A decision goes to the Seat (send), and the seat applies the room's answers to
+// that game (tickSeat, through Seat.Catch), both seats' decisions in the room's order, each move
+// once. The screens read the seat's own view (ViewAs), so each player sees only their hat.
 
 // send checks a decision against the local game and hands it to the seat.
 func (c *Ctx) send(a sim.Action) bool {
@@ -38,7 +39,7 @@ func (c *Ctx) send(a sim.Action) bool {
 	return true
 }
 
-// tickSeat applies what the room's stream brought since the last frame and shows the seat's
+// tickSeat has the seat apply what the room answered since the last frame and shows the seat's
 // problems (a refused move, a lost connection) on the status line.
 func (c *Ctx) tickSeat() {
 	if c.Seat == nil {
@@ -48,7 +49,8 @@ func (c *Ctx) tickSeat() {
 	if c.Game != nil {
 		n = len(c.Game.Actions())
 	}
-	acts, news := c.Seat.Take(n)
+	g, news := c.Seat.Catch()
+	c.seatGame = g
 	if news.Pair.Version != c.News.Pair.Version || news.Problem != c.News.Problem {
 		c.Dirty = true
 	}
@@ -57,22 +59,12 @@ func (c *Ctx) tickSeat() {
 		c.problemN = news.ProblemN
 		c.Say("%s", news.Problem)
 	}
-	if c.Game == nil || len(acts) == 0 {
+	if c.Game == nil || g != c.Game || len(c.Game.Actions()) == n {
 		if c.Finished && c.Results != pairResults(news) {
 			c.Results = pairResults(news)
 			c.Dirty = true
 		}
 		return
-	}
-	for _, a := range acts {
-		if err := c.Game.Apply(a); err != nil {
-			// Both ends run the one engine on the one order: this is a bug, said plainly.
-			c.Say("Out of step with the room: %v", err)
-			return
-		}
-		if c.Game.Over() {
-			break
-		}
 	}
 	c.Track.Observe(c.Game, false)
 	c.Dirty = true
@@ -81,17 +73,18 @@ func (c *Ctx) tickSeat() {
 	}
 }
 
-// StartPair begins the local game of a pair once both seats are taken, and goes to its first
-// sprint screen.
-func (c *Ctx) StartPair(news SeatNews) error {
-	g, err := sim.New(news.Sc, sim.RolePair, news.Seed)
-	if err != nil {
-		return err
+// StartPair shows the seat's game once both seats are taken (news.Started, g the seat's game),
+// from its first sprint screen; a seat that comes back has the game so far at once.
+func (c *Ctx) StartPair(g *sim.Game, news SeatNews) error {
+	if g == nil || !news.Started {
+		return errors.New("the pair's game has not begun")
 	}
-	c.Game, c.Entry, c.Role, c.News = g, &Entry{ID: news.Sc.ID, Sc: news.Sc}, sim.RolePair, news
+	c.Game, c.Entry, c.Role, c.News = g, &Entry{ID: g.Scenario().ID, Sc: g.Scenario()}, sim.RolePair, news
 	c.Track = NewSeatTracker(g, &c.view, news.Hat)
 	c.Goto(NewSprint(c))
-	c.tickSeat() // a seat that comes back has the game so far at once
+	if g.Over() && !c.Finished {
+		c.finish()
+	}
 	return nil
 }
 

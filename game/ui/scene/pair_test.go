@@ -16,127 +16,18 @@ import (
 	"twohats/game/sim"
 	"twohats/game/ui/input"
 	"twohats/game/ui/widget"
-	"twohats/scenarios"
 )
 
-// fakeRoom is a referee in the test's process: it holds the pair's game and plays the partner's
-// seat with a bot, which takes its whole turn whenever the seat under test calls.
-type fakeRoom struct {
-	mu      sync.Mutex
-	g       *sim.Game
-	hat     sim.Hat // the seat under test
-	partner bot.Policy
-	sent    []sim.Action // the seat's decisions as they arrived
-	refused []string
-	waiting bool         // the partner has not come yet: the first polls say so
-	queued  []sim.Action // the partner's moves the test asks for, made at the next poll (stillRoom)
-	polls   int
-}
-
-func (f *fakeRoom) partnerMoves() {
-	o := f.hat.Other()
-	for n := 0; n < 200 && !f.g.Over() && f.g.Turn(o); n++ {
-		if f.g.Done(o) && f.g.State().SyncProposal == f.hat && f.g.Check(sim.Action{Kind: sim.ActSync, Hat: o, Accept: true}) != nil {
-			return
-		}
-		if err := f.g.Apply(bot.Seat(f.g, o, f.partner)); err != nil {
-			panic(err)
-		}
-	}
-}
-
-func (f *fakeRoom) Poll(ctx context.Context) (bool, error) {
-	f.mu.Lock()
-	f.polls++
-	if f.waiting && f.polls > 3 {
-		f.waiting = false
-	}
-	n := len(f.g.Actions())
-	if !f.waiting {
-		f.partnerMoves()
-	}
-	changed := len(f.g.Actions()) > n
-	f.mu.Unlock()
-	if !changed {
-		select {
-		case <-time.After(time.Millisecond):
-		case <-ctx.Done():
-			return false, ctx.Err()
-		}
-	}
-	return changed, nil
-}
-
-func (f *fakeRoom) Send(_ context.Context, a sim.Action) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	a.Hat = f.hat
-	if err := f.g.Apply(a); err != nil {
-		f.refused = append(f.refused, err.Error())
-		return &pairplay.RefusedError{Status: 422, Msg: err.Error(), Seq: -1}
-	}
-	f.sent = append(f.sent, a)
-	f.partnerMoves()
-	return nil
-}
-
-func (f *fakeRoom) Game() *sim.Game {
-	if f.waiting {
-		return nil
-	}
-	return f.g
-}
-
-func (f *fakeRoom) Pair() pairplay.Pair {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p := pairplay.Pair{Code: "KEYPR", State: pairplay.StatePlaying, Seq: len(f.g.Actions()), Version: len(f.g.Actions()), Syncs: f.g.State().Syncs,
-		PM: pairplay.Player{Name: "Ada", Taken: true}, PO: pairplay.Player{Name: "Ben", Taken: true}}
-	switch {
-	case f.waiting:
-		p.State, p.PO = pairplay.StateWaiting, pairplay.Player{}
-	case f.g.Over():
-		p.State, p.Result = pairplay.StateStored, &pairplay.Result{ID: "0001", Score: f.g.Outcome().Score, Grade: f.g.Outcome().Grade}
-	}
-	return p
-}
-
-func (f *fakeRoom) Hat() sim.Hat { return f.hat }
-func (f *fakeRoom) Code() string { return "KEYPR" }
-func (f *fakeRoom) Name() string {
-	return map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[f.hat]
-}
-func (f *fakeRoom) Token() string { return "token-" + f.Name() }
-func (f *fakeRoom) Seed() uint64  { return f.g.Seed() }
-func (f *fakeRoom) Finished() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.g.Over()
-}
-
-func newFakeRoom(t *testing.T, hat sim.Hat) *fakeRoom {
-	t.Helper()
-	sc, err := scenarios.Load("startup")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := sim.New(sc, sim.RolePair, 7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, _ := bot.New("roadmap", 7)
-	return &fakeRoom{g: g, hat: hat, partner: p, waiting: true}
-}
-
 // playPair plays the seat hat of a pair game through the screens (the join screen, the sprint
-// boards, the debrief) with the roadmap bot, against a fake room whose partner is the same bot.
-// It returns the context and every decision the seat's bot wanted.
-func playPair(t *testing.T, hat sim.Hat) (*Manager, *Ctx, *fakeRoom, []sim.Action) {
+// boards, the debrief) with the roadmap bot, at a room on loopback (the real referee) whose
+// colleague bot plays the other seat. After every move it checks the seat's game against the
+// referee's. It returns the context, the seat's network client, every decision the seat's bot
+// wanted, the room's game and the problems the seat reported.
+func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Client, wants []sim.Action, room []sim.Action, problems []string) {
 	t.Helper()
-	room := newFakeRoom(t, hat)
+	base, key := pairServer(t)
 	pol, _ := bot.New("roadmap", 7)
-	var wants []sim.Action
-	opts := Options{Join: "http://room.test", Player: room.Name(), JoinHat: hat, Autoplay: "roadmap",
+	opts := Options{Join: base, Player: map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[hat], JoinHat: hat, Autoplay: "roadmap",
 		SeatPolicy: func(g *sim.Game, h sim.Hat) sim.Action {
 			a := bot.Seat(g, h, pol)
 			w := a
@@ -145,19 +36,41 @@ func playPair(t *testing.T, hat sim.Hat) (*Manager, *Ctx, *fakeRoom, []sim.Actio
 			wants = append(wants, w)
 			return a
 		}}
-	c := NewCtx(opts, widget.NewPainter(1))
+	c = NewCtx(opts, widget.NewPainter(1))
 	c.Guard, _, _ = save.Open(&save.MemStore{})
 	c.Sink = &memSink{}
 	c.SeatStore = &save.MemStore{}
-	c.Dial = func(context.Context, string, pairplay.JoinRequest, string) (Link, error) { return room, nil }
-	m := NewManager(c, NewJoin(c, true))
+	c.Dial = func(ctx context.Context, server string, req pairplay.JoinRequest, token string) (Link, error) {
+		l, err := DialRoom(ctx, server, req, token)
+		if err == nil {
+			cl = l.(*pairplay.Client) // read once the join screen has the seat
+		}
+		return l, err
+	}
+	m = NewManager(c, NewJoin(c, true))
 	ap := &Autoplayer{}
-	deadline := time.Now().Add(60 * time.Second)
+	gave, seen, problemN := false, 0, 0
+	deadline := time.Now().Add(90 * time.Second)
 	for m.Name() != "end" && time.Now().Before(deadline) {
 		if in, ok := ap.Step(m); ok {
 			m.Handle(in)
 		}
 		m.Tick()
+		if !gave && c.Seat != nil {
+			gave = true
+			giveBot(t, base, key, cl.Code(), hat.Other())
+		}
+		if c.News.ProblemN != problemN {
+			problemN = c.News.ProblemN
+			problems = append(problems, c.News.Problem)
+		}
+		if c.Game != nil && len(c.Game.Actions()) != seen {
+			// After every move, the seat's game is the referee's so far.
+			seen = len(c.Game.Actions())
+			if theirs := roomActions(t, base, cl.Token()); len(theirs) < seen || !sameActions(c.Game.Actions(), theirs[:seen]) {
+				t.Fatalf("after %d actions the seat's game is not the room's (%d actions)", seen, len(theirs))
+			}
+		}
 		if c.Seat != nil && c.Seat.Pending() || m.Name() == "join" {
 			time.Sleep(100 * time.Microsecond)
 		}
@@ -168,27 +81,44 @@ func playPair(t *testing.T, hat sim.Hat) (*Manager, *Ctx, *fakeRoom, []sim.Actio
 	if ap.Fallbacks > 0 {
 		t.Errorf("%d decisions could not go through the screens (last: %s)", ap.Fallbacks, ap.LastErr)
 	}
-	return m, c, room, wants
+	return m, c, cl, wants, roomActions(t, base, cl.Token()), problems
 }
 
 // TestPairSeatPlaysThroughTheScreens: each seat of a pair game, played through the screens
-// against a room, ends the game; the local game is the room's, action for action; every move the
-// screens sent is the one the seat's bot wanted; nothing was refused.
+// against a room, ends the game; the local game is the room's, action for action, after every
+// move; each move is applied once in the seat's process (the screens show the network client's
+// own copy, and nothing else applies it); every move the screens sent is the one the seat's bot
+// wanted; nothing was refused.
 func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 	for _, hat := range []sim.Hat{sim.HatPM, sim.HatPO} {
 		t.Run(hat.String(), func(t *testing.T) {
-			_, c, room, wants := playPair(t, hat)
-			if len(room.refused) > 0 {
-				t.Errorf("the room refused %d moves, first: %s", len(room.refused), room.refused[0])
+			_, c, cl, wants, room, problems := playPair(t, hat)
+			for _, p := range problems {
+				if !strings.Contains(p, "moved first") { // a race with the partner is the protocol at work
+					t.Errorf("the seat said: %s", p)
+				}
 			}
-			mine, _ := json.Marshal(c.Game.Actions())
-			theirs, _ := json.Marshal(room.g.Actions())
-			if string(mine) != string(theirs) {
-				t.Fatalf("the screens' game is not the room's: %d actions against %d", len(c.Game.Actions()), len(room.g.Actions()))
+			if !sameActions(c.Game.Actions(), room) {
+				t.Fatalf("the screens' game is not the room's: %d actions against %d", len(c.Game.Actions()), len(room))
 			}
+			// Every engine in the seat's process that holds the game counts its moves.
+			applied := len(c.Game.Actions())
+			if g := cl.Game(); g != c.Game {
+				applied += len(g.Actions())
+			}
+			if applied != len(room) {
+				t.Errorf("the seat's process applied %d moves for the room's %d", applied, len(room))
+			}
+			t.Logf("%d moves, each applied once; %d dropped as the partner moved first", len(room), len(problems))
 			// What was sent is what was wanted, in order (a want the partner overtook is dropped).
+			var sent []sim.Action
+			for _, a := range room {
+				if a.Hat == hat {
+					sent = append(sent, a)
+				}
+			}
 			j := 0
-			for _, a := range room.sent {
+			for _, a := range sent {
 				aj, _ := json.Marshal(a)
 				for ; j < len(wants); j++ {
 					if sameMove(wants[j], a) {
@@ -200,7 +130,7 @@ func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 						wj, _ := json.Marshal(w)
 						t.Logf("want %d: %s", k, wj)
 					}
-					for k, w := range room.sent {
+					for k, w := range sent {
 						wj, _ := json.Marshal(w)
 						t.Logf("sent %d: %s", k, wj)
 					}
@@ -218,13 +148,21 @@ func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 // TestPairWaitingOffersNothing: while the partner's phase runs, the bar has no button, and the
 // screen says who acts.
 func TestPairWaitingOffersNothing(t *testing.T) {
-	room := newFakeRoom(t, sim.HatPO)
-	room.waiting = false
+	base, _ := pairServer(t)
+	ctx := context.Background()
+	pm, err := pairplay.Join(ctx, base, pairplay.JoinRequest{Name: "Ada", Hat: "pm"}, pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	po, err := pairplay.Join(ctx, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := NewCtx(Options{}, widget.NewPainter(1))
-	c.Seat = NewRemoteSeat(stillRoom{room})
+	c.Seat = NewRemoteSeat(po)
 	defer c.Seat.Close()
 	c.tickSeat()
-	if err := c.StartPair(c.News); err != nil {
+	if err := c.StartPair(c.seatGame, c.News); err != nil {
 		t.Fatal(err)
 	}
 	m := NewManager(c, NewTitle(c))
@@ -246,12 +184,16 @@ func TestPairWaitingOffersNothing(t *testing.T) {
 		t.Errorf("a key sent a move out of turn")
 	}
 	// The PM's strategy ends: the PO plans, and the bar has the PO's work and none of the PM's.
-	room.mu.Lock()
-	room.queued = append(room.queued, sim.Action{Kind: sim.ActAdvance, Hat: sim.HatPM})
-	room.mu.Unlock()
+	if _, err := pm.Poll(ctx); err != nil { // the PM's client learns that the game has begun
+		t.Fatal(err)
+	}
+	if err := pm.Send(ctx, sim.Action{Kind: sim.ActAdvance}); err != nil {
+		t.Fatal(err)
+	}
 	for deadline := time.Now().Add(5 * time.Second); m.Name() != "planning" && time.Now().Before(deadline); {
 		m.Tick()
 		m.Handle(input.Intent{})
+		time.Sleep(time.Millisecond)
 	}
 	if m.Name() != "planning" || !c.V().View().Turn {
 		t.Fatalf("on %s, turn %v: want the PO's planning", m.Name(), c.V().View().Turn)
@@ -266,25 +208,6 @@ func TestPairWaitingOffersNothing(t *testing.T) {
 	if !strings.Contains(keys, "P") || !strings.Contains(keys, "R") {
 		t.Errorf("the PO's planning bar lacks plan or refine: keys %q", keys)
 	}
-}
-
-// stillRoom is a room whose partner never moves: the state stays as the test set it.
-type stillRoom struct{ *fakeRoom }
-
-func (s stillRoom) Poll(ctx context.Context) (bool, error) {
-	s.mu.Lock()
-	for _, a := range s.queued {
-		if err := s.g.Apply(a); err != nil {
-			panic(err)
-		}
-	}
-	s.queued = nil
-	s.mu.Unlock()
-	select {
-	case <-time.After(time.Millisecond):
-	case <-ctx.Done():
-	}
-	return false, nil
 }
 
 // sameMove compares two decisions; a roadmap's weights go through the sliders, whose steps round
@@ -307,25 +230,29 @@ func sameMove(a, b sim.Action) bool {
 // says why, a join keeps the seat's token, and the screen opened again at start comes back to
 // the seat with that token.
 func TestJoinScreen(t *testing.T) {
-	room := newFakeRoom(t, sim.HatPO)
+	base, _ := pairServer(t)
+	pm, err := pairplay.Join(context.Background(), base, pairplay.JoinRequest{Name: "Ada", Hat: "pm"}, pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var mu sync.Mutex
 	var dials []string // the token each dial came with
 	dialled := func() []string { mu.Lock(); defer mu.Unlock(); return slices.Clone(dials) }
 	store := &save.MemStore{}
 	newCtx := func() *Ctx {
-		c := NewCtx(Options{Join: "http://room.test/"}, widget.NewPainter(1))
+		c := NewCtx(Options{Join: base + "/"}, widget.NewPainter(1))
 		c.SeatStore = store
-		c.Dial = func(_ context.Context, server string, req pairplay.JoinRequest, token string) (Link, error) {
-			if server != "http://room.test" {
+		c.Dial = func(ctx context.Context, server string, req pairplay.JoinRequest, token string) (Link, error) {
+			if server != base {
 				t.Errorf("dialled %q", server)
 			}
 			mu.Lock()
 			dials = append(dials, token)
 			mu.Unlock()
-			if token == "" && (req.Name != "Bé Ada" || req.Code != "KEYPR" || req.Hat != "po") {
+			if token == "" && (req.Name != "Bé Ada" || req.Code != pm.Code() || req.Hat != "po") {
 				t.Errorf("join request %+v", req)
 			}
-			return room, nil
+			return DialRoom(ctx, server, req, token)
 		}
 		return c
 	}
@@ -365,7 +292,7 @@ func TestJoinScreen(t *testing.T) {
 		t.Fatalf("code %q after erasing", j.Code)
 	}
 	m.Handle(input.Char('y'))
-	j.Code = "KEYPR"
+	j.Code = pm.Code() // the partner's, from their screen
 	m.Handle(input.Of(input.Confirm))
 	for deadline := time.Now().Add(5 * time.Second); j.State != JoinWaiting && time.Now().Before(deadline); {
 		m.Tick()
@@ -374,16 +301,16 @@ func TestJoinScreen(t *testing.T) {
 		t.Fatalf("state %d after the join, dials %q", j.State, d)
 	}
 	rec, ok := loadRecord(store)
-	if !ok || rec.Token != room.Token() || rec.Code != "KEYPR" || rec.Server != "http://room.test" || rec.Hat != "po" {
+	if !ok || rec.Token == "" || rec.Code != pm.Code() || rec.Server != base || rec.Hat != "po" {
 		t.Fatalf("kept %+v", rec)
 	}
-	// The partner comes: the game starts.
+	// The partner is there: the game starts.
 	for deadline := time.Now().Add(5 * time.Second); m.Name() == "join" && time.Now().Before(deadline); {
 		m.Tick()
 		m.Handle(input.Intent{})
 	}
-	if m.Name() != "strategy" {
-		t.Fatalf("on %s once the partner came", m.Name())
+	if m.Name() != "strategy" || c.News.Token != rec.Token {
+		t.Fatalf("on %s once the partner came (token %q, kept %q)", m.Name(), c.News.Token, rec.Token)
 	}
 	c.Seat.Close()
 
@@ -396,7 +323,7 @@ func TestJoinScreen(t *testing.T) {
 	for deadline := time.Now().Add(5 * time.Second); j2.State == JoinConnecting && time.Now().Before(deadline); {
 		j2.Tick(c2)
 	}
-	if d := dialled(); j2.State != JoinWaiting || len(d) != 2 || d[1] != room.Token() {
+	if d := dialled(); j2.State != JoinWaiting || len(d) != 2 || d[1] != rec.Token {
 		t.Fatalf("at start with a kept seat: state %d, dials %q", j2.State, d)
 	}
 	c2.Seat.Close()

@@ -8,28 +8,29 @@ import (
 	"time"
 
 	"twohats/game/pairplay"
-	"twohats/game/scenario"
 	"twohats/game/sim"
 )
 
 // Seat is where the player's decisions go. In a solo game (no Seat: Ctx.Seat is nil) a decision is
 // applied to the local game at once. In a pair game the decision is sent to the workshop server,
-// and the local game applies it only when the server's stream brings it back, in the server's
-// order with the partner's decisions, so that both players' screens show one game.
+// and the seat's game applies it only when the server has taken it, in the server's order with
+// the partner's decisions, so that both players' screens show one game. The seat holds that one
+// game: the screens read it and never apply a move to it themselves.
 //
 // A Seat is used by the game's own goroutine only; RemoteSeat talks to the network on its own.
 type Seat interface {
 	// Hat is the seat's hat.
 	Hat() sim.Hat
-	// Send hands a decision, checked against the game after its seq-th action, to the server;
-	// the stream brings it back. When the game has moved on since (the partner's move came
-	// first), the decision is dropped with a line in the news: the player looks again.
+	// Send hands a decision, checked against the game after its seq-th action, to the server.
+	// When the game has moved on since (the partner's move came first), the decision is dropped
+	// with a line in the news: the player looks again.
 	Send(a sim.Action, seq int)
-	// Pending reports whether a decision is on its way and not yet back.
+	// Pending reports whether a decision is on its way and not yet applied to the seat's game.
 	Pending() bool
-	// Take returns the actions the stream has brought since the local game's n-th, and the pair
-	// as last heard.
-	Take(n int) ([]sim.Action, SeatNews)
+	// Catch applies to the seat's game what the room has answered since the last call (the
+	// partner's moves, the seat's own once taken), each once, and returns the game (nil until
+	// both seats are taken) and the news.
+	Catch() (*sim.Game, SeatNews)
 	// Close stops the seat's network work.
 	Close()
 }
@@ -41,60 +42,76 @@ type SeatNews struct {
 	Problem string // the last failure, "" when all is well: a refused move, a lost connection
 	// ProblemN counts problems, so that one said twice shows twice.
 	ProblemN int
-	Sc       *scenario.Scenario // the room's scenario, once known
-	Seed     uint64
 	Code     string
 	Name     string
 	Token    string
 	Hat      sim.Hat
 }
 
-// Link is what a RemoteSeat needs of the network client (pairplay.Client satisfies it); tests
-// give it a fake.
+// Link is what a RemoteSeat needs of the network client (pairplay.Client satisfies it). Its
+// network half (Fetch, Post) runs on the seat's goroutine and touches nothing the rest changes;
+// the rest (Apply and Sent, which change the one game, and the readers) runs on the game's.
 type Link interface {
-	Poll(ctx context.Context) (bool, error)
-	Send(ctx context.Context, a sim.Action) error
+	Fetch(ctx context.Context, since, version int) (pairplay.Update, error)
+	Post(ctx context.Context, req pairplay.ActionRequest) (pairplay.ActionReply, error)
+	Apply(u pairplay.Update) (bool, error)
+	Sent(a sim.Action, reply pairplay.ActionReply) error
 	Game() *sim.Game
+	Seq() int
+	Version() int
 	Pair() pairplay.Pair
 	Hat() sim.Hat
 	Code() string
 	Name() string
 	Token() string
-	Seed() uint64
-	Finished() bool
 }
 
-// RemoteSeat is a seat of a pair game played through the server. One goroutine owns the client:
-// it long-polls, and a decision cancels the poll so that it leaves at once. What the client
-// learns is copied for the game's goroutine, which applies it to its own game in Tick.
+// RemoteSeat is a seat of a pair game played through the server. One goroutine waits on the
+// network: it long-polls, and a decision cancels the poll so that it leaves at once. What the
+// room answers is queued, and the game's goroutine applies it to the client's game in Catch:
+// the seat's one game, which the screens show.
 type RemoteSeat struct {
 	link   Link
 	cancel context.CancelFunc
 
+	// The network goroutine's own account of the room: the actions it has been sent, the pair's
+	// version and state and the seat's hat as last heard. Only that goroutine touches them.
+	since, version int
+	state          string
+	hat            sim.Hat
+
 	mu       sync.Mutex
 	out      []outgoing // decisions waiting to leave
-	sending  bool       // a decision is on its way
+	pending  int        // decisions sent and not yet applied (or dropped)
 	pollStop context.CancelFunc
 	wake     chan struct{}
-	actions  []sim.Action // every action of the game so far, in the server's order
-	news     SeatNews
+	in       []answer // what the room answered, for Catch to apply in order
+	problem  string
+	problemN int
+}
+
+// answer is one answer of the room: an update of a poll, the reply to a decision sent, or a
+// decision dropped (refused, or overtaken by the partner's move) with the line that says why.
+// Catch takes them in the order they came, so a decision stops being pending only once the
+// game shows what the room made of it.
+type answer struct {
+	u     *pairplay.Update
+	a     *sim.Action
+	reply pairplay.ActionReply
+	why   string // a dropped decision's line
 }
 
 // NewRemoteSeat starts following the pair through link; Close stops it.
 func NewRemoteSeat(link Link) *RemoteSeat {
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &RemoteSeat{link: link, cancel: cancel, wake: make(chan struct{}, 1)}
-	r.publish()
+	r := &RemoteSeat{link: link, cancel: cancel, wake: make(chan struct{}, 1),
+		since: link.Seq(), version: link.Version(), state: link.Pair().State, hat: link.Hat()}
 	go r.run(ctx)
 	return r
 }
 
 // Hat is the seat's hat.
-func (r *RemoteSeat) Hat() sim.Hat {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.news.Hat
-}
+func (r *RemoteSeat) Hat() sim.Hat { return r.link.Hat() }
 
 // outgoing is a decision and the number of actions of the game it was made on.
 type outgoing struct {
@@ -106,7 +123,7 @@ type outgoing struct {
 func (r *RemoteSeat) Send(a sim.Action, seq int) {
 	r.mu.Lock()
 	r.out = append(r.out, outgoing{a, seq})
-	r.sending = true
+	r.pending++
 	if r.pollStop != nil {
 		r.pollStop()
 	}
@@ -121,43 +138,64 @@ func (r *RemoteSeat) Send(a sim.Action, seq int) {
 func (r *RemoteSeat) Pending() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.sending
+	return r.pending > 0
 }
 
-// Take returns the actions after the local game's n-th and the news.
-func (r *RemoteSeat) Take(n int) ([]sim.Action, SeatNews) {
+// Catch applies the room's answers to the client's game, in the order they came.
+func (r *RemoteSeat) Catch() (*sim.Game, SeatNews) {
+	r.mu.Lock()
+	in := r.in
+	r.in = nil
+	r.mu.Unlock()
+	for _, x := range in {
+		var err error
+		switch {
+		case x.u != nil:
+			_, err = r.link.Apply(*x.u)
+		case x.a != nil:
+			err = r.link.Sent(*x.a, x.reply)
+		}
+		if x.u == nil {
+			r.mu.Lock()
+			r.pending--
+			r.mu.Unlock()
+		}
+		if x.why != "" {
+			r.say("%s", x.why)
+		}
+		if err != nil {
+			// Both ends run the one engine on the one order: this is a bug, said plainly.
+			r.say("Out of step with the room: %v", err)
+		}
+	}
+	l := r.link
+	g := l.Game()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	var acts []sim.Action
-	if n < len(r.actions) {
-		acts = append(acts, r.actions[n:]...)
-	}
-	return acts, r.news
+	return g, SeatNews{Pair: l.Pair(), Started: g != nil, Problem: r.problem, ProblemN: r.problemN,
+		Code: l.Code(), Name: l.Name(), Token: l.Token(), Hat: l.Hat()}
 }
 
 // Close stops the goroutine (a poll in flight is cancelled).
 func (r *RemoteSeat) Close() { r.cancel() }
 
-// publish copies what the client knows for the game's goroutine. Called by the network goroutine
-// (and once before it starts).
-func (r *RemoteSeat) publish() {
-	l := r.link
+func (r *RemoteSeat) say(format string, args ...any) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.news.Pair, r.news.Code, r.news.Name, r.news.Token, r.news.Hat, r.news.Seed = l.Pair(), l.Code(), l.Name(), l.Token(), l.Hat(), l.Seed()
-	if g := l.Game(); g != nil {
-		r.news.Started, r.news.Sc = true, g.Scenario()
-		if acts := g.Actions(); len(acts) > len(r.actions) {
-			r.actions = append(r.actions, acts[len(r.actions):]...)
-		}
-	}
+	r.problem = fmt.Sprintf(format, args...)
+	r.problemN++
+	r.mu.Unlock()
 }
 
-func (r *RemoteSeat) problem(format string, args ...any) {
+// answered queues an answer for Catch.
+func (r *RemoteSeat) answered(x answer) {
 	r.mu.Lock()
-	r.news.Problem = fmt.Sprintf(format, args...)
-	r.news.ProblemN++
+	r.in = append(r.in, x)
 	r.mu.Unlock()
+}
+
+// finished says whether the pair's game is over and its results stored or refused.
+func (r *RemoteSeat) finished() bool {
+	return r.state == pairplay.StateStored || r.state == pairplay.StateFailed
 }
 
 // run is the network goroutine: send what is queued, else poll, until the game's results are
@@ -171,7 +209,7 @@ func (r *RemoteSeat) run(ctx context.Context) {
 		if has {
 			a, r.out = r.out[0], r.out[1:]
 		}
-		finished := !has && r.link.Finished()
+		finished := !has && r.finished()
 		var pctx context.Context
 		if !has && !finished {
 			var stop context.CancelFunc
@@ -189,7 +227,7 @@ func (r *RemoteSeat) run(ctx context.Context) {
 			}
 			continue
 		} else {
-			_, err = r.link.Poll(pctx)
+			err = r.fetch(pctx)
 			r.mu.Lock()
 			r.pollStop()
 			r.pollStop = nil
@@ -198,7 +236,6 @@ func (r *RemoteSeat) run(ctx context.Context) {
 				err = nil // a decision cut the poll short
 			}
 		}
-		r.publish()
 		if err == nil {
 			fails = 0
 			continue
@@ -207,7 +244,7 @@ func (r *RemoteSeat) run(ctx context.Context) {
 			return
 		}
 		fails++
-		r.problem("Connection to the room lost (%v); trying again…", err)
+		r.say("Connection to the room lost (%v); trying again…", err)
 		select {
 		case <-time.After(time.Duration(min(fails, 10)) * 300 * time.Millisecond):
 		case <-ctx.Done():
@@ -216,33 +253,42 @@ func (r *RemoteSeat) run(ctx context.Context) {
 	}
 }
 
+// fetch waits for news past what the room has sent and queues it.
+func (r *RemoteSeat) fetch(ctx context.Context) error {
+	u, err := r.link.Fetch(ctx, r.since, r.version)
+	if err != nil {
+		return err
+	}
+	r.since, r.version, r.state = u.Since+len(u.Actions), u.Pair.Version, u.Pair.State
+	if h, err := pairplay.ParseHat(u.Hat); err == nil && h != sim.HatNone {
+		r.hat = h // the facilitator may seat a waiting player in another pair
+	}
+	r.answered(answer{u: &u})
+	return nil
+}
+
 // send sends one decision. When the partner moved first (a stale sequence), the seat catches up
-// and sends the decision again if it is still legal; a decision the server refuses is dropped
-// with its reason.
+// and the decision is dropped, with a line: the player looks again. A decision the server
+// refuses is dropped with its reason.
 func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
-	defer func() {
-		r.mu.Lock()
-		r.sending = len(r.out) > 0
-		r.mu.Unlock()
-	}()
-	if g := r.link.Game(); g == nil || len(g.Actions()) != o.seq {
-		r.movedFirst()
+	if r.state == pairplay.StateWaiting || r.since != o.seq {
+		r.movedFirst() // made on a game the room's answers have overtaken
 		return nil
 	}
-	err := r.link.Send(ctx, o.a)
+	reply, err := r.link.Post(ctx, pairplay.ActionRequest{Seq: o.seq, Action: o.a})
 	var rf *pairplay.RefusedError
 	switch {
 	case err == nil:
+		r.since, r.version = reply.Seq, max(r.version, reply.Version) // the next poll waits for the partner
+		r.answered(answer{a: &o.a, reply: reply})
 		return nil
 	case errors.Is(err, pairplay.ErrStale):
 		// The partner's move reached the room first: catch up, and let the player look again.
-		if _, err := r.link.Poll(ctx); err != nil {
-			return err
-		}
+		err := r.fetch(ctx)
 		r.movedFirst()
-		return nil
+		return err
 	case errors.As(err, &rf):
-		r.problem("The room refused it: %s", rf.Msg)
+		r.answered(answer{why: "The room refused it: " + rf.Msg})
 		return nil
 	}
 	// The network failed: keep the decision for the next try.
@@ -252,8 +298,7 @@ func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
 	return err
 }
 
-// movedFirst says that a decision was dropped because the partner's move came first.
+// movedFirst drops a decision because the partner's move came first, and says so.
 func (r *RemoteSeat) movedFirst() {
-	other := r.link.Hat().Other()
-	r.problem("The %s moved first: look again and decide (your move was not sent)", other)
+	r.answered(answer{why: fmt.Sprintf("The %s moved first: look again and decide (your move was not sent)", r.hat.Other())})
 }
