@@ -21,7 +21,8 @@
 //   8. a viewport too small (640×400, a phone's 390×844) shows the too-small notice instead of
 //      overlapping panels (screenshots small-*.png), and the game shows again at 1280×720;
 //   9. a pair game: two pages join one pair at `twohats serve --pairs`, one seat played by a
-//      bot, the other by key presses; the server stores one results file that replays;
+//      bot, the other by key presses; the server stores one results file that replays, and
+//      each page's "Download results" saves that very file;
 //  10. /room's table has a Syncs column only when a role it shows holds syncs (not in a room
 //      where everyone wears both hats, unless it has pairs).
 //
@@ -598,6 +599,25 @@ async function pairTest(browser) {
     }
     const mine = await pairOf(person.page);
     check(mine && mine.actions === (stored ? stored.actions.length : -1), `pair: the page's game has the stored game's ${mine && mine.actions} actions`);
+    // Each player keeps the pair's results file as a solo player keeps theirs: the page's
+    // "Download results" saves the very file the room stored, which the desktop binary replays.
+    for (const [who, p] of [["PM", person], ["PO", bot]]) {
+      await p.page.waitForFunction(() => window.twohats.results, null, { timeout: 30000, polling: 200 }).catch(() => {});
+      const bar = p.page.locator("#download");
+      if (!check(stored && await bar.isVisible(), `pair: the ${who}'s debrief offers "Download results"`)) continue;
+      const [dl] = await Promise.all([p.page.waitForEvent("download", { timeout: 10000 }), bar.click()]);
+      const saved = path.join(SHOTS, `pair-${who.toLowerCase()}-${dl.suggestedFilename()}`);
+      await dl.saveAs(saved);
+      check(dl.suggestedFilename() === files[0] && fs.readFileSync(saved).equals(fs.readFileSync(path.join(dir, files[0]))),
+        `pair: the ${who}'s download is ${dl.suggestedFilename()}, the bytes the room stored`);
+      try {
+        execFileSync(BIN, ["replay", saved], { encoding: "utf8" });
+        ok(`pair: \`twohats replay\` reproduces the ${who}'s copy`);
+      } catch (e) {
+        fail(`pair: \`twohats replay ${saved}\` failed (exit ${e.status}):\n${e.stdout}${e.stderr}`);
+      }
+    }
+    await person.page.screenshot({ path: path.join(SHOTS, "pair-end-download.png") });
     noErrors(bot);
     noErrors(person);
     await bot.context.close();

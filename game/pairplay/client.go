@@ -374,20 +374,57 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		return err
 	}
 	if res.StatusCode >= 400 {
-		var e Error
-		if json.Unmarshal(raw, &e) != nil || e.Error == "" {
-			e.Error = fmt.Sprintf("the server answered %s", res.Status)
-		}
-		rf := &RefusedError{Status: res.StatusCode, Msg: e.Error, Seq: -1}
-		if e.Seq != nil {
-			rf.Seq = *e.Seq
-		}
-		return rf
+		return refusal(res, raw)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("the server's answer to %s is not what a Two Hats server sends: %v", path, err)
 	}
 	return nil
+}
+
+// refusal is a 4xx or 5xx answer (its body raw) as a *RefusedError with the server's line.
+func refusal(res *http.Response, raw []byte) *RefusedError {
+	var e Error
+	if json.Unmarshal(raw, &e) != nil || e.Error == "" {
+		e.Error = fmt.Sprintf("the server answered %s", res.Status)
+	}
+	rf := &RefusedError{Status: res.StatusCode, Msg: e.Error, Seq: -1}
+	if e.Seq != nil {
+		rf.Seq = *e.Seq
+	}
+	return rf
+}
+
+// ResultsFile fetches the pair's results file as the room stored it, once the pair's state is
+// StateStored: the player's own copy, the same bytes the room's debrief reads. Like Fetch and
+// Post it reads nothing but the seat's token.
+func (c *Client) ResultsFile(ctx context.Context) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+ResultPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set(TokenHeader, c.seat.Token)
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = res.Body.Close() }() // read below to its end or its bound; nothing to lose
+	raw, err := io.ReadAll(io.LimitReader(res.Body, results.MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode >= 400 {
+		return nil, refusal(res, raw)
+	}
+	if len(raw) > results.MaxFileBytes {
+		return nil, fmt.Errorf("the room's results file is larger than %d bytes", results.MaxFileBytes)
+	}
+	if f, err := results.Parse(raw); err != nil {
+		return nil, fmt.Errorf("the room's answer is not a results file: %v", err)
+	} else if f.Role != sim.RolePair {
+		return nil, fmt.Errorf("the room's answer is a %s game's results file, not a pair's", f.Role)
+	}
+	return raw, nil
 }
 
 // get reads a plain resource of at most limit bytes.

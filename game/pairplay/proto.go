@@ -22,6 +22,7 @@ const (
 	SeatPath    = "/api/pair/seat"    // GET → Seat: who this token is, for a client that comes back
 	ActionsPath = "/api/pair/actions" // GET ?since=N[&version=V] → Update, waiting up to PollWait for news
 	ActionPath  = "/api/pair/action"  // POST ActionRequest → ActionReply
+	ResultPath  = "/api/pair/result"  // GET → the pair's results file as the room stored it (once the pair is stored)
 	RoomPath    = "/api/pair/room"    // GET → RoomList (the facilitator's view of every pair)
 	BotPath     = "/api/pair/bot"     // POST BotRequest (facilitator) → Pair: the colleague bot takes a seat
 	MatchPath   = "/api/pair/match"   // POST MatchRequest (facilitator) → Pair: two waiting players become one pair

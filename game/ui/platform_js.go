@@ -17,7 +17,8 @@ import (
 //	window.twohatsPage  set by the page before the game starts: {player: "typed name"}, at a
 //	                    workshop whose scenario is the facilitator's own file also
 //	                    {scenarioName, scenarioSource} (the TOML the server serves), and
-//	                    onResults(name, json), called when a game ends
+//	                    onResults(name, json), called when a game ends (a pair game's: the file
+//	                    the room stored, once it is stored, for the player to keep)
 //	window.twohats      set by the game: {scene, tooSmall, results, resultsName, firstFrame} and note(text),
 //	                    which the page calls to show a line on the end screen (where the results went)
 //

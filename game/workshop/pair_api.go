@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"twohats/game/bot"
+	"twohats/game/disk"
 	"twohats/game/pairplay"
 )
 
@@ -22,6 +24,7 @@ import (
 //	GET  /api/pair/seat            (X-Seat-Token) → Seat: who the token is, to come back after a drop
 //	GET  /api/pair/actions?since=N&version=V  (X-Seat-Token) → Update, waiting up to PollWait
 //	POST /api/pair/action          (X-Seat-Token) {"seq", "action"} → ActionReply
+//	GET  /api/pair/result          (X-Seat-Token) → the pair's stored results file (409 until stored)
 //	GET  /api/pair/room            (X-Room-Key) → RoomList
 //	POST /api/pair/bot             (X-Room-Key) {"code", "hat"} → Pair: the bot takes the seat
 //	POST /api/pair/match           (X-Room-Key) {"codes": [A, B]} → Pair: B's player joins A
@@ -101,7 +104,7 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	route := strings.TrimPrefix(r.URL.Path, "/api/pair/")
 	method := map[string]string{"join": http.MethodPost, "seat": http.MethodGet, "actions": http.MethodGet,
-		"action": http.MethodPost, "room": http.MethodGet, "bot": http.MethodPost, "match": http.MethodPost}[route]
+		"action": http.MethodPost, "result": http.MethodGet, "room": http.MethodGet, "bot": http.MethodPost, "match": http.MethodPost}[route]
 	if method == "" {
 		apiError(w, http.StatusNotFound, "no such endpoint: "+oneLine(r.URL.Path))
 		return
@@ -179,6 +182,18 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		writeJSON(w, http.StatusOK, reply)
+	case "result":
+		if !s.paced(w, r, s.actLimit, "too many requests from this address; wait a little") {
+			return
+		}
+		name, b, rf := s.pairResult(r.Header.Get(pairplay.TokenHeader))
+		if rf != nil {
+			pairError(w, rf)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		_, _ = w.Write(b) // a client gone away has nothing to be told
 	default: // the facilitator's
 		if !s.facilitator(w, r) {
 			return
@@ -216,6 +231,21 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, p)
 		}
 	}
+}
+
+// pairResult is the results file the room stored for the token's pair, read back from the
+// results folder: the very bytes the debrief reads, for the players to keep a copy.
+func (s *Server) pairResult(token string) (name string, b []byte, rf *Refusal) {
+	res, rf := s.ref.stored(token)
+	if rf != nil {
+		return "", nil, rf
+	}
+	b, err := disk.ReadFile(filepath.Join(s.o.Results, res.File), MaxBody)
+	if err != nil {
+		s.log("pair results %s: %s", res.File, oneLine(unwrapPath(err).Error()))
+		return "", nil, refuse(http.StatusInternalServerError, "the room could not read the pair's results file; ask the facilitator for %s", res.File)
+	}
+	return res.File, b, nil
 }
 
 // count reads a query's whole number; "" is def.

@@ -68,6 +68,12 @@ func chooser(seed uint64) pairplay.Chooser {
 	}
 }
 
+// refused says whether err is the room's refusal with status code and a line containing want.
+func refused(err error, code int, want string) bool {
+	var rf *pairplay.RefusedError
+	return errors.As(err, &rf) && rf.Status == code && strings.Contains(rf.Msg, want)
+}
+
 func join(t testing.TB, base string, req pairplay.JoinRequest, hc *http.Client) *pairplay.Client {
 	t.Helper()
 	c, err := pairplay.Join(context.Background(), base, req, pairplay.Options{HTTP: hc})
@@ -152,6 +158,13 @@ func TestPairGameThroughTheServer(t *testing.T) {
 		t.Fatalf("%d games stored, want 1", s.Len())
 	}
 	f := storedFile(t, o.Results, pm.Pair().Result)
+	// Each seat may keep a copy: the very bytes the room stored.
+	disk := mustRead(t, filepath.Join(o.Results, pm.Pair().Result.File))
+	for _, c := range []*pairplay.Client{pm, po} {
+		if b, err := c.ResultsFile(context.Background()); err != nil || !bytes.Equal(b, disk) {
+			t.Fatalf("the %s seat's copy of the results file: %v (%d bytes, the room's %d)", c.Hat(), err, len(b), len(disk))
+		}
+	}
 	if !reflect.DeepEqual(f.Actions, pm.Game().Actions()) || !reflect.DeepEqual(f.Actions, po.Game().Actions()) {
 		t.Fatal("the stored decisions are not the order both clients applied")
 	}
@@ -281,6 +294,20 @@ func TestPairRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := s.Pairs()[0]
+	// No results file before the game is over and stored, and none for a forged token.
+	if _, err := pm.ResultsFile(context.Background()); !refused(err, 409, "not stored yet") {
+		t.Errorf("the results file of a game in play: %v", err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, base+pairplay.ResultPath, nil)
+	req.Header.Set(pairplay.TokenHeader, strings.Repeat("ab", 16))
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else {
+		_ = res.Body.Close()
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("the results file for a forged token: %s", res.Status)
+		}
+	}
 	act := func(seq int, a sim.Action) pairplay.ActionRequest { return pairplay.ActionRequest{Seq: seq, Action: a} }
 	cases := []struct {
 		name  string

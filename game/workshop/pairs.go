@@ -453,6 +453,24 @@ func (r *referee) updates(ctx context.Context, token string, since, version int)
 
 func (r *referee) closing() bool { return r.s.closing.Load() }
 
+// stored is where the token's pair's results file went, once the room has stored it.
+func (r *referee) stored(token string) (pairplay.Result, *Refusal) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref, rf := r.auth(token, time.Now())
+	if rf != nil {
+		return pairplay.Result{}, rf
+	}
+	p := ref.p
+	switch {
+	case p.state == pairplay.StateFailed:
+		return pairplay.Result{}, refuse(http.StatusConflict, "the pair's results were not stored: %s", p.note)
+	case p.state != pairplay.StateStored || p.result == nil:
+		return pairplay.Result{}, refuse(http.StatusConflict, "the pair's game is %s: its results file is not stored yet", p.state)
+	}
+	return *p.result, nil
+}
+
 // act applies one seat's action, if it is that seat's to take now.
 func (r *referee) act(token string, req pairplay.ActionRequest) (pairplay.ActionReply, *Refusal) {
 	now := time.Now()

@@ -112,6 +112,8 @@ type Ctx struct {
 	// News is what the pair game's seat last heard from the room (names, code, state).
 	News      SeatNews
 	seatGame  *sim.Game  // the seat's game as last caught up (nil until it begins): Game once shown
+	pairKept  bool       // the pair's results file went to the Sink (or could not)
+	pairCopy  string     // where it went, or why it did not
 	SeatStore save.Store // keeps a pair game's seat token for a reload; nil keeps none
 	Dial      Dialer     // how the join screen reaches the room; nil for the network client
 	problemN  int        // the last seat problem shown
@@ -319,7 +321,10 @@ func (c *Ctx) deliverResults() {
 		return
 	}
 	if c.Seat != nil {
-		c.Results = pairResults(c.News)
+		if c.News.File != nil && !c.pairKept {
+			c.keepPairFile(c.News)
+		}
+		c.Results = c.pairResults()
 		return
 	}
 	policy := "human"

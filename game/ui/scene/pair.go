@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"slices"
 
 	"twohats/game/pairplay"
+	"twohats/game/results"
 	"twohats/game/sim"
 	"twohats/game/ui/widget"
 )
@@ -60,9 +62,14 @@ func (c *Ctx) tickSeat() {
 		c.Say("%s", news.Problem)
 	}
 	if c.Game == nil || g != c.Game || len(c.Game.Actions()) == n {
-		if c.Finished && c.Results != pairResults(news) {
-			c.Results = pairResults(news)
-			c.Dirty = true
+		if c.Finished {
+			if news.File != nil && !c.pairKept {
+				c.keepPairFile(news)
+			}
+			if line := c.pairResults(); c.Results != line {
+				c.Results = line
+				c.Dirty = true
+			}
 		}
 		return
 	}
@@ -80,6 +87,7 @@ func (c *Ctx) StartPair(g *sim.Game, news SeatNews) error {
 		return errors.New("the pair's game has not begun")
 	}
 	c.Game, c.Entry, c.Role, c.News = g, &Entry{ID: g.Scenario().ID, Sc: g.Scenario()}, sim.RolePair, news
+	c.pairKept, c.pairCopy = false, ""
 	c.Track = NewSeatTracker(g, &c.view, news.Hat)
 	c.Goto(NewSprint(c))
 	if g.Over() && !c.Finished {
@@ -88,18 +96,51 @@ func (c *Ctx) StartPair(g *sim.Game, news SeatNews) error {
 	return nil
 }
 
-// pairResults says where a pair game's results went: the room stores them.
-func pairResults(n SeatNews) string {
+// pairResults says where a pair game's results went: the room stores them, and the player keeps
+// a copy of the stored file as a solo game's results are kept.
+func (c *Ctx) pairResults() string {
+	n := c.News
 	switch n.Pair.State {
 	case pairplay.StateStored:
+		line := "stored by the room"
 		if r := n.Pair.Result; r != nil {
-			return fmt.Sprintf("stored by the room as %s (score %.0f, %s)", r.ID, r.Score, r.Grade)
+			line = fmt.Sprintf("stored by the room as %s (score %.0f, %s)", r.ID, r.Score, r.Grade)
 		}
-		return "stored by the room"
+		if c.pairCopy != "" {
+			line += "; your copy: " + c.pairCopy
+		}
+		return line
 	case pairplay.StateFailed:
 		return "the room could not store it: " + n.Pair.Note
 	}
 	return "the room is storing it…"
+}
+
+// keepPairFile hands the room's results file of the pair's game to the sink, as a solo game's
+// file is handed at its end: a file on the desktop, the page's download in the browser. The file
+// must be the game the screens showed, move for move.
+func (c *Ctx) keepPairFile(n SeatNews) {
+	c.pairKept = true
+	if c.Sink == nil || c.Game == nil {
+		return
+	}
+	f, err := results.Parse(n.File)
+	if err != nil {
+		c.pairCopy = "not kept (" + err.Error() + ")"
+		return
+	}
+	theirs, _ := json.Marshal(f.Actions) // parsed actions: cannot fail
+	mine, _ := json.Marshal(c.Game.Actions())
+	if !bytes.Equal(theirs, mine) {
+		c.pairCopy = "not kept (the room's file is not the game played here)"
+		return
+	}
+	where, err := c.Sink.Deliver(n.FileName, n.File)
+	if err != nil {
+		c.pairCopy = "not kept (" + err.Error() + ")"
+		return
+	}
+	c.pairCopy = where
 }
 
 // Partner is the other seat's player as the room names them.

@@ -1,9 +1,12 @@
 package scene
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -22,10 +25,10 @@ import (
 // boards, the debrief) with the roadmap bot, at a room on loopback (the real referee) whose
 // colleague bot plays the other seat. After every move it checks the seat's game against the
 // referee's. It returns the context, the seat's network client, every decision the seat's bot
-// wanted, the room's game and the problems the seat reported.
-func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Client, wants []sim.Action, room []sim.Action, problems []string) {
+// wanted, the room's game, the problems the seat reported and the room's results folder.
+func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Client, wants []sim.Action, room []sim.Action, problems []string, dir string) {
 	t.Helper()
-	base, key := pairServer(t)
+	base, key, dir := pairServer(t)
 	pol, _ := bot.New("roadmap", 7)
 	opts := Options{Join: base, Player: map[sim.Hat]string{sim.HatPM: "Ada", sim.HatPO: "Ben"}[hat], JoinHat: hat, Autoplay: "roadmap",
 		SeatPolicy: func(g *sim.Game, h sim.Hat) sim.Action {
@@ -81,7 +84,12 @@ func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Clien
 	if ap.Fallbacks > 0 {
 		t.Errorf("%d decisions could not go through the screens (last: %s)", ap.Fallbacks, ap.LastErr)
 	}
-	return m, c, cl, wants, roomActions(t, base, cl.Token()), problems
+	// The room stores the game; the seat then keeps its copy of the stored file.
+	for deadline := time.Now().Add(10 * time.Second); !c.pairKept && time.Now().Before(deadline); {
+		m.Tick()
+		time.Sleep(time.Millisecond)
+	}
+	return m, c, cl, wants, roomActions(t, base, cl.Token()), problems, dir
 }
 
 // TestPairSeatPlaysThroughTheScreens: each seat of a pair game, played through the screens
@@ -92,7 +100,7 @@ func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Clien
 func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 	for _, hat := range []sim.Hat{sim.HatPM, sim.HatPO} {
 		t.Run(hat.String(), func(t *testing.T) {
-			_, c, cl, wants, room, problems := playPair(t, hat)
+			_, c, cl, wants, room, problems, dir := playPair(t, hat)
 			for _, p := range problems {
 				if !strings.Contains(p, "moved first") { // a race with the partner is the protocol at work
 					t.Errorf("the seat said: %s", p)
@@ -141,6 +149,15 @@ func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 			if !c.Finished || c.Results == "" {
 				t.Errorf("finished %v, results %q", c.Finished, c.Results)
 			}
+			// The seat keeps the room's file, as a solo game keeps its own: the very bytes stored.
+			sink := c.Sink.(*memSink)
+			res := c.News.Pair.Result
+			if res == nil || sink.name != res.File || !strings.HasSuffix(c.Results, "; your copy: memory:"+res.File) {
+				t.Fatalf("the seat kept %q (the room stored %+v); results line %q", sink.name, res, c.Results)
+			}
+			if stored, err := os.ReadFile(filepath.Join(dir, res.File)); err != nil || !bytes.Equal(sink.b, stored) {
+				t.Fatalf("the seat's copy is not the stored file (%v; %d bytes, %d stored)", err, len(sink.b), len(stored))
+			}
 		})
 	}
 }
@@ -148,7 +165,7 @@ func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 // TestPairWaitingOffersNothing: while the partner's phase runs, the bar has no button, and the
 // screen says who acts.
 func TestPairWaitingOffersNothing(t *testing.T) {
-	base, _ := pairServer(t)
+	base, _, _ := pairServer(t)
 	ctx := context.Background()
 	pm, err := pairplay.Join(ctx, base, pairplay.JoinRequest{Name: "Ada", Hat: "pm"}, pairplay.Options{})
 	if err != nil {
@@ -230,7 +247,7 @@ func sameMove(a, b sim.Action) bool {
 // says why, a join keeps the seat's token, and the screen opened again at start comes back to
 // the seat with that token.
 func TestJoinScreen(t *testing.T) {
-	base, _ := pairServer(t)
+	base, _, _ := pairServer(t)
 	pm, err := pairplay.Join(context.Background(), base, pairplay.JoinRequest{Name: "Ada", Hat: "pm"}, pairplay.Options{})
 	if err != nil {
 		t.Fatal(err)

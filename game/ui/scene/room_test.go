@@ -16,15 +16,16 @@ import (
 )
 
 // pairServer is a workshop room with pair games on the test's loopback: startup, seed 7, the
-// real referee. It returns the room's address and the facilitator's key.
-func pairServer(t *testing.T) (base, key string) {
+// real referee. It returns the room's address, the facilitator's key and the results folder.
+func pairServer(t *testing.T) (base, key, dir string) {
 	t.Helper()
+	dir = t.TempDir()
 	sc, err := results.Resolve("startup", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	room := workshop.Room{Scenario: sc, Seed: 7, Roles: []sim.Role{sim.RolePM, sim.RolePO}}
-	s, err := workshop.New(room, workshop.Options{Results: t.TempDir(), Pairs: true, PollWait: 2 * time.Second,
+	s, err := workshop.New(room, workshop.Options{Results: dir, Pairs: true, PollWait: 2 * time.Second,
 		ActBurst: 100000, ActEvery: time.Microsecond, PostBurst: 1000, PostEvery: time.Millisecond,
 		Logf: func(string, ...any) {}})
 	if err != nil {
@@ -45,7 +46,7 @@ func pairServer(t *testing.T) (base, key string) {
 	})
 	base = "http://" + ln.Addr().String()
 	s.SetBase(base)
-	return base, s.RoomKey()
+	return base, s.RoomKey(), dir
 }
 
 // roomCall sends one request to the room (body nil for a GET) and decodes its answer into out.

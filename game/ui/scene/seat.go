@@ -46,6 +46,10 @@ type SeatNews struct {
 	Name     string
 	Token    string
 	Hat      sim.Hat
+	// File is the pair's results file as the room stored it (named FileName), once fetched: the
+	// player's own copy, kept as a solo game's results are.
+	File     []byte
+	FileName string
 }
 
 // Link is what a RemoteSeat needs of the network client (pairplay.Client satisfies it). Its
@@ -54,6 +58,7 @@ type SeatNews struct {
 type Link interface {
 	Fetch(ctx context.Context, since, version int) (pairplay.Update, error)
 	Post(ctx context.Context, req pairplay.ActionRequest) (pairplay.ActionReply, error)
+	ResultsFile(ctx context.Context) ([]byte, error)
 	Apply(u pairplay.Update) (bool, error)
 	Sent(a sim.Action, reply pairplay.ActionReply) error
 	Game() *sim.Game
@@ -75,10 +80,17 @@ type RemoteSeat struct {
 	cancel context.CancelFunc
 
 	// The network goroutine's own account of the room: the actions it has been sent, the pair's
-	// version and state and the seat's hat as last heard. Only that goroutine touches them.
+	// version and state and the seat's hat as last heard, where the results went and how often
+	// fetching them failed. Only that goroutine touches them.
 	since, version int
 	state          string
 	hat            sim.Hat
+	result         *pairplay.Result
+	fileTries      int
+	fileDone       bool
+
+	file     []byte // the results file, once fetched (the game's goroutine's)
+	fileName string
 
 	mu       sync.Mutex
 	out      []outgoing // decisions waiting to leave
@@ -90,15 +102,18 @@ type RemoteSeat struct {
 	problemN int
 }
 
-// answer is one answer of the room: an update of a poll, the reply to a decision sent, or a
-// decision dropped (refused, or overtaken by the partner's move) with the line that says why.
-// Catch takes them in the order they came, so a decision stops being pending only once the
-// game shows what the room made of it.
+// answer is one answer of the room: an update of a poll, the reply to a decision sent, a
+// decision dropped (refused, or overtaken by the partner's move) with the line that says why,
+// or the results file. Catch takes them in the order they came, so a decision stops being
+// pending only once the game shows what the room made of it.
 type answer struct {
-	u     *pairplay.Update
-	a     *sim.Action
-	reply pairplay.ActionReply
-	why   string // a dropped decision's line
+	u       *pairplay.Update
+	a       *sim.Action
+	reply   pairplay.ActionReply
+	dropped bool
+	line    string // what to tell the player
+	file    []byte
+	name    string
 }
 
 // NewRemoteSeat starts following the pair through link; Close stops it.
@@ -154,14 +169,16 @@ func (r *RemoteSeat) Catch() (*sim.Game, SeatNews) {
 			_, err = r.link.Apply(*x.u)
 		case x.a != nil:
 			err = r.link.Sent(*x.a, x.reply)
+		case x.file != nil:
+			r.file, r.fileName = x.file, x.name
 		}
-		if x.u == nil {
+		if x.a != nil || x.dropped {
 			r.mu.Lock()
 			r.pending--
 			r.mu.Unlock()
 		}
-		if x.why != "" {
-			r.say("%s", x.why)
+		if x.line != "" {
+			r.say("%s", x.line)
 		}
 		if err != nil {
 			// Both ends run the one engine on the one order: this is a bug, said plainly.
@@ -173,7 +190,7 @@ func (r *RemoteSeat) Catch() (*sim.Game, SeatNews) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return g, SeatNews{Pair: l.Pair(), Started: g != nil, Problem: r.problem, ProblemN: r.problemN,
-		Code: l.Code(), Name: l.Name(), Token: l.Token(), Hat: l.Hat()}
+		Code: l.Code(), Name: l.Name(), Token: l.Token(), Hat: l.Hat(), File: r.file, FileName: r.fileName}
 }
 
 // Close stops the goroutine (a poll in flight is cancelled).
@@ -220,6 +237,8 @@ func (r *RemoteSeat) run(ctx context.Context) {
 		var err error
 		if has {
 			err = r.send(ctx, a)
+		} else if finished && !r.fileDone {
+			err = r.fetchFile(ctx)
 		} else if finished {
 			select { // nothing more will come: wait for a decision (refused, there is no turn) or the end
 			case <-ctx.Done():
@@ -259,7 +278,8 @@ func (r *RemoteSeat) fetch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.since, r.version, r.state = u.Since+len(u.Actions), u.Pair.Version, u.Pair.State
+	r.since, r.version, r.state, r.result = u.Since+len(u.Actions), u.Pair.Version, u.Pair.State, u.Pair.Result
+	r.fileDone = r.fileDone || r.state == pairplay.StateFailed // no file to fetch
 	if h, err := pairplay.ParseHat(u.Hat); err == nil && h != sim.HatNone {
 		r.hat = h // the facilitator may seat a waiting player in another pair
 	}
@@ -288,7 +308,7 @@ func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
 		r.movedFirst()
 		return err
 	case errors.As(err, &rf):
-		r.answered(answer{why: "The room refused it: " + rf.Msg})
+		r.answered(answer{dropped: true, line: "The room refused it: " + rf.Msg})
 		return nil
 	}
 	// The network failed: keep the decision for the next try.
@@ -300,5 +320,29 @@ func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
 
 // movedFirst drops a decision because the partner's move came first, and says so.
 func (r *RemoteSeat) movedFirst() {
-	r.answered(answer{why: fmt.Sprintf("The %s moved first: look again and decide (your move was not sent)", r.hat.Other())})
+	r.answered(answer{dropped: true, line: fmt.Sprintf("The %s moved first: look again and decide (your move was not sent)", r.hat.Other())})
+}
+
+// fileTriesMax is how often the seat tries to fetch the stored results file before it says so.
+const fileTriesMax = 5
+
+// fetchFile fetches the results file the room stored, for the player to keep; a failure is
+// tried again a few times, then said.
+func (r *RemoteSeat) fetchFile(ctx context.Context) error {
+	b, err := r.link.ResultsFile(ctx)
+	if err == nil {
+		r.fileDone = true
+		name := "results-pair.json"
+		if r.result != nil && r.result.File != "" {
+			name = r.result.File
+		}
+		r.answered(answer{file: b, name: name})
+		return nil
+	}
+	if r.fileTries++; r.fileTries < fileTriesMax && ctx.Err() == nil {
+		return err
+	}
+	r.fileDone = true
+	r.answered(answer{line: "The room stored the results; your copy could not be fetched: " + err.Error()})
+	return nil
 }
