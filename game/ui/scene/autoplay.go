@@ -9,7 +9,8 @@ import (
 // Autoplayer plays through the screens like a person: a bot policy makes each decision, and the
 // decision is carried out by the intents a player's keyboard and mouse would make (switch board,
 // move the focus, press the key). It also opens the help and the pause menu once, so that a tour
-// visits every screen.
+// visits every screen; a pair seat's tour opens the help on the join screen and on the first
+// board (each with the pair game's keys and words).
 type Autoplayer struct {
 	Policy Policy
 	Every  int // frames between two intents
@@ -20,6 +21,7 @@ type Autoplayer struct {
 	steps     int
 	wait      int
 	tour      int
+	joinTour  bool // the help has been opened over the join screen
 	release   *input.Intent
 	relBuf    input.Intent
 	Decisions int // decisions carried out through the screens
@@ -80,6 +82,10 @@ func (a *Autoplayer) Step(m *Manager) (input.Intent, bool) {
 		}
 		want = a.want
 	}
+	if j, isJoin := top.(*Join); isJoin && j.State == JoinForm && j.Err == "" && !a.joinTour {
+		a.joinTour = true
+		return a.emit(input.Of(input.Help))
+	}
 	in, ok := top.Auto(c, want)
 	if want != nil && top == m.Scene() && (!ok || a.steps >= maxSteps) {
 		// The screens could not carry the decision out: apply it directly and count it.
@@ -114,8 +120,8 @@ func (a *Autoplayer) emit(in input.Intent) (input.Intent, bool) {
 }
 
 // seatStep plays one seat of a pair game: a decision is made only on the seat's turn, with no
-// move of its own on the way, and it is done when the room's stream has brought it back (the
-// partner's moves also come in between, so the count alone does not say).
+// move of its own on the way, and it is done when the seat's game shows it (the partner's moves
+// also come in between, so the count alone does not say). The first board opens the help once.
 func (a *Autoplayer) seatStep(m *Manager, sp *Sprint) (input.Intent, bool) {
 	c := m.C
 	g := c.Game
@@ -126,14 +132,17 @@ func (a *Autoplayer) seatStep(m *Manager, sp *Sprint) (input.Intent, bool) {
 		a.want = nil
 		a.Decisions++
 	}
+	switch top := m.Top(); {
+	case top != Scene(sp):
+		return top.Auto(c, nil) // an overlay (the tour's help) closes
+	case a.tour == 0:
+		a.tour = 2 // a pair seat's tour is the help; its pause menu is a solo game's
+		return a.emit(input.Of(input.Help))
+	}
 	st := c.V().View()
 	if !st.Turn || c.Opts.SeatPolicy == nil {
 		a.want = nil
 		return input.Intent{}, false
-	}
-	top := m.Top()
-	if top != Scene(sp) {
-		return top.Auto(c, nil)
 	}
 	if a.want == nil {
 		a.wantBuf = c.Opts.SeatPolicy(g, c.Hat())

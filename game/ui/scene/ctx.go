@@ -408,7 +408,7 @@ func (m *Manager) Handle(in input.Intent) {
 	top := m.Top()
 	switch {
 	case in.Kind == input.Help && top.Name() != "help":
-		c.Open(NewHelp())
+		c.Open(helpOver(c, top))
 	default:
 		top.Handle(c, in)
 	}

@@ -87,7 +87,8 @@ func golden(t *testing.T, m *Manager, p *widget.Painter, name string, w, h float
 // TestPairLayoutGolden records the pair game's own screens at two window sizes: the join form,
 // the pair code, the PO waiting while the PM works the strategy, the PM's sync proposal at the
 // PO's seat, planning as the PO, the PM waiting for the PO's planning, and the debrief naming
-// both players. go test -run PairLayoutGolden -update rewrites them.
+// both players; and the help over the join screen and over the PO's board. go test -run
+// PairLayoutGolden -update rewrites them.
 func TestPairLayoutGolden(t *testing.T) {
 	for _, size := range [][2]float64{{1280, 720}, {960, 540}} {
 		w, h := size[0], size[1]
@@ -99,6 +100,9 @@ func TestPairLayoutGolden(t *testing.T) {
 		m := NewManager(c, j)
 		m.Resize(w, h)
 		golden(t, m, p, "pair-join", w, h)
+		m.Handle(input.Of(input.Help)) // the join screen's help: its keys, the pair game's words first
+		golden(t, m, p, "pair-join-help", w, h)
+		m.Handle(input.Of(input.Back))
 		c.News = stubNews(sim.HatPO)
 		c.News.Pair.PM = pairplay.Player{}
 		j.State = JoinWaiting
@@ -111,6 +115,9 @@ func TestPairLayoutGolden(t *testing.T) {
 		}
 		feed(t, m, c, sim.Action{Kind: sim.ActResearch, Hat: sim.HatPM})
 		golden(t, m, p, "pair-po-strategy-waiting", w, h)
+		m.Handle(input.Of(input.Help)) // a pair game's help: the pair's keys too, its words first
+		golden(t, m, p, "pair-help", w, h)
+		m.Handle(input.Of(input.Back))
 		feed(t, m, c, sim.Action{Kind: sim.ActSync, Hat: sim.HatPM})
 		if st := c.V().View(); !st.Turn || st.SyncProposal != sim.HatPM {
 			t.Fatalf("the PO has no sync to accept: turn %v, proposal %s", st.Turn, st.SyncProposal)

@@ -10,17 +10,36 @@ import (
 )
 
 // Help is the help overlay: the keys and a glossary. A window too small for the whole glossary
-// shows it in pages (→ and ← turn them).
+// shows it in pages (→ and ← turn them). Over a pair game's screens and the join screen it also
+// has the pair game's keys and words, first; elsewhere they would say nothing.
 type Help struct {
 	page   int
 	pages  int   // how many pages the last drawing needed
 	starts []int // the first entry of each page
 	lbl    string
 	lblFor [2]int
+	keys   []string    // the keys of the screen below, a paragraph each
+	words  [][2]string // the glossary, the pair game's words first where they apply
 }
 
-// NewHelp makes the help overlay.
-func NewHelp() *Help { return &Help{} }
+// NewHelp makes the help overlay of a solo game's screens.
+func NewHelp() *Help { return &Help{keys: []string{helpKeys}, words: glossary[:]} }
+
+// helpOver makes the help for the screen below it: a pair game's screens add the pair's keys and
+// words, and the join screen has its own keys.
+func helpOver(c *Ctx, below Scene) *Help {
+	h := NewHelp()
+	switch {
+	case below.Name() == "join":
+		h.keys = []string{joinKeys}
+	case c.Seat != nil:
+		h.keys = []string{helpKeys, pairKeys}
+	default:
+		return h
+	}
+	h.words = append(append([][2]string{}, pairGlossary[:]...), glossary[:]...)
+	return h
+}
 
 // Name is "help".
 func (h *Help) Name() string { return "help" }
@@ -64,6 +83,23 @@ var glossary = [...][2]string{
 
 var helpKeys = "Keys: N next (phase or day) · Tab / Shift+Tab boards · ↑ ↓ pick · Shift+↑ ↓ move a card · Space tick a card into the plan · 1–4 answer a request or choose · letters: the actions on the bar · Enter: the highlighted action · Esc: pause · F1 or ?: this help. Mouse: click, drag cards and sliders."
 
+// pairKeys are the keys a pair game adds, in the words of its action bar and sync prompt.
+var pairKeys = "In a pair game: S “Propose sync”, or “Accept sync” (S or Enter) when your partner proposes one · N “Done with” the phase or the day, or “No sync”."
+
+// joinKeys are the join screen's keys.
+var joinKeys = "Keys: ↑ ↓ pick a field · type to fill it · ← → or M / O: your hat · Enter: join · R: come back to your kept seat · Esc: back to the title · F1 or ?: this help. Mouse: click a field, a hat or Join."
+
+// pairGlossary is the pair game's part of the help, in the words its screens use.
+var pairGlossary = [...][2]string{
+	{"Pair game", "Two people, one hat each, one product: the PM and the PO each play on their own screen, and the room referees the one game. You see only your hat's work; the PO sees the roadmap only as last synced."},
+	{"Taking a seat", "Join a pair game (J on the title): the room's address, your name and your hat (Either takes the free one). Leave the pair code empty to start a pair: your screen shows a five-letter code to tell your partner."},
+	{"Joining with a code", "Type your partner's five-letter pair code and take the free hat; the game begins when both seats are taken. The room keeps your seat: a reload, or R on the join screen, comes back to it."},
+	{"Proposing a sync", "“Propose sync” (S): your partner accepts it and you talk the roadmap through together, both paying its hours. Until they answer, the bar says “Sync proposed” and the phase waits for the answer."},
+	{"Accepting or declining", "Your partner's proposal shows as a prompt: S or Enter accepts it. N says no sync this time: you are done with the phase (or the day), or, if you were done already, the phase goes on."},
+	{"Done", "N in a pair game is “Done with planning”, “Done with day 3”: you wait for your partner, and the phase moves on when both of you are done. Strategy is the PM's phase; planning and review are the PO's."},
+	{"The waiting line", "While your partner acts, the bar says what they are doing (“The PM is researching the market”) and the foot says why you wait. Tab shows your boards meanwhile. A move they overtook is not sent: look again."},
+}
+
 // Draw paints the glossary over the screen.
 func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 	w := min(980, c.W-48)
@@ -73,18 +109,21 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 	p.Text("How to play", widget.Heading, in.X, in.Y, widget.Ink)
 	p.TextRight("Esc / F1 / click: close", widget.Small, in.Right(), in.Y+4, widget.InkMuted)
 	y := in.Y + 36
-	y += p.Paragraph(helpKeys, widget.Body, widget.R(in.X, y, in.W, 90), widget.Ink) + 12
+	for _, k := range h.keys {
+		y += p.Paragraph(k, widget.Body, widget.R(in.X, y, in.W, in.Bottom()-y), widget.Ink) + 4
+	}
+	y += 8
 	// The glossary flows down two columns, or three in a small window; what still does not fit
 	// goes on further pages.
 	cols := 2
 	colW := (in.W - 24) / 2
-	if h.fits(p, 0, y, in.Bottom(), colW, cols) < len(glossary) {
+	if h.fits(p, 0, y, in.Bottom(), colW, cols) < len(h.words) {
 		cols = 3
 		colW = (in.W - 48) / 3
 	}
 	// The pages: the first entry of each.
 	starts := h.starts[:0]
-	for i := 0; i < len(glossary); {
+	for i := 0; i < len(h.words); {
 		starts = append(starts, i)
 		n := h.fits(p, i, y, in.Bottom()-24, colW, cols)
 		i += max(n, 1)
@@ -92,12 +131,12 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 	h.starts = starts
 	h.pages = len(starts)
 	h.page = min(h.page, h.pages-1)
-	end := len(glossary)
+	end := len(h.words)
 	if h.page+1 < len(starts) {
 		end = starts[h.page+1]
 	}
 	x, col, yStart := in.X, 0, y
-	for _, g := range glossary[starts[h.page]:end] {
+	for _, g := range h.words[starts[h.page]:end] {
 		gh := 22 + p.ParagraphHeight(g[1], widget.Small, colW) + 10
 		if y+gh > in.Bottom() && y > yStart && col < cols-1 {
 			col++
@@ -119,8 +158,8 @@ func (h *Help) Draw(c *Ctx, p *widget.Painter) {
 // bottom.
 func (h *Help) fits(p *widget.Painter, first int, y, bottom, w float64, cols int) int {
 	col, top := 0, y
-	for i := first; i < len(glossary); i++ {
-		gh := 22 + p.ParagraphHeight(glossary[i][1], widget.Small, w) + 10
+	for i := first; i < len(h.words); i++ {
+		gh := 22 + p.ParagraphHeight(h.words[i][1], widget.Small, w) + 10
 		if y+gh > bottom {
 			col++
 			y = top
@@ -130,7 +169,7 @@ func (h *Help) fits(p *widget.Painter, first int, y, bottom, w float64, cols int
 		}
 		y += gh
 	}
-	return len(glossary) - first
+	return len(h.words) - first
 }
 
 // Pause is the pause menu: resume, save, quit to title.

@@ -100,7 +100,10 @@ func playPair(t *testing.T, hat sim.Hat) (m *Manager, c *Ctx, cl *pairplay.Clien
 func TestPairSeatPlaysThroughTheScreens(t *testing.T) {
 	for _, hat := range []sim.Hat{sim.HatPM, sim.HatPO} {
 		t.Run(hat.String(), func(t *testing.T) {
-			_, c, cl, wants, room, problems, dir := playPair(t, hat)
+			m, c, cl, wants, room, problems, dir := playPair(t, hat)
+			if !m.Visited()["help"] {
+				t.Errorf("the seat's tour never opened the help")
+			}
 			for _, p := range problems {
 				if !strings.Contains(p, "moved first") { // a race with the partner is the protocol at work
 					t.Errorf("the seat said: %s", p)
