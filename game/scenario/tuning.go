@@ -59,21 +59,22 @@ type Tuning struct {
 	DebtCrunch    float64 `toml:"debt_crunch"`    // debt per unit of overcommitment (planned / forecast − 1): corners cut
 	DebtPaydown   float64 `toml:"debt_paydown"`   // debt paid down per unit of slack left in the plan (1 − planned / forecast)
 
-	TrustAccept    float64 `toml:"trust_accept"`    // requester trust gained by accepting a request
-	TrustDecline   float64 `toml:"trust_decline"`   // requester trust lost by declining
-	TrustIgnore    float64 `toml:"trust_ignore"`    // requester trust lost by a request left unanswered
-	TrustBroken    float64 `toml:"trust_broken"`    // requester trust lost by an accepted request not shipped in time
-	TrustSilence   float64 `toml:"trust_silence"`   // trust executives and customers lose in a sprint nobody showed them anything
-	TrustDelivered float64 `toml:"trust_delivered"` // requester trust gained when the promised story ships
-	PromiseSprints int     `toml:"promise_sprints"` // sprints within which an accepted request must ship
-	TrustShipped   float64 `toml:"trust_shipped"`   // requester trust gained when a story they asked for ships unpromised
-	TrustEscalate  float64 `toml:"trust_escalate"`  // executive trust the first escalation costs; each one pending in their memory adds as much again
-	EscalateMemory float64 `toml:"escalate_memory"` // share of the escalations executives still remember at the next sprint
-	TrustOverhead  float64 `toml:"trust_overhead"`  // executive trust lost when an unhappy stakeholder goes over the player's head
-	OverheadBelow  float64 `toml:"overhead_below"`  // satisfaction under which a declined or ignored stakeholder goes over the player's head
-	TrustDecay     float64 `toml:"trust_decay"`     // share of the way trust returns to neutral (0.5) each sprint
-	RepeatDecay    float64 `toml:"repeat_decay"`    // share of its effect the same meeting keeps each time it is repeated within a sprint
-	AlignContrast  float64 `toml:"align_contrast"`  // roadmap spread (highest − lowest, times themes) at which standing uses its whole range
+	TrustAccept     float64 `toml:"trust_accept"`     // requester trust gained by accepting a request
+	TrustDecline    float64 `toml:"trust_decline"`    // requester trust lost by declining
+	TrustIgnore     float64 `toml:"trust_ignore"`     // requester trust lost by a request left unanswered
+	TrustBroken     float64 `toml:"trust_broken"`     // requester trust lost by an accepted request not shipped in time
+	TrustSilence    float64 `toml:"trust_silence"`    // trust executives and customers lose in a sprint nobody showed them anything
+	TrustDelivered  float64 `toml:"trust_delivered"`  // requester trust gained when the promised story ships
+	PromiseSprints  int     `toml:"promise_sprints"`  // sprints within which an accepted request must ship
+	TrustShipped    float64 `toml:"trust_shipped"`    // requester trust gained when a story they asked for ships unpromised
+	TrustEscalate   float64 `toml:"trust_escalate"`   // executive trust the first escalation costs; each one pending in their memory adds as much again
+	EscalateMemory  float64 `toml:"escalate_memory"`  // share of the escalations executives still remember at the next sprint
+	EscalateUrgency float64 `toml:"escalate_urgency"` // an escalated request at least this urgent is taken by the executives; the rest are declined
+	TrustOverhead   float64 `toml:"trust_overhead"`   // executive trust lost when an unhappy stakeholder goes over the player's head
+	OverheadBelow   float64 `toml:"overhead_below"`   // satisfaction under which a declined or ignored stakeholder goes over the player's head
+	TrustDecay      float64 `toml:"trust_decay"`      // share of the way trust returns to neutral (0.5) each sprint
+	RepeatDecay     float64 `toml:"repeat_decay"`     // share of its effect the same meeting keeps each time it is repeated within a sprint
+	AlignContrast   float64 `toml:"align_contrast"`   // roadmap spread (highest − lowest, times themes) at which standing uses its whole range
 
 	WeightValue     float64 `toml:"weight_value"` // score weights
 	WeightAlignment float64 `toml:"weight_alignment"`
@@ -101,7 +102,7 @@ func DefaultTuning() Tuning {
 		TrustAccept: 0.02, TrustDecline: 0.05, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
 		TrustSilence:   0.03,
 		PromiseSprints: 2,
-		TrustShipped:   0.01, TrustEscalate: 0.02, EscalateMemory: 0.5, TrustOverhead: 0.03, OverheadBelow: 0.35,
+		TrustShipped:   0.01, TrustEscalate: 0.02, EscalateMemory: 0.5, EscalateUrgency: 0.6, TrustOverhead: 0.03, OverheadBelow: 0.35,
 		TrustDecay: 0.1, RepeatDecay: 0.35, AlignContrast: 0.5,
 
 		WeightValue: 0.3, WeightAlignment: 0.2, WeightFit: 0.1, WeightTrust: 0.2, WeightHealth: 0.1,

@@ -94,7 +94,7 @@ const (
 	AnswerAccept   Answer = iota // take the story into the backlog and promise it soon
 	AnswerDefer                  // ask again next sprint
 	AnswerDecline                // say no, and say why
-	AnswerEscalate               // pass it up: the other hat or the executives decide by the roadmap
+	AnswerEscalate               // pass it up: the executives decide, by how urgent it is
 	numAnswers
 )
 

@@ -327,12 +327,14 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 		c.Morale = g.teamNo(req, 1)
 		g.overHead(req)
 	case AnswerEscalate:
-		// Someone above decides by the roadmap: a request in a theme the roadmap ranks at least
-		// average is taken, and the executives' yes is a promise like an accept; the rest are
-		// declined. Each escalation costs the executives' patience, the more the more of them they
-		// remember (escalate_memory carries them into the next sprint).
+		// The executives decide, and they decide by what is loud, not by the roadmap: a request
+		// urgent enough (escalate_urgency) is taken, and their yes is a promise like an accept; the
+		// rest are declined. Handing the choice up hands it to people who weigh the noise a
+		// request makes, so escalating everything takes on the loud asks and drops the quiet good
+		// ones. Each escalation also costs the executives' patience, the more the more of them
+		// they remember (escalate_memory carries them into the next sprint).
 		st := &s.Stories[rq.Story]
-		if s.Roadmap[st.Theme]*float64(len(s.Roadmap)) >= 1 {
+		if st.Urgency >= t.EscalateUrgency {
 			g.acceptRequest(req)
 			c.Trust = g.trust(rq.Stakeholder, t.TrustAccept/2)
 		} else {
@@ -361,8 +363,16 @@ func (g *Game) deferCost(req int) float64 {
 // hurting customers); a no to them is a no to the people who build, whoever says it, so declining
 // every request costs more than the trust of whoever asked.
 func (g *Game) teamNo(req int, share float64) float64 {
+	return g.teamLetDown(g.s.Requests[req].Stakeholder, share)
+}
+
+// teamLetDown is what disappointing the team's own ask costs its morale when the one who asked
+// is the team or the Scrum Master (morale_decline times share), and returns the change. A yes the
+// team then never sees built (a broken promise to them) costs what a no does on top of the broken
+// promise: otherwise yes-and-forget would be the cheapest answer to the people who build.
+func (g *Game) teamLetDown(stakeholder int, share float64) float64 {
 	s := &g.s
-	if g.sc.Stakeholders[s.Requests[req].Stakeholder].Kind != scenario.KindTeam && g.sc.Stakeholders[s.Requests[req].Stakeholder].Kind != scenario.KindScrumMaster {
+	if hatOfKind(g.sc.Stakeholders[stakeholder].Kind) != HatPO {
 		return 0
 	}
 	d := clamp01(s.Team.Morale-share*g.t.MoraleDecline) - s.Team.Morale
@@ -419,6 +429,9 @@ func (g *Game) acceptRequest(req int) {
 	if s.Phase > PhasePlanning {
 		st.DueSprint++ // accepted mid-sprint: the promise starts with the next sprint
 	}
+	// A promise cannot outlive the game: one made late falls due at the last sprint's end, or a
+	// yes in the last sprints would be free (trust for the asking, never a promise to keep).
+	st.DueSprint = min(st.DueSprint, s.Sprints)
 	st.promise = len(s.Promises)
 	s.Promises = append(s.Promises, Promise{Story: rq.Story, Stakeholder: rq.Stakeholder, Made: s.Sprint, Due: st.DueSprint})
 	s.Backlog = append(s.Backlog, rq.Story)

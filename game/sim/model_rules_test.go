@@ -34,8 +34,7 @@ func TestPromisesFallDue(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, RoleBoth, 1)
-			g.s.Roadmap[g.s.Stories[story].Theme] = 1 // the executives take it on escalation
-			normalise(g.s.Roadmap)
+			g.s.Stories[story].Urgency = 1 // the executives take it on escalation
 			if g.s.Stories[story].Requester != sales {
 				t.Fatalf("a request's story names requester %d, want the request's stakeholder", g.s.Stories[story].Requester)
 			}
@@ -152,6 +151,42 @@ func TestEscalationCostsGrow(t *testing.T) {
 	g.endSprint()
 	if !near(g.escalations, 3*tu.EscalateMemory) {
 		t.Errorf("executives remember %v escalations into the next sprint, want %v", g.escalations, 3*tu.EscalateMemory)
+	}
+}
+
+// The executives decide an escalated request by how loud it is, not by the roadmap: handing the
+// choice up takes on the urgent asks, however off the roadmap, and drops the quiet ones, however
+// well they fit.
+func TestExecutivesDecideByWhatIsLoud(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const story = 9 // request 0's story
+	for _, tt := range []struct {
+		name          string
+		urgency, onRM float64 // the story's urgency; its theme's weight on the roadmap
+		taken         bool
+	}{
+		{"loud and on the roadmap: taken", 0.9, 1, true},
+		{"loud and off the roadmap: taken all the same", 0.9, 0.01, true},
+		{"just loud enough: taken", tu.EscalateUrgency, 0.01, true},
+		{"quiet and first on the roadmap: dropped", tu.EscalateUrgency - 0.01, 1, false},
+		{"quiet and off the roadmap: dropped", 0.1, 0.01, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, RoleBoth, 1)
+			st := &g.s.Stories[story]
+			st.Urgency = tt.urgency
+			for i := range g.s.Roadmap {
+				g.s.Roadmap[i] = 1
+			}
+			g.s.Roadmap[st.Theme] = tt.onRM * float64(len(g.s.Roadmap)) * 10
+			normalise(g.s.Roadmap)
+			arrive(g, 0)
+			mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerEscalate})
+			taken := st.Status == StoryBacklog && len(g.s.Promises) == 1
+			if taken != tt.taken || (!taken && st.Status != StoryDropped) {
+				t.Errorf("story %s, %d promises: want taken %v", st.Status, len(g.s.Promises), tt.taken)
+			}
+		})
 	}
 }
 
@@ -492,12 +527,7 @@ func TestNoToTheTeamCostsMorale(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, tt.role, 1)
-			theme := g.s.Stories[g.s.Requests[tt.req].Story].Theme
-			for i := range g.s.Roadmap { // the executives drop it on escalation
-				g.s.Roadmap[i] = 1
-			}
-			g.s.Roadmap[theme] = 0.01
-			normalise(g.s.Roadmap)
+			g.s.Stories[g.s.Requests[tt.req].Story].Urgency = 0 // the executives drop it on escalation
 			arrive(g, tt.req)
 			before := g.s.Team.Morale
 			mustApply(t, g, Action{Kind: ActAnswer, Request: tt.req, Answer: tt.answer})
@@ -617,5 +647,82 @@ func TestNotNowWearsThin(t *testing.T) {
 		if rq := g.s.Requests[0]; rq.Status != RequestDeferred || rq.Deferrals != k+1 {
 			t.Errorf("deferral #%d: request %+v", k+1, rq)
 		}
+	}
+}
+
+// A promise made late falls due at the last sprint's end at the latest, so a yes in the last
+// sprints is a promise like any other, not trust for free.
+func TestLatePromisesFallDueByTheEnd(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name          string
+		sprintsBefore int // sprints ended before the answer
+		midSprint     bool
+		wantDueOffset int // due sprint, counted back from the last (0: the last)
+	}{
+		{"early, in planning: the usual promise", 0, false, -(testScenario().Sprints - tu.PromiseSprints)},
+		{"one before the last, in planning: by the last", testScenario().Sprints - 2, false, 0},
+		{"one before the last, mid-sprint: by the last, not after it", testScenario().Sprints - 2, true, 0},
+		{"the last sprint, mid-sprint: by its end", testScenario().Sprints - 1, true, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, RoleBoth, 1)
+			for range tt.sprintsBefore {
+				g.endSprint()
+			}
+			if tt.midSprint {
+				g.s.Phase = PhaseExecution
+			} else {
+				g.s.Phase = PhasePlanning
+			}
+			arrive(g, 0)
+			mustApply(t, g, Action{Kind: ActAnswer, Request: 0, Answer: AnswerAccept})
+			last := g.s.Sprints
+			if got := g.s.Promises[0].Due; got != last+tt.wantDueOffset {
+				t.Fatalf("promise made in sprint %d falls due in sprint %d, want %d (the game has %d)", g.s.Sprint, got, last+tt.wantDueOffset, last)
+			}
+			for g.s.Phase != PhaseOver {
+				g.endSprint()
+			}
+			if g.s.Promises[0].Status != PromiseBroken {
+				t.Errorf("never built, the promise ends %s, want broken by the last sprint's end", g.s.Promises[0].Status)
+			}
+		})
+	}
+}
+
+// A yes to the team that is never built costs the team's morale what a no would, on top of the
+// broken promise's own cost; a broken promise to anyone else costs only morale_broken.
+func TestBrokenPromiseToTheTeamCostsLikeANo(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const teamReq, salesReq = 1, 0
+	for _, tt := range []struct {
+		name string
+		req  int
+		want float64
+	}{
+		{"to the team", teamReq, -tu.MoraleBroken - tu.MoraleDecline},
+		{"to sales", salesReq, -tu.MoraleBroken},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, RoleBoth, 1)
+			arrive(g, tt.req)
+			mustApply(t, g, Action{Kind: ActAnswer, Request: tt.req, Answer: AnswerAccept})
+			due := g.s.Promises[0].Due
+			for g.s.Sprint < due && g.s.Phase != PhaseOver {
+				g.endSprint()
+			}
+			g.s.Team.Morale = 0.7
+			g.endSprint()
+			var c *Consequence
+			for i := range g.s.Log {
+				if g.s.Log[i].Kind == ConPromiseBroken {
+					c = &g.s.Log[i]
+				}
+			}
+			if c == nil || !near(c.Morale, tt.want) {
+				t.Fatalf("broken promise logged %+v, want morale %v", c, tt.want)
+			}
+		})
 	}
 }

@@ -407,6 +407,7 @@ func (g *Game) endSprint() {
 		c.Trust = g.trust(p.Stakeholder, -t.TrustBroken)
 		c.Morale = clamp01(s.Team.Morale-t.MoraleBroken) - s.Team.Morale
 		s.Team.Morale += c.Morale
+		c.Morale += g.teamLetDown(p.Stakeholder, 1)
 		g.log(c)
 		g.overHeadOf(p.Stakeholder, -1)
 	}
