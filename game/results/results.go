@@ -18,8 +18,11 @@ import (
 
 // Format is the version of the results format; a file of another version is refused. Format 2:
 // chance comes in strands (the world's apart from the decisions'), so a format 1 file's decisions
-// no longer replay to its figures; and the summary carries the world's fingerprint.
-const Format = 2
+// no longer replay to its figures; and the summary carries the world's fingerprint. Format 3: the
+// outcome model changed (promises fall due by the game's end, escalations are decided by urgency,
+// the shipped scenarios' inboxes), so a format 2 file's decisions no longer replay to its figures
+// and would read as forged; it is refused as coming from an older version instead.
+const Format = 3
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

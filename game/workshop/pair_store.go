@@ -23,8 +23,10 @@ import (
 // the folder's readers skip it).
 const PairsFileName = "pairs-in-play.state"
 
-// pairsFormat is the snapshot's version; a snapshot of another is set aside, not read.
-const pairsFormat = 1
+// pairsFormat is the snapshot's version; a snapshot of another is set aside, not read. Format 2:
+// the outcome model changed with results format 3, so a format 1 snapshot's moves no longer lead
+// to the games it kept.
+const pairsFormat = 2
 
 // keepEvery is how often a changed room's pairs are written.
 const keepEvery = 2 * time.Second
