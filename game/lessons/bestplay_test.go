@@ -11,19 +11,24 @@ import (
 	"twohats/scenarios"
 )
 
-// bestPlayHolds switches on the strict best-play test: every statement of issue 10 §5 must pass.
-// It is off while the outcome model still has the holes the judge finds (see the report of
-// `twohats lessons --best`); turn it on, or set TWOHATS_BEST_LESSONS=1, once they hold.
-const bestPlayHolds = false
+// bestPlayHoldsThrough is the last best-play statement of issue 10 §5 that must pass: statements 1
+// to 6 hold at best play and are asserted (the search is deterministic, so a failure is a change
+// in the model, not luck). Statement 7 (every catalogue policy 5 points below best play) does not
+// hold yet for the blanket answers to requests and for resting with spare hours as a single hat
+// (see the report of `twohats lessons --best`); it is only logged, unless TWOHATS_BEST_LESSONS=1.
+const bestPlayHoldsThrough = 6
 
-func strictBest() bool { return bestPlayHolds || os.Getenv("TWOHATS_BEST_LESSONS") == "1" }
+// strictBest reports whether best-play statement n is asserted.
+func strictBest(n int) bool {
+	return n <= bestPlayHoldsThrough || os.Getenv("TWOHATS_BEST_LESSONS") == "1"
+}
 
 // TestBestPlay is `twohats lessons --best` on the shipped scenarios: every arm tuned, the seven
 // statements measured. make test runs the full budget (what the report's figures use); -short a
 // much smaller one. The machinery is always checked: every lesson measures something, the
 // not-applicable cases are named, and the tuned sensible play is not below the roadmap bot (within
-// a slack that the -short budget widens). Whether the statements hold is asserted only when
-// strictBest is on.
+// a slack that the -short budget widens). Whether a statement holds is asserted at the full budget
+// when strictBest says so; the -short budget's searches are too small to judge.
 func TestBestPlay(t *testing.T) {
 	r := NewBestRunner(scenarios.Load, scenarios.IDs(), BestBudget, BestHeldOut)
 	if testing.Short() {
@@ -44,7 +49,7 @@ func TestBestPlay(t *testing.T) {
 		for _, c := range l.Comparisons {
 			if !c.Pass {
 				msg := fmt.Sprintf("best-play lesson %d fails: [%s] %s: %.3f vs %.3f, diff %+.3f ± %.3f", l.Number, c.Scenario, c.Claim, c.Left.Mean, c.Right.Mean, c.Diff, c.SE)
-				if strictBest() {
+				if strictBest(l.Number) && !testing.Short() {
 					t.Error(msg)
 				} else {
 					t.Log(msg)
@@ -118,11 +123,15 @@ func TestBestPlayOnAnAuthorsFile(t *testing.T) {
 	}
 }
 
-// TestBestPlayUnseen: with the strict switch on, the lessons that apply to generated scenarios
-// hold there too at best play.
+// TestBestPlayUnseen: with TWOHATS_BEST_LESSONS=1, the lessons that apply to generated scenarios
+// hold there too at best play. It is not run by default because they do not all hold yet: on
+// synthetic-1 the best never-sync PM aligns as well as both hats (lessons 1 and 3), urgency order
+// delivers as much value (4), the generated inboxes hold no ask clearly worth a yes or a no (5),
+// and the unconstrained search beats the sensible one by 3.5 to 4 points (7). The bot lessons do
+// hold there (TestLessonsOnUnseenScenarios).
 func TestBestPlayUnseen(t *testing.T) {
-	if !strictBest() || testing.Short() {
-		t.Skip("strict best-play lessons are off (bestPlayHolds)")
+	if os.Getenv("TWOHATS_BEST_LESSONS") != "1" || testing.Short() {
+		t.Skip("the strict best-play lessons on generated scenarios run with TWOHATS_BEST_LESSONS=1")
 	}
 	ids := []string{"synthetic-1", "synthetic-2"}
 	load := func(id string) (*scenario.Scenario, error) {
