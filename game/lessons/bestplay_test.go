@@ -16,6 +16,9 @@ import (
 // in the model, not luck). Statement 7 (every catalogue policy 5 points below best play) does not
 // hold yet for the blanket answers to requests and for resting with spare hours as a single hat
 // (see the report of `twohats lessons --best`); it is only logged, unless TWOHATS_BEST_LESSONS=1.
+// Two comparisons are narrow: in burnout, for a PM, roadmap order over urgency order (lesson 4)
+// and choosing over declining all (lesson 5) pass with search seed 1, which this test uses, and
+// miss by a few hundredths of a standard error with search seed 2.
 const bestPlayHoldsThrough = 6
 
 // strictBest reports whether best-play statement n is asserted.
