@@ -264,22 +264,38 @@ async function badParamTest(browser, base) {
   await p.context.close();
 }
 
+// serve starts `twohats serve` with args on a free port of 127.0.0.1 and waits until it answers.
+// out() is what it has printed so far; stop() stops it as Ctrl+C does and waits for it to exit.
+async function serve(args) {
+  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const srv = spawn(BIN, [...args, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  srv.stdout.on("data", (d) => { out += d; });
+  srv.stderr.on("data", (d) => { out += d; });
+  const stop = async () => {
+    srv.kill("SIGINT");
+    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
+    if (i > 100) {
+      await stop();
+      throw new Error("twohats serve did not start:\n" + out);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, out: () => out, stop };
+}
+
 async function workshopTest(browser) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-results-"));
   fs.writeFileSync(path.join(dir, "0099-stray.json"), "{ not a results file");
-  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-  const srv = spawn(BIN, ["serve", "--scenario", "tutorial", "--seed", "3", "--roles", "pm,po", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
-  let srvOut = "";
-  srv.stdout.on("data", (d) => { srvOut += d; });
-  srv.stderr.on("data", (d) => { srvOut += d; });
-  const base = `http://127.0.0.1:${port}`;
+  let srv;
   try {
-    for (let i = 0; ; i++) {
-      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
-      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    check(/Product Manager: +http:\/\/127\.0\.0\.1:\d+\/\?role=pm/.test(srvOut), "workshop: serve prints a link per role");
+    srv = await serve(["serve", "--scenario", "tutorial", "--seed", "3", "--roles", "pm,po", "--web", WEB, "--results", dir]);
+    const base = srv.base;
+    check(/Product Manager: +http:\/\/127\.0\.0\.1:\d+\/\?role=pm/.test(srv.out()), "workshop: serve prints a link per role");
 
     // The bare address: the room's game, and the player picks among the room's roles.
     const bare = await open(browser, base + "/", "workshop bare address");
@@ -349,9 +365,10 @@ async function workshopTest(browser) {
       await context.close();
     }
   } finally {
-    srv.kill("SIGINT");
-    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
-    check(/Stopped\. 1 game\(s\) stored/.test(srvOut), "workshop: Ctrl+C stops the server cleanly");
+    if (srv) {
+      await srv.stop();
+      check(/Stopped\. 1 game\(s\) stored/.test(srv.out()), "workshop: Ctrl+C stops the server cleanly");
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -364,19 +381,10 @@ async function ownScenarioTest(browser) {
   const src = fs.readFileSync(path.resolve("scenarios/tutorial.toml"), "utf8") + "\n# the facilitator's own copy\n";
   fs.writeFileSync(toml, src);
   const results = path.join(dir, "results");
-  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-  const srv = spawn(BIN, ["serve", "--scenario", toml, "--seed", "5", "--roles", "both", "--web", WEB, "--results", results, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
-  let srvOut = "";
-  srv.stdout.on("data", (d) => { srvOut += d; });
-  srv.stderr.on("data", (d) => { srvOut += d; });
-  const base = `http://127.0.0.1:${port}`;
+  let srv;
   try {
-    for (let i = 0; ; i++) {
-      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
-      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const p = await open(browser, base + "/?autoplay=roadmap", "own scenario");
+    srv = await serve(["serve", "--scenario", toml, "--seed", "5", "--roles", "both", "--web", WEB, "--results", results]);
+    const p = await open(browser, srv.base + "/?autoplay=roadmap", "own scenario");
     await p.page.locator("#name").waitFor({ state: "visible", timeout: 60000 });
     await p.page.locator("#name").fill("Grace");
     await p.page.locator("#play").click();
@@ -391,8 +399,7 @@ async function ownScenarioTest(browser) {
     noErrors(p);
     await p.context.close();
   } finally {
-    srv.kill("SIGINT");
-    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+    if (srv) await srv.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -405,20 +412,12 @@ async function roomColumnsTest(browser) {
     const name = `room columns (${roles}${pairs ? ", pairs" : ""})`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-cols-"));
     execFileSync(BIN, ["sim", "--scenario", "tutorial", "--role", role, "--policy", "roadmap", "--seed", "3", "--runs", "1", "--results-dir", dir], { encoding: "utf8" });
-    const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-    const args = ["serve", "--scenario", "tutorial", "--seed", "3", "--roles", roles, "--results", dir, "--addr", `127.0.0.1:${port}`];
+    const args = ["serve", "--scenario", "tutorial", "--seed", "3", "--roles", roles, "--results", dir];
     if (pairs) args.push("--pairs");
-    const srv = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let srvOut = "";
-    srv.stdout.on("data", (d) => { srvOut += d; });
-    srv.stderr.on("data", (d) => { srvOut += d; });
-    const base = `http://127.0.0.1:${port}`;
+    let srv;
     try {
-      for (let i = 0; ; i++) {
-        try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
-        if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      srv = await serve(args);
+      const base = srv.base;
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       const errors = [];
@@ -439,8 +438,7 @@ async function roomColumnsTest(browser) {
       await page.screenshot({ path: path.join(SHOTS, `room-columns-${roles.replace(",", "-")}${pairs ? "-pairs" : ""}.png`) });
       await context.close();
     } finally {
-      srv.kill("SIGINT");
-      await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+      if (srv) await srv.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -522,19 +520,11 @@ async function smallTest(browser, base) {
 // `twohats replay` reproduces.
 async function pairTest(browser) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twohats-pair-"));
-  const port = await new Promise((resolve) => { const s = http.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-  const srv = spawn(BIN, ["serve", "--scenario", "startup", "--seed", "7", "--pairs", "--web", WEB, "--results", dir, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
-  let srvOut = "";
-  srv.stdout.on("data", (d) => { srvOut += d; });
-  srv.stderr.on("data", (d) => { srvOut += d; });
-  const base = `http://127.0.0.1:${port}`;
   const pairOf = (page) => page.evaluate(() => { try { return JSON.parse(window.twohats.pair || "null"); } catch (e) { return null; } });
+  let srv;
   try {
-    for (let i = 0; ; i++) {
-      try { const r = await fetch(base + "/api/config"); if (r.ok) break; } catch (e) { /* not yet */ }
-      if (i > 100) throw new Error("twohats serve did not start:\n" + srvOut);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    srv = await serve(["serve", "--scenario", "startup", "--seed", "7", "--pairs", "--web", WEB, "--results", dir]);
+    const base = srv.base;
     const bot = await open(browser, base + "/?join&name=Bea&hat=po&autoplay=roadmap", "pair PO (bot)");
     await bot.page.waitForFunction(() => { try { return JSON.parse(window.twohats.pair).code; } catch (e) { return false; } }, null, { timeout: 60000, polling: 200 });
     const code = (await pairOf(bot.page)).code;
@@ -623,8 +613,7 @@ async function pairTest(browser) {
     await bot.context.close();
     await person.context.close();
   } finally {
-    srv.kill("SIGINT");
-    await new Promise((r) => { srv.on("exit", r); setTimeout(r, 5000); });
+    if (srv) await srv.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -199,7 +199,7 @@ func (c *Client) MyTurn() bool {
 // Finished says whether the pair's game is over and its results stored or refused: Pair().Result
 // or Pair().Note says which.
 func (c *Client) Finished() bool {
-	return c.pair.State == StateStored || c.pair.State == StateFailed
+	return Settled(c.pair.State)
 }
 
 // Version is the pair's version as last heard: with Seq, what Fetch asks news beyond.
@@ -346,17 +346,30 @@ func (c *Client) Play(ctx context.Context, choose Chooser) error {
 // do sends a JSON request (body nil for none) and decodes the JSON answer into out; a 4xx or 5xx
 // becomes a *RefusedError with the server's line.
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	raw, err := c.send(ctx, method, path, body, maxAnswer)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("the server's answer to %s is not what a Two Hats server sends: %v", path, err)
+	}
+	return nil
+}
+
+// send makes one request with the seat's token (a JSON body, nil for none) and reads at most
+// limit bytes of the answer; a 4xx or 5xx becomes a *RefusedError with the server's line.
+func (c *Client) send(ctx context.Context, method, path string, body any, limit int64) ([]byte, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -366,55 +379,34 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	}
 	res, err := c.http.Do(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() { _ = res.Body.Close() }() // read below to its end or its bound; nothing to lose
-	raw, err := io.ReadAll(io.LimitReader(res.Body, maxAnswer))
+	raw, err := io.ReadAll(io.LimitReader(res.Body, limit))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if res.StatusCode >= 400 {
-		return refusal(res, raw)
+		var e Error
+		if json.Unmarshal(raw, &e) != nil || e.Error == "" {
+			e.Error = fmt.Sprintf("the server answered %s", res.Status)
+		}
+		rf := &RefusedError{Status: res.StatusCode, Msg: e.Error, Seq: -1}
+		if e.Seq != nil {
+			rf.Seq = *e.Seq
+		}
+		return nil, rf
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
-		return fmt.Errorf("the server's answer to %s is not what a Two Hats server sends: %v", path, err)
-	}
-	return nil
-}
-
-// refusal is a 4xx or 5xx answer (its body raw) as a *RefusedError with the server's line.
-func refusal(res *http.Response, raw []byte) *RefusedError {
-	var e Error
-	if json.Unmarshal(raw, &e) != nil || e.Error == "" {
-		e.Error = fmt.Sprintf("the server answered %s", res.Status)
-	}
-	rf := &RefusedError{Status: res.StatusCode, Msg: e.Error, Seq: -1}
-	if e.Seq != nil {
-		rf.Seq = *e.Seq
-	}
-	return rf
+	return raw, nil
 }
 
 // ResultsFile fetches the pair's results file as the room stored it, once the pair's state is
 // StateStored: the player's own copy, the same bytes the room's debrief reads. Like Fetch and
 // Post it reads nothing but the seat's token.
 func (c *Client) ResultsFile(ctx context.Context) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+ResultPath, nil)
+	raw, err := c.send(ctx, http.MethodGet, ResultPath, nil, results.MaxFileBytes+1)
 	if err != nil {
 		return nil, err
-	}
-	req.Header.Set(TokenHeader, c.seat.Token)
-	res, err := c.http.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = res.Body.Close() }() // read below to its end or its bound; nothing to lose
-	raw, err := io.ReadAll(io.LimitReader(res.Body, results.MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if res.StatusCode >= 400 {
-		return nil, refusal(res, raw)
 	}
 	if len(raw) > results.MaxFileBytes {
 		return nil, fmt.Errorf("the room's results file is larger than %d bytes", results.MaxFileBytes)

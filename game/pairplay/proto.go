@@ -43,6 +43,10 @@ const (
 	StateFailed  = "failed" // the game ended but could not be stored (Note says why)
 )
 
+// Settled reports whether a pair in this state is done for good: its results stored, or refused.
+// Nothing more comes of it, for the room or for either seat.
+func Settled(state string) bool { return state == StateStored || state == StateFailed }
+
 // Limits both ends keep to.
 const (
 	CodeLen       = 5        // letters in a pair code

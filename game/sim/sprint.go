@@ -313,8 +313,8 @@ func (g *Game) checkPull(story int) error {
 	if s.Stories[story].Status != StoryBacklog {
 		return fmt.Errorf("story %q is not in the backlog", g.storyTitle(story))
 	}
-	if s.Phase != PhaseExecution {
-		return fmt.Errorf("%s cannot be done in the %s phase", ActPull.Title(), s.Phase)
+	if err := g.inPhase(ActPull, PhaseExecution); err != nil {
+		return err
 	}
 	if s.Day >= s.Days {
 		return refusal("it is the sprint's last day: a story pulled in now would not be built")

@@ -193,7 +193,7 @@ func (r *referee) makeRoom(now time.Time) bool {
 		return true
 	}
 	for i, p := range r.order {
-		if p.state == pairplay.StateStored || p.state == pairplay.StateFailed {
+		if pairplay.Settled(p.state) {
 			r.drop(i)
 			return true
 		}

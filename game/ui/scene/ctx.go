@@ -321,9 +321,7 @@ func (c *Ctx) deliverResults() {
 		return
 	}
 	if c.Seat != nil {
-		if c.News.File != nil && !c.pairKept {
-			c.keepPairFile(c.News)
-		}
+		c.keepPairFile(c.News)
 		c.Results = c.pairResults()
 		return
 	}

@@ -63,9 +63,7 @@ func (c *Ctx) tickSeat() {
 	}
 	if c.Game == nil || g != c.Game || len(c.Game.Actions()) == n {
 		if c.Finished {
-			if news.File != nil && !c.pairKept {
-				c.keepPairFile(news)
-			}
+			c.keepPairFile(news)
 			if line := c.pairResults(); c.Results != line {
 				c.Results = line
 				c.Dirty = true
@@ -116,10 +114,13 @@ func (c *Ctx) pairResults() string {
 	return "the room is storing it…"
 }
 
-// keepPairFile hands the room's results file of the pair's game to the sink, as a solo game's
-// file is handed at its end: a file on the desktop, the page's download in the browser. The file
-// must be the game the screens showed, move for move.
+// keepPairFile hands the room's results file of the pair's game to the sink, once it has come
+// and only once, as a solo game's file is handed at its end: a file on the desktop, the page's
+// download in the browser. The file must be the game the screens showed, move for move.
 func (c *Ctx) keepPairFile(n SeatNews) {
+	if c.pairKept || n.File == nil {
+		return
+	}
 	c.pairKept = true
 	if c.Sink == nil || c.Game == nil {
 		return

@@ -212,7 +212,7 @@ func (r *RemoteSeat) answered(x answer) {
 
 // finished says whether the pair's game is over and its results stored or refused.
 func (r *RemoteSeat) finished() bool {
-	return r.state == pairplay.StateStored || r.state == pairplay.StateFailed
+	return pairplay.Settled(r.state)
 }
 
 // run is the network goroutine: send what is queued, else poll, until the game's results are
