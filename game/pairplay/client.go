@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -252,7 +253,9 @@ func (c *Client) Apply(u Update) (bool, error) {
 }
 
 // Send sends the seat's action. When the server applies it, the local game applies it too;
-// a refusal (a *RefusedError, errors.Is ErrStale when the game moved on) changes nothing.
+// a refusal (a *RefusedError, errors.Is ErrStale when the game moved on) changes nothing. After
+// any other error (no answer came), send the same action again before deciding anew: the server
+// may have applied it, and answers its resend as applied.
 func (c *Client) Send(ctx context.Context, a sim.Action) error {
 	if c.game == nil {
 		return errors.New("the game has not started")
@@ -305,14 +308,33 @@ type Chooser func(g *sim.Game, hat sim.Hat) sim.Action
 // while with the same token, so a server restart or a Wi-Fi drop costs a pause, not the game.
 // A seat may say it is done while its own sync proposal is open: the engine holds the phase
 // until the partner answers it.
+//
+// A decision whose answer did not come (the connection failed on the way out or back) is sent
+// again, the same action at the same seq, rather than chosen afresh: the room may have applied
+// it, and then it answers the resend as applied (see ActionReply).
 func (c *Client) Play(ctx context.Context, choose Chooser) error {
 	fails := 0
+	var unsent *sim.Action // the decision whose answer was lost, made on the game at unsentAt
+	unsentAt := -1
 	for !c.Finished() {
 		var err error
 		if c.MyTurn() {
-			a := choose(c.game, c.Hat())
-			if err = c.Send(ctx, a); errors.Is(err, ErrStale) {
+			var a sim.Action
+			if unsent != nil && unsentAt == c.Seq() {
+				a = *unsent
+			} else {
+				a = choose(c.game, c.Hat())
+			}
+			unsent = nil
+			err = c.Send(ctx, a)
+			switch {
+			case errors.Is(err, ErrStale):
 				_, err = c.Poll(ctx) // the partner moved first: catch up, then decide again
+			case err != nil && retryable(err):
+				// No answer (the room may have applied it) or a busy room: keep the decision
+				// for the next try (its lists are the chooser's, which may reuse them).
+				a.Stories, a.Weights = slices.Clone(a.Stories), slices.Clone(a.Weights)
+				unsent, unsentAt = &a, c.Seq()
 			}
 		} else {
 			_, err = c.Poll(ctx)
@@ -324,8 +346,7 @@ func (c *Client) Play(ctx context.Context, choose Chooser) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		var rf *RefusedError
-		if errors.As(err, &rf) && rf.Status != http.StatusTooManyRequests && rf.Status != http.StatusServiceUnavailable {
+		if !retryable(err) {
 			return err
 		}
 		if fails++; fails > 30 {
@@ -341,6 +362,13 @@ func (c *Client) Play(ctx context.Context, choose Chooser) error {
 		return errors.New(c.pair.Note)
 	}
 	return nil
+}
+
+// retryable says whether a failed request is worth another try: the network failed, or the room
+// was busy (it applied nothing then).
+func retryable(err error) bool {
+	var rf *RefusedError
+	return !errors.As(err, &rf) || rf.Status == http.StatusTooManyRequests || rf.Status == http.StatusServiceUnavailable
 }
 
 // do sends a JSON request (body nil for none) and decodes the JSON answer into out; a 4xx or 5xx

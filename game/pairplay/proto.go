@@ -202,9 +202,15 @@ type ActionRequest struct {
 
 // ActionReply is the answer to an applied action: the game's action count after it (the bot's
 // moves that followed at once come by the next poll) and the pair's version.
+//
+// A resend of an action the room has applied already (the same action, from the same seat, with
+// the same Seq: its first answer was lost) is answered as the first send should have been, with
+// Again set and Version 0, since the pair may have moved on since: the client applies its move,
+// and its next poll (with its own older version) answers at once with whatever followed.
 type ActionReply struct {
-	Seq     int `json:"seq"`
-	Version int `json:"version"`
+	Seq     int  `json:"seq"`
+	Version int  `json:"version"`
+	Again   bool `json:"again,omitempty"`
 }
 
 // Error is every refusal's body: one line, and for a stale action the server's action count.

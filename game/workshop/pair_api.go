@@ -31,6 +31,16 @@ import (
 //
 // A refusal is a 4xx (or 503) with {"error": one line}; a stale action's also carries the
 // game's "seq". The game is unchanged by any refusal.
+//
+// An action is applied at most once, and its sender may resend it: when the answer is lost
+// after the room applied the action (a connection dropped, a timeout), the client sends the same
+// request again, unchanged. If the game's action at that seq is this seat's and the same action,
+// the room answers as it did the first time ({"seq": seq+1}) with "again": true and "version": 0
+// (the pair may have moved on since; the client's next poll answers at once), whatever came
+// after it, the partner's moves or the end of the game. So a resend is never refused as stale,
+// which would tell the player the partner moved first when the move was their own. Any other
+// action at an older seq is stale. Clients that ignore "again" lose nothing: the reply is an
+// applied action's.
 
 // Bounds of a decoded action: far more than a scenario has stories or themes, few enough that
 // checking the action costs nothing.

@@ -1,6 +1,8 @@
 package workshop
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 
 	"twohats/game/bot"
@@ -40,6 +42,14 @@ func newSeatPlayer(policy string, hat sim.Hat) (seatPlayer, error) {
 // waiting in another's phase has the turn only to answer a sync proposal both seats can pay for,
 // and a seat whose turn it is always has a legal action.
 func canMove(g *sim.Game, h sim.Hat) bool { return g.Turn(h) }
+
+// sameAction says whether two actions are the same decision, as the wire writes them: every
+// field the engine has now or gains later, an empty list the same as none.
+func sameAction(x, y sim.Action) bool {
+	a, err1 := json.Marshal(x)
+	b, err2 := json.Marshal(y)
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+}
 
 // pairFile is a finished pair game's results file: both names by seat, and the policy "human"
 // unless a bot played a seat (then its name, so the room marks the game a bot's).

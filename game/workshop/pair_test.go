@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -323,7 +324,8 @@ func TestPairRefusals(t *testing.T) {
 		{"out of turn", po.Token(), act(1, sim.Action{Kind: sim.ActRest}), 422, "strategy phase is the PM's"},
 		{"a forged sync acceptance", pm.Token(), act(1, sim.Action{Kind: sim.ActSync, Accept: true}), 422, "no sync proposal to accept"},
 		{"an acceptance out of turn", po.Token(), act(1, sim.Action{Kind: sim.ActSync, Accept: true}), 422, "strategy phase is the PM's"},
-		{"a stale sequence", pm.Token(), act(0, sim.Action{Kind: sim.ActResearch}), 409, "has moved on"},
+		{"a stale sequence", pm.Token(), act(0, sim.Action{Kind: sim.ActKPI}), 409, "has moved on"},
+		{"the partner resending the PM's move", po.Token(), act(0, sim.Action{Kind: sim.ActResearch}), 409, "has moved on"},
 		{"a sequence from the future", pm.Token(), act(7, sim.Action{Kind: sim.ActResearch}), 409, "has moved on"},
 		{"not an action", pm.Token(), map[string]any{"seq": 1, "action": map[string]any{"kind": "fly"}}, 400, "unknown action"},
 		{"an unknown field", pm.Token(), map[string]any{"seq": 1, "move": 1}, 400, "unknown field"},
@@ -360,6 +362,171 @@ func TestPairRefusals(t *testing.T) {
 	if n := s.Pairs()[0].Syncs; n != 1 {
 		t.Fatalf("%d syncs after an accepted proposal", n)
 	}
+}
+
+// TestPairResendIsAnsweredAsApplied: a seat's resend of a move the room has applied (its answer
+// was lost) is answered as applied, at the move's place, however far the game has gone since
+// and after its end; the same move at that place from the other seat, another move, or the move
+// at another place is stale. None of them changes the game.
+func TestPairResendIsAnsweredAsApplied(t *testing.T) {
+	room := pairRoom(t)
+	s, base := serve(t, room, pairOptions())
+	pm := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, nil)
+	ctx := context.Background()
+	if _, err := pm.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	research := sim.Action{Kind: sim.ActResearch}
+	interview := sim.Action{Kind: sim.ActInterview, Theme: 1}
+	for _, a := range []sim.Action{research, interview} {
+		if err := pm.Send(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := s.Pairs()[0]
+	for _, c := range []struct {
+		name  string
+		seat  *pairplay.Client
+		req   pairplay.ActionRequest
+		again int // the reply's seq, 0 for a stale refusal
+	}{
+		{"the first move again", pm, pairplay.ActionRequest{Seq: 0, Action: research}, 1},
+		{"the first move again, its hat named", pm, pairplay.ActionRequest{Seq: 0, Action: sim.Action{Kind: sim.ActResearch, Hat: sim.HatPM}}, 1},
+		{"the second move again", pm, pairplay.ActionRequest{Seq: 1, Action: interview}, 2},
+		{"another move at the first's place", pm, pairplay.ActionRequest{Seq: 0, Action: sim.Action{Kind: sim.ActKPI}}, 0},
+		{"the second move with another theme", pm, pairplay.ActionRequest{Seq: 1, Action: sim.Action{Kind: sim.ActInterview, Theme: 2}}, 0},
+		{"the first move at the second's place", pm, pairplay.ActionRequest{Seq: 1, Action: research}, 0},
+		{"the PM's move from the PO's seat", po, pairplay.ActionRequest{Seq: 0, Action: research}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			reply, err := c.seat.Post(ctx, c.req)
+			switch {
+			case c.again == 0 && !errors.Is(err, pairplay.ErrStale):
+				t.Fatalf("want stale, got %+v, %v", reply, err)
+			case c.again > 0 && (err != nil || reply != pairplay.ActionReply{Seq: c.again, Again: true}):
+				t.Fatalf("want answered as applied at %d, got %+v, %v", c.again, reply, err)
+			}
+			if after := s.Pairs()[0]; !reflect.DeepEqual(after, before) {
+				t.Fatalf("the resend changed the pair: %+v then %+v", before, after)
+			}
+		})
+	}
+	// After the game's end (the move that ended it had its answer lost), its resend is answered
+	// as applied too, not refused as over.
+	solo := join(t, base, pairplay.JoinRequest{Name: "Cy"}, nil)
+	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: solo.Code(), Hat: "po"}); rf != nil {
+		t.Fatal(rf)
+	}
+	choose := roadmapSeat(t)
+	var last pairplay.ActionRequest
+	for !solo.Finished() {
+		if !solo.MyTurn() {
+			if _, err := solo.Poll(ctx); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		a := choose(solo.Game(), sim.HatPM)
+		a.Stories, a.Weights = slices.Clone(a.Stories), slices.Clone(a.Weights)
+		last = pairplay.ActionRequest{Seq: solo.Seq(), Action: a}
+		if err := solo.Send(ctx, a); errors.Is(err, pairplay.ErrStale) {
+			if _, err := solo.Poll(ctx); err != nil { // the bot moved first
+				t.Fatal(err)
+			}
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if reply, err := solo.Post(ctx, last); err != nil || reply.Seq != last.Seq+1 || !reply.Again {
+		t.Fatalf("the last move again, after the end: %+v, %v", reply, err)
+	}
+}
+
+// lossy forwards every request to the server and loses the answer of some actions the server has
+// applied, as a network that drops after the server acted: the first action, every tenth and the
+// one that ended the game. It counts the lost answers and the resends answered as applied.
+type lossy struct {
+	next http.RoundTripper
+	s    *Server
+
+	mu         sync.Mutex
+	posts      int
+	lost       int
+	lostTheEnd bool
+	again      int
+}
+
+func (l *lossy) RoundTrip(r *http.Request) (*http.Response, error) {
+	res, err := l.next.RoundTrip(r)
+	if err != nil || r.URL.Path != pairplay.ActionPath || res.StatusCode != http.StatusOK {
+		return res, err
+	}
+	b, err := io.ReadAll(res.Body)
+	_ = res.Body.Close() // read to its end
+	if err != nil {
+		return nil, err
+	}
+	var reply pairplay.ActionReply
+	if err := json.Unmarshal(b, &reply); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if reply.Again {
+		l.again++
+	} else {
+		l.posts++
+		ended := pairplay.Settled(l.s.Pairs()[0].State) || l.s.Pairs()[0].State == pairplay.StateOver
+		if l.posts == 1 || l.posts%10 == 0 || (ended && !l.lostTheEnd) {
+			l.lost++
+			l.lostTheEnd = l.lostTheEnd || ended
+			return nil, errors.New("connection reset (the test lost the answer)")
+		}
+	}
+	res.Body = io.NopCloser(bytes.NewReader(b))
+	return res, nil
+}
+
+// TestPairPlayResendsALostMove: the headless client plays a whole game against the colleague
+// bot through a network that loses the answers of some of its applied moves, the game's last
+// among them. It sends each such move again instead of choosing afresh, the room answers the
+// resend as applied, and the game ends and is stored as the client played it.
+func TestPairPlayResendsALostMove(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	s, base := serve(t, room, o)
+	l := &lossy{next: http.DefaultTransport, s: s}
+	c := join(t, base, pairplay.JoinRequest{Name: "Cleo", Hat: "pm"}, &http.Client{Transport: l, Timeout: time.Minute})
+	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
+		t.Fatal(rf)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	choose, chosen := roadmapSeat(t), map[int]int{}
+	err := c.Play(ctx, func(g *sim.Game, h sim.Hat) sim.Action {
+		chosen[len(g.Actions())]++
+		return choose(g, h)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seq, n := range chosen {
+		if n > 1 {
+			t.Errorf("the move at %d was chosen %d times: a lost answer made the client decide again", seq, n)
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lost < 3 || !l.lostTheEnd || l.again != l.lost {
+		t.Fatalf("%d answers lost (the end's: %v), %d resends answered as applied", l.lost, l.lostTheEnd, l.again)
+	}
+	f := storedFile(t, o.Results, c.Pair().Result)
+	if !reflect.DeepEqual(f.Actions, c.Game().Actions()) {
+		t.Fatalf("the stored game is not the client's: %d actions, %d", len(f.Actions), len(c.Game().Actions()))
+	}
+	t.Logf("%d of the PM's %d moves lost their answer and were sent again", l.lost, l.posts)
 }
 
 // TestPairFacilitator: joins refused with one line; the facilitator matches two waiting players

@@ -482,6 +482,9 @@ func (r *referee) act(token string, req pairplay.ActionRequest) (pairplay.Action
 	}
 	p, st := ref.p, &ref.p.seats[seatIx(ref.hat)]
 	a := req.Action
+	if reply, ok := again(p, ref.hat, req); ok {
+		return reply, nil // before the checks below: the game may have ended with this very move
+	}
 	switch {
 	case p.state == pairplay.StateWaiting:
 		return pairplay.ActionReply{}, refuse(http.StatusConflict, "the game has not started: the %s seat is still free", other(ref.hat))
@@ -506,6 +509,28 @@ func (r *referee) act(token string, req pairplay.ActionRequest) (pairplay.Action
 	}
 	r.settle(p, now)
 	return pairplay.ActionReply{Seq: n + 1, Version: p.version}, nil
+}
+
+// again recognises a resend: the request is the very action the game holds at the request's
+// seq, and that action was this seat's. It is what a client sends when the answer to its action
+// was lost after the room applied it (a dropped connection, a timeout), and it gets the answer
+// the first send should have had, marked Again, so the client applies its own move instead of
+// taking it for the partner's. Version is left 0: the pair may have changed since (the partner's
+// moves, the game's end), and a client's next poll with its older version answers at once.
+func again(p *pair, hat sim.Hat, req pairplay.ActionRequest) (pairplay.ActionReply, bool) {
+	if p.g == nil || (req.Action.Hat != sim.HatNone && req.Action.Hat != hat) {
+		return pairplay.ActionReply{}, false
+	}
+	done := p.g.Actions()
+	if req.Seq >= len(done) || done[req.Seq].Hat != hat {
+		return pairplay.ActionReply{}, false
+	}
+	a := req.Action
+	a.Hat = hat
+	if !sameAction(done[req.Seq], a) {
+		return pairplay.ActionReply{}, false
+	}
+	return pairplay.ActionReply{Seq: req.Seq + 1, Again: true}, true
 }
 
 // list is every pair, newest first.

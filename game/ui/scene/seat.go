@@ -311,7 +311,8 @@ func (r *RemoteSeat) send(ctx context.Context, o outgoing) error {
 		r.answered(answer{dropped: true, line: "The room refused it: " + rf.Msg})
 		return nil
 	}
-	// The network failed: keep the decision for the next try.
+	// The network failed, perhaps after the room applied the decision: keep it for the next try,
+	// the same action at the same seq, which the room then answers as applied (Again).
 	r.mu.Lock()
 	r.out = append([]outgoing{o}, r.out...)
 	r.mu.Unlock()
