@@ -848,6 +848,127 @@ func BenchmarkPairGame(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(actions)/1e3, "µs/action")
 }
 
+// startOn starts a server for room on loopback, on o's results folder; stop stops it (and
+// writes the pairs it holds, as Serve does when it ends).
+func startOn(t *testing.T, room Room, o Options) (s *Server, base string, stop func()) {
+	t.Helper()
+	s, err := New(room, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	return s, "http://" + ln.Addr().String(), func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestStoredPairsSurviveARestart: pairs whose games are stored are kept across a restart with
+// the pairs in play, in the room's order: each seat's token still fetches the very bytes of its
+// pair's results file, and /room lists the pairs as before. A room restarted with fewer places
+// lets its oldest stored pair go first; a pair whose file has left the folder says so.
+func TestStoredPairsSurviveARestart(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	o.Logf = func(string, ...any) {}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s1, base, stop := startOn(t, room, o)
+	// A plays to the end and is stored, B waits for a partner, C plays to the end and is stored.
+	played := func(name string, choose pairplay.Chooser) *pairplay.Client {
+		c := join(t, base, pairplay.JoinRequest{Name: name}, nil)
+		if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
+			t.Fatal(rf)
+		}
+		if err := c.Play(ctx, choose); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	a := played("Ada", roadmapSeat(t))
+	b := join(t, base, pairplay.JoinRequest{Name: "Ben"}, nil)
+	c := played("Cy", chooser(3)) // another game: one game counts once
+	copies := map[string][]byte{}
+	for _, p := range []*pairplay.Client{a, c} {
+		raw, err := p.ResultsFile(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copies[p.Token()] = raw
+	}
+	listed := func(s *Server) []pairplay.Pair {
+		ps := s.Pairs()
+		for i := range ps {
+			ps[i].Version = 0 // a pair taken up starts its count again
+		}
+		return ps
+	}
+	before := listed(s1)
+	stop()
+
+	s2, base2, stop2 := startOn(t, room, o)
+	if after := listed(s2); !reflect.DeepEqual(after, before) {
+		t.Fatalf("/room after the restart:\n%+v\nbefore:\n%+v", after, before)
+	}
+	for _, p := range []*pairplay.Client{a, c} {
+		back, err := pairplay.Rejoin(ctx, base2, p.Token(), pairplay.Options{})
+		if err != nil {
+			t.Fatalf("%s comes back: %v", p.Name(), err)
+		}
+		raw, err := back.ResultsFile(ctx)
+		if err != nil || !bytes.Equal(raw, copies[p.Token()]) {
+			t.Fatalf("%s's copy after the restart: %v (%d bytes, %d before)", p.Name(), err, len(raw), len(copies[p.Token()]))
+		}
+		if stored := mustRead(t, filepath.Join(o.Results, back.Pair().Result.File)); !bytes.Equal(raw, stored) {
+			t.Fatalf("%s's copy is not the stored file", p.Name())
+		}
+		// A seat whose poll the restart cut off still learns the end where it was.
+		u, err := back.Fetch(ctx, p.Seq(), p.Version())
+		if err != nil || u.Pair.State != pairplay.StateStored || len(u.Actions) != 0 || u.Pair.Seq != p.Seq() {
+			t.Fatalf("%s's poll after the restart: %+v, %v", p.Name(), u.Pair, err)
+		}
+	}
+	stop2()
+
+	// Two places: the oldest stored pair (A) makes way; its token is no longer the room's.
+	small := o
+	small.MaxPairs = 2
+	s3, base3, stop3 := startOn(t, room, small)
+	if got := s3.Pairs(); len(got) != 2 || got[0].Code != c.Code() || got[1].Code != b.Code() {
+		t.Fatalf("with two places the room keeps %+v", got)
+	}
+	if _, err := pairplay.Rejoin(ctx, base3, a.Token(), pairplay.Options{}); !refused(err, 403, "not one of this room's seats") {
+		t.Fatalf("A's token once A made way: %v", err)
+	}
+	stop3()
+
+	// C's file is taken out of the folder: the pair is kept, and its seat is told.
+	if err := os.Remove(filepath.Join(o.Results, c.Pair().Result.File)); err != nil {
+		t.Fatal(err)
+	}
+	s4, base4, stop4 := startOn(t, room, o)
+	defer stop4()
+	if got := s4.Pairs(); len(got) != 2 || got[0].State != pairplay.StateFailed || !strings.Contains(got[0].Note, "no longer in the results folder") {
+		t.Fatalf("without C's file the room lists %+v", got)
+	}
+	back, err := pairplay.Rejoin(ctx, base4, c.Token(), pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := back.ResultsFile(ctx); !refused(err, 409, "no longer in the results folder") {
+		t.Fatalf("C's copy without its file: %v", err)
+	}
+}
+
 // TestPairsSurviveARestart: a server stops with a pair mid-game and a player waiting alone; a
 // server started on the same folder takes both up, the players come back with their tokens, and
 // the game finishes where it was, stored once.
@@ -855,25 +976,7 @@ func TestPairsSurviveARestart(t *testing.T) {
 	room := pairRoom(t)
 	o := pairOptions()
 	o.Results = t.TempDir()
-	start := func() (*Server, string, func()) {
-		s, err := New(room, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- s.Serve(ctx, ln) }()
-		return s, "http://" + ln.Addr().String(), func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Error(err)
-			}
-		}
-	}
+	start := func() (*Server, string, func()) { return startOn(t, room, o) }
 	s1, base, stop := start()
 	pm := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
 	po := join(t, base, pairplay.JoinRequest{Name: "Ben", Code: pm.Code()}, nil)

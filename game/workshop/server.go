@@ -269,6 +269,17 @@ func New(room Room, o Options) (*Server, error) {
 	return s, nil
 }
 
+// storedEntry is the entry of the stored file with content ID id, once it is on disk.
+func (s *Server) storedEntry(id string) (Entry, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.led.byID[id]
+	if !ok || s.led.entries[i].pending {
+		return Entry{}, false
+	}
+	return s.led.entries[i], true
+}
+
 // outside refuses a results folder inside the web folder: the server would hand every player's
 // results to anyone who asks.
 func outside(results, web string) error {
