@@ -194,7 +194,8 @@ type Update struct {
 
 // ActionRequest is one decision of a seat. Seq is the number of actions the client has applied:
 // the server refuses the action when the game has moved on since, so both clients apply every
-// action in the one order.
+// action in the one order (unless it is this seat's resend of the very action the game holds at
+// Seq: see ActionReply).
 type ActionRequest struct {
 	Seq    int        `json:"seq"`
 	Action sim.Action `json:"action"`
