@@ -120,6 +120,7 @@ var (
 		{Key: "clarity", Kind: kindNumber, Min: 0, Max: 1, Default: 0.3, Doc: "0..1: how well acceptance criteria pin it down."},
 		{Key: "urgency", Kind: kindNumber, Min: 0, Max: 1, Default: 0.3, Doc: "0..1: how loudly someone wants it now."},
 		{Key: "requester", Kind: kindString, Pattern: idPattern, Doc: "Id of the stakeholder who asked for it."},
+		{Key: "reduces_debt", Kind: kindNumber, Min: 0, Max: 0.5, Doc: "Technical debt this story pays down when it ships without a defect: work on how the team builds (tests, a faster build, a sharper Definition of Done)."},
 		{Key: "criteria", Kind: kindStrings, Doc: "Acceptance criteria already written."},
 		{Key: "in_backlog", Kind: kindBool, Default: true, Doc: "false: the story waits off the board until a request or an add_story effect brings it in."},
 	}}

@@ -271,6 +271,7 @@ func (c *checker) stories(root *table, s *Scenario, themes, people *ids) *ids {
 		st.Clarity = t.number("clarity")
 		st.Urgency = t.number("urgency")
 		st.Requester = t.str("requester")
+		st.ReducesDebt = t.number("reduces_debt")
 		if t.isStr("requester") && !people.has(st.Requester) {
 			c.addf(t.at("requester"), "unknown stakeholder %q", st.Requester)
 		}

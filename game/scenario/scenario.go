@@ -77,6 +77,7 @@ type Story struct {
 	Clarity     float64  // 0..1: how well acceptance criteria pin it down
 	Urgency     float64  // 0..1: how loudly someone wants it now
 	Requester   string   // stakeholder id, or empty
+	ReducesDebt float64  // technical debt it pays down when it ships clean
 	Criteria    []string // acceptance criteria already written
 	InBacklog   bool
 }

@@ -38,26 +38,27 @@ type Tuning struct {
 	SwitchFree      int     `toml:"switch_free"`      // interruptions a sprint takes in its stride before they wear on burnout
 	BurnoutNoise    float64 `toml:"burnout_noise"`    // how much burnout blurs the player's decisions
 
-	ResearchGain  float64 `toml:"research_gain"`  // share of the estimate error market research removes
-	InterviewGain float64 `toml:"interview_gain"` // share of one theme's estimate error an interview removes
-	KPIGain       float64 `toml:"kpi_gain"`       // share of the estimate error a KPI review removes for delivered themes
-	UrgencyDrift  float64 `toml:"urgency_drift"`  // how far an unsynced Product Owner drifts toward urgency per sprint
-	InsightBlur   float64 `toml:"insight_blur"`   // noise on roadmap news that reaches the Product Owner without a sync
-	SyncBlur      float64 `toml:"sync_blur"`      // noise on the roadmap a sync hands over: words, not the head it came from
-	RefineClarity float64 `toml:"refine_clarity"` // clarity one refinement adds to a story
-	RefineInsight float64 `toml:"refine_insight"` // extra share of refine_clarity when the one refining also wears the PM hat
-	ReworkPerFog  float64 `toml:"rework_per_fog"` // extra effort per unit of missing clarity
-	DefectPerFog  float64 `toml:"defect_per_fog"` // chance of a defect per unit of missing clarity
-	MoraleOverrun float64 `toml:"morale_overrun"` // morale lost when the team is pushed past its capacity
-	DebtPerDefect float64 `toml:"debt_per_defect"`
-	MoraleRework  float64 `toml:"morale_rework"`  // morale lost per sprint of rework (in velocities) the fog caused
-	MoraleSane    float64 `toml:"morale_sane"`    // morale a sane sprint (planned within the forecast, nothing spilled) adds
-	MoraleBroken  float64 `toml:"morale_broken"`  // morale a broken promise costs the team that was meant to build it
-	MoraleDrift   float64 `toml:"morale_drift"`   // share of the way morale returns to 0.75 each sprint
-	MoraleChurn   float64 `toml:"morale_churn"`   // morale a roadmap update costs per unit it moves the roadmap, after the first sprint
-	MoraleDecline float64 `toml:"morale_decline"` // morale a no to the team's own request (team, Scrum Master) costs the team
-	DebtCrunch    float64 `toml:"debt_crunch"`    // debt per unit of overcommitment (planned / forecast − 1): corners cut
-	DebtPaydown   float64 `toml:"debt_paydown"`   // debt paid down per unit of slack left in the plan (1 − planned / forecast)
+	ResearchGain     float64 `toml:"research_gain"`  // share of the estimate error market research removes
+	InterviewGain    float64 `toml:"interview_gain"` // share of one theme's estimate error an interview removes
+	KPIGain          float64 `toml:"kpi_gain"`       // share of the estimate error a KPI review removes for delivered themes
+	UrgencyDrift     float64 `toml:"urgency_drift"`  // how far an unsynced Product Owner drifts toward urgency per sprint
+	InsightBlur      float64 `toml:"insight_blur"`   // noise on roadmap news that reaches the Product Owner without a sync
+	SyncBlur         float64 `toml:"sync_blur"`      // noise on the roadmap a sync hands over: words, not the head it came from
+	RefineClarity    float64 `toml:"refine_clarity"` // clarity one refinement adds to a story
+	RefineInsight    float64 `toml:"refine_insight"` // extra share of refine_clarity when the one refining also wears the PM hat
+	ReworkPerFog     float64 `toml:"rework_per_fog"` // extra effort per unit of missing clarity
+	DefectPerFog     float64 `toml:"defect_per_fog"` // chance of a defect per unit of missing clarity
+	MoraleOverrun    float64 `toml:"morale_overrun"` // morale lost when the team is pushed past its capacity
+	DebtPerDefect    float64 `toml:"debt_per_defect"`
+	MoraleRework     float64 `toml:"morale_rework"`     // morale lost per sprint of rework (in velocities) the fog caused
+	MoraleSane       float64 `toml:"morale_sane"`       // morale a sane sprint (planned within the forecast, nothing spilled) adds
+	MoraleBroken     float64 `toml:"morale_broken"`     // morale a broken promise costs the team that was meant to build it
+	MoraleDrift      float64 `toml:"morale_drift"`      // share of the way morale returns to 0.75 each sprint
+	MoraleChurn      float64 `toml:"morale_churn"`      // morale a roadmap update costs per unit it moves the roadmap, after the first sprint
+	MoraleDecline    float64 `toml:"morale_decline"`    // morale a no to the team's own request (team, Scrum Master) costs the team
+	MoraleUnreviewed float64 `toml:"morale_unreviewed"` // morale a sprint whose finished work nobody reviewed costs the team
+	DebtCrunch       float64 `toml:"debt_crunch"`       // debt per unit of overcommitment (planned / forecast − 1): corners cut
+	DebtPaydown      float64 `toml:"debt_paydown"`      // debt paid down per unit of slack left in the plan (1 − planned / forecast)
 
 	TrustAccept     float64 `toml:"trust_accept"`     // requester trust gained by accepting a request
 	TrustDecline    float64 `toml:"trust_decline"`    // requester trust lost by declining
@@ -97,7 +98,7 @@ func DefaultTuning() Tuning {
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0, SyncBlur: 0.1,
 		RefineClarity: 0.35, RefineInsight: 1.0, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
-		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
+		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, MoraleUnreviewed: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
 
 		TrustAccept: 0.02, TrustDecline: 0.05, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
 		TrustSilence:   0.03,

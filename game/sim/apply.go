@@ -516,6 +516,13 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust = g.moveKind(scenario.KindCustomer, -0.03, &c)
 	}
 	st.Realised = v
+	if cut := g.sc.Stories[st.Def].ReducesDebt; cut > 0 && !defect {
+		// Work on how the team builds (a test suite, a faster build) pays debt down once it
+		// works; shipped broken, it is one more defect instead.
+		d := clamp01(s.Team.Debt-cut) - s.Team.Debt
+		s.Team.Debt += d
+		c.Debt += d
+	}
 	seen, seenPO := 0.0, 0.0
 	if !defect {
 		seen = st.Value * g.belief()[st.Theme] * n

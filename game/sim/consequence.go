@@ -23,6 +23,7 @@ const (
 	ConInterrupted                          // a request for the other hat broke the player's focus
 	ConTeam                                 // the sprint's effect on the team: rework, crunch, slack, a sane sprint
 	ConSyncDeclined                         // a pair game's seat said no to the other seat's sync proposal
+	ConUnreviewed                           // nobody held the sprint review: the team's work shipped unseen
 )
 
 // Consequence is one line of the game's story: what happened and what it moved. The debrief

@@ -157,6 +157,8 @@ func (g *Game) what(c Consequence) string {
 		return fmt.Sprintf("declined the %s's sync proposal", c.Hat.Other())
 	case ConUnplanned:
 		return "nobody planned the sprint, so the team took the loudest asks" + shippedNote(c)
+	case ConUnreviewed:
+		return "nobody held the sprint review: the team showed its work to no one"
 	case ConColleague:
 		who := "your colleague"
 		switch g.role {

@@ -726,3 +726,81 @@ func TestBrokenPromiseToTheTeamCostsLikeANo(t *testing.T) {
 		})
 	}
 }
+
+// TestEnablerPaysDownDebt: a story that works on how the team builds (reduces_debt) pays the debt
+// down when it ships clean, and not when it ships with a defect nobody caught.
+func TestEnablerPaysDownDebt(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name   string
+		cut    float64
+		defect bool
+		want   float64 // debt change
+	}{
+		{"an enabler shipped clean", 0.1, false, -0.1},
+		{"an enabler shipped with a defect", 0.1, true, tu.DebtPerDefect},
+		{"a feature shipped clean", 0, false, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Stories[0].ReducesDebt = tt.cut
+			g, err := New(sc, RolePO, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g.s.Team.Debt = 0.3
+			g.ship(0, tt.defect)
+			if got := g.s.Team.Debt - 0.3; !near(got, tt.want) {
+				t.Fatalf("debt moved %+.3f, want %+.3f", got, tt.want)
+			}
+			if c := g.s.Log[len(g.s.Log)-1]; !near(c.Debt, tt.want) {
+				t.Fatalf("the shipment logged debt %+.3f, want %+.3f", c.Debt, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnreviewedSprintCostsMorale: finished work that nobody reviews costs the team
+// morale_unreviewed, logged so the debrief can name it; a held review, a sprint that finished
+// nothing, or a colleague PO who reviews for a player wearing the PM hat costs nothing.
+func TestUnreviewedSprintCostsMorale(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name     string
+		role     Role
+		reviewed bool
+		finished bool
+		want     float64
+	}{
+		{"nobody reviewed finished work", RolePO, false, true, -tu.MoraleUnreviewed},
+		{"nobody reviewed, both hats", RoleBoth, false, true, -tu.MoraleUnreviewed},
+		{"the review was held", RolePO, true, true, 0},
+		{"nothing was finished", RolePO, false, false, 0},
+		{"the colleague PO reviews", RolePM, false, true, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, tt.role, 1)
+			s := &g.s
+			s.Reviewed = tt.reviewed
+			s.Committed = s.Committed[:0]
+			if tt.finished {
+				ix := s.Backlog[0]
+				s.Stories[ix].Status = StoryDone
+				s.Committed = append(s.Committed, ix)
+			}
+			s.Team.Morale = 0.7
+			before := len(s.Log)
+			g.endReview()
+			if got := s.Team.Morale - 0.7; !near(got, tt.want) {
+				t.Fatalf("morale moved %+.3f, want %+.3f", got, tt.want)
+			}
+			logged := false
+			for _, c := range s.Log[before:] {
+				logged = logged || c.Kind == ConUnreviewed
+			}
+			if logged != (tt.want != 0) {
+				t.Fatalf("ConUnreviewed logged %v, want %v", logged, tt.want != 0)
+			}
+		})
+	}
+}

@@ -373,6 +373,15 @@ func (g *Game) endReview() {
 		g.review(&c)
 		g.log(c)
 	}
+	if !s.Reviewed && len(s.Committed) > 0 { // what is still committed here was finished
+		// Nobody looked at what the team built: besides the defects that ship, the team showed its
+		// work to no one, and learns that nobody looks (morale_unreviewed). The review is the
+		// sprint's one ceremony for the people who build, as planning is; skipping either tells.
+		c := Consequence{Sprint: s.Sprint, Kind: ConUnreviewed, Subject: -1, Stakeholder: -1}
+		c.Morale = clamp01(s.Team.Morale-g.t.MoraleUnreviewed) - s.Team.Morale
+		s.Team.Morale += c.Morale
+		g.log(c)
+	}
 	for _, ix := range s.Committed {
 		g.ship(ix, s.Stories[ix].Defect)
 	}
