@@ -459,8 +459,11 @@ func (p *knobbed) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActInterview, Theme: leastKnown(s)}); p.interview.on(s.Sprint) && p.n[a.Kind] < p.interview.count && p.optional(g, s, a, keep) {
 			return a
 		}
+		// Setting the roadmap is the PM's duty, as ordering the backlog is the PO's: the hours cap
+		// is for optional work. Under the cap a policy could "set the roadmap by urgency" and never
+		// set it, so an arm that fixes the roadmap's mode would not test that mode.
 		if p.roadmap != roadmapKeep {
-			if a := (sim.Action{Kind: sim.ActRoadmap, Weights: p.roadmapWeights(s)}); !p.done[a.Kind] && differs(a.Weights, s.Roadmap) && p.optional(g, s, a, keep) {
+			if a := (sim.Action{Kind: sim.ActRoadmap, Weights: p.roadmapWeights(s)}); !p.done[a.Kind] && differs(a.Weights, s.Roadmap) && g.Check(a) == nil {
 				return a
 			}
 		}
@@ -541,12 +544,7 @@ func (p *knobbed) roadmapWeights(s *sim.State) []float64 {
 			w = append(w, x*x)
 		}
 	case roadmapUrgency:
-		for range s.Roadmap {
-			w = append(w, 0.01)
-		}
-		for _, ix := range s.Backlog {
-			w[s.Stories[ix].Theme] += s.Stories[ix].Urgency
-		}
+		w = loudestThemes(s, w)
 	case roadmapFlat:
 		for range s.Roadmap {
 			w = append(w, 1)

@@ -209,3 +209,41 @@ func TestKnobCornersFinish(t *testing.T) {
 		}
 	}
 }
+
+// TestLoudestThemes: the urgency roadmap weighs a theme by its urgent asks only, so a theme with
+// many quiet stories does not outweigh one with a single loud one.
+func TestLoudestThemes(t *testing.T) {
+	story := func(theme int, urgency float64) sim.StoryState {
+		return sim.StoryState{Theme: theme, Urgency: urgency}
+	}
+	for _, tt := range []struct {
+		name    string
+		stories []sim.StoryState
+		top     int // the theme the roadmap should put first
+		flat    bool
+	}{
+		{"one loud ask beats many quiet ones", []sim.StoryState{story(0, 0.9), story(1, 0.5), story(1, 0.5), story(1, 0.55), story(2, 0.2)}, 0, false},
+		{"two loud asks beat one louder", []sim.StoryState{story(0, 0.9), story(2, 0.6), story(2, 0.7)}, 2, false},
+		{"no urgent ask leaves the roadmap flat", []sim.StoryState{story(0, 0.5), story(1, 0.3)}, 0, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &sim.State{Roadmap: make([]float64, 3), Stories: tt.stories}
+			for i := range tt.stories {
+				s.Backlog = append(s.Backlog, i)
+			}
+			w := loudestThemes(s, nil)
+			if len(w) != 3 {
+				t.Fatalf("weights %v, want one per theme", w)
+			}
+			top := 0
+			for i := range w {
+				if w[i] > w[top] {
+					top = i
+				}
+			}
+			if flat := w[0] == w[1] && w[1] == w[2]; flat != tt.flat || (!tt.flat && top != tt.top) {
+				t.Fatalf("weights %v: top %d flat %v, want top %d flat %v", w, top, flat, tt.top, tt.flat)
+			}
+		})
+	}
+}
