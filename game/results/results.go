@@ -21,8 +21,10 @@ import (
 // no longer replay to its figures; and the summary carries the world's fingerprint. Format 3: the
 // outcome model changed (promises fall due by the game's end, escalations are decided by urgency,
 // the shipped scenarios' inboxes), so a format 2 file's decisions no longer replay to its figures
-// and would read as forged; it is refused as coming from an older version instead.
-const Format = 3
+// and would read as forged; it is refused as coming from an older version instead. Format 4: the
+// model changed again (the team's remedies pay debt down, an unreviewed sprint costs morale) and
+// so did the shipped scenarios' inboxes, for the same reason.
+const Format = 4
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

@@ -65,13 +65,13 @@ func TestRoundTrip(t *testing.T) {
 
 func TestRefused(t *testing.T) {
 	cases := []struct{ name, body, want string }{
-		{"corrupt", `{"version": 3, "scenario": "tutorial", "actions": [`, "damaged"},
+		{"corrupt", `{"version": 4, "scenario": "tutorial", "actions": [`, "damaged"},
 		{"garbage", "not json at all", "damaged"},
-		{"old", `{"version": 2, "scenario": "tutorial", "role": "both", "seed": 1, "actions": []}`, "older version"},
+		{"old", `{"version": 3, "scenario": "tutorial", "role": "both", "seed": 1, "actions": []}`, "older version"},
 		{"new", `{"version": 7, "scenario": "tutorial"}`, "newer version"},
 		{"noversion", `{"scenario": "tutorial"}`, "no version"},
-		{"unknown", `{"version": 3, "scenario": "tutorial", "role": "both", "seed": 1, "hats": 3}`, "damaged"},
-		{"badrole", `{"version": 3, "scenario": "tutorial", "role": "king", "seed": 1}`, "damaged"},
+		{"unknown", `{"version": 4, "scenario": "tutorial", "role": "both", "seed": 1, "hats": 3}`, "damaged"},
+		{"badrole", `{"version": 4, "scenario": "tutorial", "role": "king", "seed": 1}`, "damaged"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
