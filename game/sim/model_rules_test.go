@@ -804,3 +804,38 @@ func TestUnreviewedSprintCostsMorale(t *testing.T) {
 		})
 	}
 }
+
+// TestSilenceToTheTeamCostsLikeANo: a team's ask left unanswered at the sprint's end costs the
+// team's morale what a no does (and again each sprint it waits); an ignored ask from anyone else
+// costs trust, not morale.
+func TestSilenceToTheTeamCostsLikeANo(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const teamReq, salesReq = 1, 0
+	for _, tt := range []struct {
+		name string
+		req  int
+		want float64
+	}{
+		{"the team's ask", teamReq, -tu.MoraleDecline},
+		{"sales' ask", salesReq, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newTestGame(t, RoleBoth, 1)
+			for range 2 { // the ask comes back after the first silence and is ignored again
+				arrive(g, tt.req)
+				g.s.Team.Morale = 0.7
+				before := len(g.s.Log)
+				g.endSprint()
+				var c *Consequence
+				for i := before; i < len(g.s.Log); i++ {
+					if g.s.Log[i].Kind == ConIgnored {
+						c = &g.s.Log[i]
+					}
+				}
+				if c == nil || !near(c.Morale, tt.want) {
+					t.Fatalf("the ignored ask logged %+v, want morale %v", c, tt.want)
+				}
+			}
+		})
+	}
+}

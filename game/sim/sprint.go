@@ -399,6 +399,9 @@ func (g *Game) endSprint() {
 		rq.Sprint, rq.Day = s.Sprint+1, 1
 		c := Consequence{Sprint: s.Sprint, Kind: ConIgnored, Subject: req, Stakeholder: rq.Stakeholder}
 		c.Trust = g.trust(rq.Stakeholder, -t.TrustIgnore)
+		// Silence to the people who build costs them what a no does, every sprint it lasts:
+		// otherwise ignoring the team's asks would be the cheap way to turn them down.
+		c.Morale = g.teamLetDown(rq.Stakeholder, 1)
 		g.log(c)
 		g.overHead(req)
 	}
