@@ -210,8 +210,8 @@ func TestKnobCornersFinish(t *testing.T) {
 	}
 }
 
-// TestLoudestThemes: the urgency roadmap weighs a theme by its urgent asks only, so a theme with
-// many quiet stories does not outweigh one with a single loud one.
+// TestLoudestThemes: the urgency roadmap weighs a theme by the squares of its stories' urgencies,
+// so one loud ask outweighs a pile of quiet ones (summed, two quiet asks beat one loud one).
 func TestLoudestThemes(t *testing.T) {
 	story := func(theme int, urgency float64) sim.StoryState {
 		return sim.StoryState{Theme: theme, Urgency: urgency}
@@ -222,9 +222,9 @@ func TestLoudestThemes(t *testing.T) {
 		top     int // the theme the roadmap should put first
 		flat    bool
 	}{
-		{"one loud ask beats many quiet ones", []sim.StoryState{story(0, 0.9), story(1, 0.5), story(1, 0.5), story(1, 0.55), story(2, 0.2)}, 0, false},
-		{"two loud asks beat one louder", []sim.StoryState{story(0, 0.9), story(2, 0.6), story(2, 0.7)}, 2, false},
-		{"no urgent ask leaves the roadmap flat", []sim.StoryState{story(0, 0.5), story(1, 0.3)}, 0, true},
+		{"one loud ask outweighs two quiet ones", []sim.StoryState{story(0, 0.9), story(1, 0.5), story(1, 0.5), story(2, 0.2)}, 0, false},
+		{"two loud asks outweigh one louder", []sim.StoryState{story(0, 0.9), story(2, 0.7), story(2, 0.7)}, 2, false},
+		{"an empty backlog leaves the roadmap flat", nil, 0, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &sim.State{Roadmap: make([]float64, 3), Stories: tt.stories}

@@ -259,22 +259,18 @@ func (p *planner) roadmap(g *sim.Game, s *sim.State) []float64 {
 	return p.weights
 }
 
-// loudUrgency is where an ask counts as urgent: the line the colleague PO takes asks above and
-// the executives decide escalations by (the default escalate_urgency).
-const loudUrgency = 0.6
-
-// loudestThemes appends a roadmap weighted by the themes' urgent asks: each theme weighs the
-// urgency of its backlog stories at loudUrgency or above (and a little, so none is zero). Only the
-// loud asks count: summing every story's urgency would weigh a theme by how many stories it has,
-// which is the scenario's own picture of where the need is, not how loud anyone is about it.
+// loudestThemes appends a roadmap weighted by how loud each theme's asks are: each theme weighs
+// the squares of its backlog stories' urgencies (and a little, so none is zero). Squared, a loud
+// ask counts far more than a quiet one: summing the urgencies themselves weighed a theme mostly
+// by how many stories it has, which is the scenario's own picture of where the need is, not how
+// loud anyone is about it.
 func loudestThemes(s *sim.State, w []float64) []float64 {
 	for range s.Roadmap {
 		w = append(w, 0.01)
 	}
 	for _, ix := range s.Backlog {
-		if u := s.Stories[ix].Urgency; u >= loudUrgency {
-			w[s.Stories[ix].Theme] += u
-		}
+		u := s.Stories[ix].Urgency
+		w[s.Stories[ix].Theme] += u * u
 	}
 	return w
 }
@@ -337,7 +333,7 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 		}
 		yes = ahead <= g.Forecast()*float64(g.Scenario().Tuning.PromiseSprints)
 		// Following the loudest voices, an urgent ask is a yes whatever the roadmap says.
-		yes = yes || (p.urgency && s.Stories[rq.Story].Urgency >= loudUrgency)
+		yes = yes || (p.urgency && s.Stories[rq.Story].Urgency >= 0.6)
 	}
 	a := sim.Action{Kind: sim.ActAnswer, Hat: p.hat, Request: r, Answer: sim.AnswerDecline}
 	if yes {
