@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"twohats/game/sim"
 	"twohats/game/ui/input"
@@ -26,7 +27,32 @@ type End struct {
 	sprintLbl    []string
 	m            menu
 
-	resultsFor, resultsLine string // "Results file: …", made when the results were delivered
+	resultsFor   string   // the Ctx's Results the lines were made for
+	resultsW     float64  // and the window's width
+	resultsLines []string // "Results file: …", wrapped to the width
+}
+
+// resultsLines says where the results went, on one line when it fits; else each clause (a pair's
+// copy is one) on a line of its own, a path broken only where it must be. At most three lines:
+// past that the last is cut, so that the debrief below keeps its room.
+func resultsLines(p *widget.Painter, results string, w float64) []string {
+	if results == "" {
+		return nil
+	}
+	line := "Results file: " + results
+	if p.Width(line, widget.Small) <= w {
+		return []string{line}
+	}
+	var lines []string
+	head, copyAt, split := strings.Cut(results, copySep)
+	lines = append(lines, p.WrapAll("Results file: "+head, widget.Small, w)...)
+	if split {
+		lines = append(lines, p.WrapAll("Your copy: "+copyAt, widget.Small, w)...)
+	}
+	if len(lines) > 3 {
+		lines = append(lines[:2], p.Fit(strings.Join(lines[2:], " "), widget.Small, w))
+	}
+	return lines
 }
 
 // NewEnd makes the end screen. It does no I/O: the results were delivered when the game ended
@@ -114,9 +140,23 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
 	v := c.V()
 	p.Text("Debrief", widget.Title, 40, 24, widget.Ink)
-	p.Text(p.Fit(e.sub, widget.Body, c.W-440), widget.Body, 40, 76, widget.InkMuted)
+	// The subtitle and the results line sit under the menu's buttons, so they have the whole
+	// width. The results line is wrapped, never cut: the player needs all of the path to find
+	// their copy; what it takes beyond one line moves the rest of the screen down.
+	p.Text(p.Fit(e.sub, widget.Body, c.W-80), widget.Body, 40, 76, widget.InkMuted)
+	if e.resultsFor != c.Results || e.resultsW != c.W {
+		e.resultsFor, e.resultsW, e.resultsLines = c.Results, c.W, resultsLines(p, c.Results, c.W-80)
+	}
+	lh := widget.LineHeight(widget.Small)
+	for i, l := range e.resultsLines {
+		p.Text(l, widget.Small, 40, 100+math.Round(float64(i)*lh), widget.InkMuted)
+	}
+	dy := 0.0
+	if n := len(e.resultsLines); n > 1 {
+		dy = math.Ceil(float64(n-1) * lh)
+	}
 	// Grade and score.
-	gr := widget.R(40, 124, 130, 130)
+	gr := widget.R(40, 124+dy, 130, 130)
 	col := gradeColor(e.grade)
 	p.Panel(gr, 16, col, color.RGBA{}, 0)
 	p.TextCenter(e.grade, widget.Title, gr.CX(), gr.Y+16, widget.InkOn(col))
@@ -138,7 +178,7 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	}
 	nameW := math.Min(260, dw-130)
 	for i, d := range e.dims {
-		y := 120 + float64(i)*24
+		y := 120 + dy + float64(i)*24
 		p.Text(p.Fit(d[0], widget.Body, nameW-8), widget.Body, dx, y, widget.Ink)
 		x := dx + nameW
 		if mw := dw - nameW - 150; mw >= 60 {
@@ -152,9 +192,11 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 		p.Text(d[1], widget.Mono, x, y+1, widget.Ink)
 		p.TextRight(d[2], widget.Mono, dx+dw, y+1, widget.InkMuted)
 	}
-	p.Paragraph(e.weightNote, widget.Small, widget.R(dx, 266, dw, 36), widget.InkMuted)
+	// The note under the parts, then the turning points below it, never under it: the note takes
+	// two lines where the parts' column is narrow.
+	noteH := p.Paragraph(e.weightNote, widget.Small, widget.R(dx, 266+dy, dw, 2*lh), widget.InkMuted)
 	hist := v.History()
-	ty := 300.0
+	ty := math.Max(300, math.Ceil(266+noteH+8)) + dy
 	if !short || e.page == 0 {
 		// Turnings.
 		half := (listW - 16) / 2
@@ -164,10 +206,11 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	if !short {
 		// Charts per sprint, stacked in the right column.
 		cx := c.W - 40 - cw
-		chH := math.Floor((c.H - 124 - 48 - 2*12) / 3)
-		e.chart(c, p, widget.R(cx, 124, cw, chH), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
-		e.chart(c, p, widget.R(cx, 124+chH+12, cw, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
-		e.chart(c, p, widget.R(cx, 124+2*(chH+12), cw, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
+		top := 124 + dy
+		chH := math.Floor((c.H - top - 48 - 2*12) / 3)
+		e.chart(c, p, widget.R(cx, top, cw, chH), "Value shipped per sprint", hist, func(r sim.SprintRecord) float64 { return r.Value }, math.Max(1, e.maxVal), widget.Green, true)
+		e.chart(c, p, widget.R(cx, top+chH+12, cw, chH), "Alignment per sprint", hist, func(r sim.SprintRecord) float64 { return r.Alignment }, 1, widget.Blue, false)
+		e.chart(c, p, widget.R(cx, top+2*(chH+12), cw, chH), "Burnout at each sprint's end", hist, func(r sim.SprintRecord) float64 { return r.Burnout }, 1, widget.Vermilion, false)
 	} else if e.page == 1 {
 		// The three charts side by side under the score.
 		w := math.Floor((c.W - 80 - 2*16) / 3)
@@ -178,12 +221,6 @@ func (e *End) Draw(c *Ctx, p *widget.Painter) {
 	}
 	// Menu at the top right; the results file's place under the title.
 	e.m.drawRow(p, c.W-40-2*160-16, 30, 160)
-	if c.Results != "" {
-		if e.resultsFor != c.Results {
-			e.resultsFor, e.resultsLine = c.Results, "Results file: "+c.Results
-		}
-		p.Text(p.Fit(e.resultsLine, widget.Small, c.W-520), widget.Small, 40, 100, widget.InkMuted)
-	}
 	hint := "G: new game · Q: quit · F1: help"
 	if short {
 		hint = "Tab: the charts · G: new game · Q: quit · F1: help"

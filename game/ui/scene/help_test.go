@@ -14,7 +14,8 @@ import (
 var (
 	recText  = regexp.MustCompile(`^text (-?\d+),(-?\d+) (\w+) (\S+) (".*")$`)
 	recPanel = regexp.MustCompile(`^panel (-?\d+),(-?\d+) (\d+)x(\d+) r14 #FFFFFF line #0072B2 2 `)
-	fontOf   = map[string]widget.Font{"Small": widget.Small, "Body": widget.Body, "BodyBold": widget.BodyBold, "Heading": widget.Heading}
+	fontOf   = map[string]widget.Font{"Small": widget.Small, "Body": widget.Body, "BodyBold": widget.BodyBold, "Heading": widget.Heading,
+		"Title": widget.Title, "Mono": widget.Mono, "MonoBold": widget.MonoBold, "Display": widget.Display}
 )
 
 // TestHelpFits opens the help over a solo game's board, a pair game's board and the join screen,

@@ -94,6 +94,10 @@ func (c *Ctx) StartPair(g *sim.Game, news SeatNews) error {
 	return nil
 }
 
+// copySep joins the room's place for a pair's results and the player's copy in one line; the
+// debrief puts the copy on a line of its own where the one line does not fit.
+const copySep = "; your copy: "
+
 // pairResults says where a pair game's results went: the room stores them, and the player keeps
 // a copy of the stored file as a solo game's results are kept.
 func (c *Ctx) pairResults() string {
@@ -105,7 +109,7 @@ func (c *Ctx) pairResults() string {
 			line = fmt.Sprintf("stored by the room as %s (score %.0f, %s)", r.ID, r.Score, r.Grade)
 		}
 		if c.pairCopy != "" {
-			line += "; your copy: " + c.pairCopy
+			line += copySep + c.pairCopy
 		}
 		return line
 	case pairplay.StateFailed:

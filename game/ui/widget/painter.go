@@ -479,6 +479,34 @@ func (p *Painter) Wrap(s string, f Font, w float64) []string {
 	return lines
 }
 
+// WrapAll is Wrap that never leaves a line wider than w: a word too long for a line of its own (a
+// file's path, a link) is broken after its last path separator that fits, else after its last
+// rune that fits, because text a player must copy whole (where their results file is) cannot be
+// cut with an ellipsis. Not cached: it is for the odd line, not every frame's labels.
+func (p *Painter) WrapAll(s string, f Font, w float64) []string {
+	var out []string
+	for _, l := range p.Wrap(s, f, w) {
+		for p.Width(l, f) > w {
+			rs := []rune(l)
+			n := 1 // the longest prefix that fits, at least one rune
+			for n < len(rs) && p.Width(string(rs[:n+1]), f) <= w {
+				n++
+			}
+			cut := n
+			for i := n; i > 0; i-- {
+				if rs[i-1] == '/' || rs[i-1] == '\\' || rs[i-1] == ' ' {
+					cut = i
+					break
+				}
+			}
+			out = append(out, strings.TrimRight(string(rs[:cut]), " "))
+			l = strings.TrimLeft(string(rs[cut:]), " ")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // Paragraph draws s wrapped to r's width from its top, at most as many lines as fit, and returns
 // the height used.
 func (p *Painter) Paragraph(s string, f Font, r Rect, c color.RGBA) float64 {

@@ -157,3 +157,37 @@ func TestFitMatchesScan(t *testing.T) {
 		}
 	}
 }
+
+// WrapAll keeps every rune, in order, and never leaves a line wider than the width: a path too
+// long for one line breaks after a separator, a run with none anywhere it must.
+func TestWrapAllNeverOverflows(t *testing.T) {
+	p := NewPainter(1)
+	long := "/home/a-player-with-a-long-name/.local/share/twohats/results/0001-startup-pair-ada_bea-5f81080035cd.json"
+	for _, tc := range []struct {
+		name string
+		s    string
+		w    float64
+		min  int // lines at least
+	}{
+		{"fits", "Results file: memory:results.json", 400, 1},
+		{"words", "Results file: stored by the room as 5f81080035cd (score 73, B)", 200, 2},
+		{"path", "Your copy: " + long, 300, 3},
+		{"windows path", `Your copy: C:\Users\a-player-with-a-long-name\AppData\Roaming\twohats\results\0001-startup-pair-ada_bea.json`, 250, 3},
+		{"no separator", strings.Repeat("x", 200), 100, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := p.WrapAll(tc.s, Small, tc.w)
+			if len(lines) < tc.min {
+				t.Errorf("%d lines, want at least %d: %q", len(lines), tc.min, lines)
+			}
+			for _, l := range lines {
+				if got := p.Width(l, Small); got > tc.w {
+					t.Errorf("line %q is %.0f wide, more than %.0f", l, got, tc.w)
+				}
+			}
+			if got, want := strings.ReplaceAll(strings.Join(lines, ""), " ", ""), strings.ReplaceAll(tc.s, " ", ""); got != want {
+				t.Errorf("the lines lose text: %q, want %q", got, want)
+			}
+		})
+	}
+}
