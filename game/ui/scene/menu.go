@@ -106,12 +106,39 @@ func (m *menu) draw(p *widget.Painter, x, y, w float64) {
 		} else if i == m.hover {
 			b.State = widget.Hovered
 		}
+		// The label keeps its room; the note takes what is left beside it, never the label's.
+		b.Label = p.Fit(it.label, widget.BodyBold, w-keyRoom(p, it.key)-12)
 		p.DrawButton(r, &b, false)
 		if it.note != "" {
-			p.TextRight(it.note, widget.Small, r.Right()-12, r.Y+(48-widget.LineHeight(widget.Small))/2, noteInk(i == m.Cur && it.disabled == ""))
+			room := w - keyRoom(p, it.key) - p.Width(b.Label, widget.BodyBold) - noteGap - 12
+			if note := p.Fit(it.note, widget.Small, room); room > 40 {
+				p.TextRight(note, widget.Small, r.Right()-12, r.Y+(48-widget.LineHeight(widget.Small))/2, noteInk(i == m.Cur && it.disabled == ""))
+			}
 		}
 		y += 56
 	}
+}
+
+// noteGap is the least space between a menu item's label and its note.
+const noteGap = 24
+
+// keyRoom is what a button's key cap takes before its label (as widget.DrawButton draws it).
+func keyRoom(p *widget.Painter, key rune) float64 {
+	return 8 + p.Width(string(key), widget.Mono) + 12 + 8
+}
+
+// width is how wide the menu's buttons must be for every label and its note to show whole, so
+// that a screen with room to spare widens the menu rather than cut or overlap a note.
+func (m *menu) width(p *widget.Painter) float64 {
+	w := 0.0
+	for _, it := range m.items {
+		iw := keyRoom(p, it.key) + p.Width(it.label, widget.BodyBold) + 12
+		if it.note != "" {
+			iw += noteGap + p.Width(it.note, widget.Small)
+		}
+		w = max(w, iw)
+	}
+	return w
 }
 
 func noteInk(onBlue bool) color.RGBA {

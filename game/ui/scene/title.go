@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"math"
 	"strconv"
 
 	"twohats/game/results"
@@ -216,18 +217,28 @@ func (t *Title) Auto(c *Ctx, _ *sim.Action) (input.Intent, bool) {
 // Draw paints the title screen.
 func (t *Title) Draw(c *Ctx, p *widget.Painter) {
 	p.Fill(widget.R(0, 0, c.W, c.H), widget.Background)
-	// Two hats: two overlapping discs, orange and sky blue, with letters.
-	cx, cy := c.W/2, c.H*0.2
-	p.Dot(cx-30, cy, 44, widget.Orange)
-	p.Dot(cx+30, cy, 44, widget.SkyBlue)
-	p.TextCenter("PM", widget.Heading, cx-46, cy-14, widget.Ink)
-	p.TextCenter("PO", widget.Heading, cx+46, cy-14, widget.Ink)
-	p.TextCenter("Two Hats", widget.Title, cx, cy+60, widget.Ink)
-	p.TextCenter(p.Fit("A Scrum game about wearing the Product Manager hat, the Product Owner hat, or both.", widget.Body, c.W-48), widget.Body, cx, cy+116, widget.InkMuted)
-	w := 380.0
-	t.m.draw(p, cx-w/2, cy+160, w)
+	// The name, the tagline, the menu and, when the save cannot be read, the problem's panel, from
+	// ty (the name's top) down. A short window (960x540 with a saved game, or with a problem) moves
+	// them up so that nothing reaches the status bar, and drops the logo when it has no room.
+	below := float64(len(t.m.items))*56 - 8
 	if t.problem != "" {
-		r := widget.R(cx-300, c.H-170, 600, 110)
+		below += 12 + 110
+	}
+	ty := max(24, min(c.H*0.2+60, c.H-40-16-100-below))
+	cx := c.W / 2
+	if cy := ty - 60; cy-44 >= 8 {
+		// Two hats: two overlapping discs, orange and sky blue, with letters.
+		p.Dot(cx-30, cy, 44, widget.Orange)
+		p.Dot(cx+30, cy, 44, widget.SkyBlue)
+		p.TextCenter("PM", widget.Heading, cx-46, cy-14, widget.Ink)
+		p.TextCenter("PO", widget.Heading, cx+46, cy-14, widget.Ink)
+	}
+	p.TextCenter("Two Hats", widget.Title, cx, ty, widget.Ink)
+	p.TextCenter(p.Fit("A Scrum game about wearing the Product Manager hat, the Product Owner hat, or both.", widget.Body, c.W-48), widget.Body, cx, ty+56, widget.InkMuted)
+	w := min(c.W-48, max(380, math.Ceil(t.m.width(p))))
+	t.m.draw(p, cx-w/2, ty+100, w)
+	if t.problem != "" {
+		r := widget.R(cx-300, ty+100+float64(len(t.m.items))*56-8+12, 600, 110)
 		p.Panel(r, 10, widget.Surface, widget.Vermilion, 2)
 		p.Text("! Saved game not usable", widget.BodyBold, r.X+16, r.Y+10, widget.VermilionInk)
 		p.Paragraph(t.problem+" It is kept as it is; a new game will ask before replacing it.", widget.Small, widget.R(r.X+16, r.Y+34, r.W-32, 70), widget.Ink)
