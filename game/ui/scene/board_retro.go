@@ -121,9 +121,20 @@ func (b *retroBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		{"Your stress", st.Player.Stress, widget.Orange, from},
 		{"Your burnout", st.Player.Burnout, widget.Vermilion, 0},
 	}
-	rowH := min(64, (board.Bottom()-y-60)/4-8)
+	// The note under the meters is the sprint's summary, so it gets all its lines: where four
+	// meters stacked leave it too little room (a short window), they go two by two.
+	noteH := p.ParagraphHeight(b.note, widget.Body, board.W)
+	cols, rowsN := 1.0, 4.0
+	if (board.Bottom()-y-noteH-16)/4-8 < 44 {
+		cols, rowsN = 2, 2
+	}
+	rowH := min(64, (board.Bottom()-y-max(60, noteH+16))/rowsN-8)
+	colW := (board.W - (cols-1)*16) / cols
+	top := y
 	for i, rw := range rows {
-		r := widget.R(board.X, y, board.W, rowH)
+		col := float64(i % int(cols))
+		y = top + float64(i/int(cols))*(rowH+8)
+		r := widget.R(board.X+col*(colW+16), y, colW, rowH)
 		p.Panel(r, 8, widget.Surface, widget.Border, 1)
 		p.Text(rw.label, widget.BodyBold, r.X+12, r.Y+6, widget.Ink)
 		p.TextRight(b.vals[i], widget.MonoBold, r.Right()-12, r.Y+4, widget.Ink)
@@ -132,7 +143,7 @@ func (b *retroBoard) draw(c *Ctx, s *Sprint, p *widget.Painter) {
 		if rw.hatch > 0 {
 			p.Hatch(widget.R(mr.X+mr.W*rw.hatch, mr.Y, mr.W*(1-rw.hatch), mr.H), widget.Alpha(widget.Ink, 0.3), 5)
 		}
-		y += rowH + 8
 	}
+	y = top + rowsN*(rowH+8)
 	p.Paragraph(b.note, widget.Body, widget.R(board.X, y+8, board.W, board.Bottom()-y-8), widget.Ink)
 }

@@ -105,3 +105,39 @@ func TestDebriefResultsLineFits(t *testing.T) {
 		})
 	}
 }
+
+// TestRetroNoteWhole: the retrospective's summary under the meters shows all its lines at the
+// smallest window (it used to end in "before the next …" at 960x540, cut at two lines).
+func TestRetroNoteWhole(t *testing.T) {
+	for _, size := range [][2]float64{{MinW, MinH}, {1280, 720}} {
+		m, c := startAt(t, "tutorial", sim.RoleBoth, 3)
+		m.Resize(size[0], size[1])
+		pol, _ := bot.New("roadmap", 1)
+		ap := &Autoplayer{Policy: pol}
+		p := widget.NewPainter(1)
+		p.Rec = &widget.Recording{}
+		c.P = p
+		for f := 0; f < 20000 && !(m.Name() == "retro" && m.Fade == 0 && m.Top() == m.Scene()); f++ {
+			if in, ok := ap.Step(m); ok {
+				m.Handle(in)
+			}
+			m.Tick()
+		}
+		if m.Name() != "retro" {
+			t.Fatalf("%.0fx%.0f: never reached the retrospective", size[0], size[1])
+		}
+		p.Rec.Reset()
+		m.Draw(p)
+		note := m.Scene().(*Sprint).Retro.note
+		var got []string
+		for _, tx := range drawnTexts(t, p.Rec.String()) {
+			// The note's lines: from the one that begins it, each Body text that is part of it.
+			if tx.font == widget.Body && (len(got) > 0 || strings.HasPrefix(note, tx.s)) && strings.Contains(note, strings.TrimSuffix(tx.s, " …")) {
+				got = append(got, tx.s)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(strings.Fields(note), " ") {
+			t.Errorf("%.0fx%.0f: the retrospective's note shows as %q, want %q", size[0], size[1], got, note)
+		}
+	}
+}
