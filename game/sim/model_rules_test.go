@@ -18,6 +18,16 @@ func arrive(g *Game, req int) {
 	g.s.Inbox = append(g.s.Inbox, req)
 }
 
+// lastLogged is the last consequence of the kind the game logged from index from on, or nil.
+func lastLogged(g *Game, kind ConsequenceKind, from int) *Consequence {
+	for i := len(g.s.Log) - 1; i >= from; i-- {
+		if g.s.Log[i].Kind == kind {
+			return &g.s.Log[i]
+		}
+	}
+	return nil
+}
+
 func TestPromisesFallDue(t *testing.T) {
 	const sales, story = 2, 9 // request 0: Sales asks for Story 9
 	tu := scenario.DefaultTuning()
@@ -714,12 +724,7 @@ func TestBrokenPromiseToTheTeamCostsLikeANo(t *testing.T) {
 			}
 			g.s.Team.Morale = 0.7
 			g.endSprint()
-			var c *Consequence
-			for i := range g.s.Log {
-				if g.s.Log[i].Kind == ConPromiseBroken {
-					c = &g.s.Log[i]
-				}
-			}
+			c := lastLogged(g, ConPromiseBroken, 0)
 			if c == nil || !near(c.Morale, tt.want) {
 				t.Fatalf("broken promise logged %+v, want morale %v", c, tt.want)
 			}
@@ -794,10 +799,7 @@ func TestUnreviewedSprintCostsMorale(t *testing.T) {
 			if got := s.Team.Morale - 0.7; !near(got, tt.want) {
 				t.Fatalf("morale moved %+.3f, want %+.3f", got, tt.want)
 			}
-			logged := false
-			for _, c := range s.Log[before:] {
-				logged = logged || c.Kind == ConUnreviewed
-			}
+			logged := lastLogged(g, ConUnreviewed, before) != nil
 			if logged != (tt.want != 0) {
 				t.Fatalf("ConUnreviewed logged %v, want %v", logged, tt.want != 0)
 			}
@@ -826,12 +828,7 @@ func TestSilenceToTheTeamCostsLikeANo(t *testing.T) {
 				g.s.Team.Morale = 0.7
 				before := len(g.s.Log)
 				g.endSprint()
-				var c *Consequence
-				for i := before; i < len(g.s.Log); i++ {
-					if g.s.Log[i].Kind == ConIgnored {
-						c = &g.s.Log[i]
-					}
-				}
+				c := lastLogged(g, ConIgnored, before)
 				if c == nil || !near(c.Morale, tt.want) {
 					t.Fatalf("the ignored ask logged %+v, want morale %v", c, tt.want)
 				}

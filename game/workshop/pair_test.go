@@ -23,6 +23,7 @@ import (
 
 	"twohats/game/bot"
 	"twohats/game/pairplay"
+	"twohats/game/pairplay/pairplaytest"
 	"twohats/game/results"
 	"twohats/game/sim"
 )
@@ -443,51 +444,6 @@ func TestPairResendIsAnsweredAsApplied(t *testing.T) {
 	}
 }
 
-// lossy forwards every request to the server and loses the answer of some actions the server has
-// applied, as a network that drops after the server acted: the first action, every tenth and the
-// one that ended the game. It counts the lost answers and the resends answered as applied.
-type lossy struct {
-	next http.RoundTripper
-	s    *Server
-
-	mu         sync.Mutex
-	posts      int
-	lost       int
-	lostTheEnd bool
-	again      int
-}
-
-func (l *lossy) RoundTrip(r *http.Request) (*http.Response, error) {
-	res, err := l.next.RoundTrip(r)
-	if err != nil || r.URL.Path != pairplay.ActionPath || res.StatusCode != http.StatusOK {
-		return res, err
-	}
-	b, err := io.ReadAll(res.Body)
-	_ = res.Body.Close() // read to its end
-	if err != nil {
-		return nil, err
-	}
-	var reply pairplay.ActionReply
-	if err := json.Unmarshal(b, &reply); err != nil {
-		return nil, err
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if reply.Again {
-		l.again++
-	} else {
-		l.posts++
-		ended := pairplay.Settled(l.s.Pairs()[0].State) || l.s.Pairs()[0].State == pairplay.StateOver
-		if l.posts == 1 || l.posts%10 == 0 || (ended && !l.lostTheEnd) {
-			l.lost++
-			l.lostTheEnd = l.lostTheEnd || ended
-			return nil, errors.New("connection reset (the test lost the answer)")
-		}
-	}
-	res.Body = io.NopCloser(bytes.NewReader(b))
-	return res, nil
-}
-
 // TestPairPlayResendsALostMove: the headless client plays a whole game against the colleague
 // bot through a network that loses the answers of some of its applied moves, the game's last
 // among them. It sends each such move again instead of choosing afresh, the room answers the
@@ -497,7 +453,7 @@ func TestPairPlayResendsALostMove(t *testing.T) {
 	o := pairOptions()
 	o.Results = t.TempDir()
 	s, base := serve(t, room, o)
-	l := &lossy{next: http.DefaultTransport, s: s}
+	l := &pairplaytest.Lossy{Next: http.DefaultTransport}
 	c := join(t, base, pairplay.JoinRequest{Name: "Cleo", Hat: "pm"}, &http.Client{Transport: l, Timeout: time.Minute})
 	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
 		t.Fatal(rf)
@@ -517,16 +473,15 @@ func TestPairPlayResendsALostMove(t *testing.T) {
 			t.Errorf("the move at %d was chosen %d times: a lost answer made the client decide again", seq, n)
 		}
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.lost < 3 || !l.lostTheEnd || l.again != l.lost {
-		t.Fatalf("%d answers lost (the end's: %v), %d resends answered as applied", l.lost, l.lostTheEnd, l.again)
+	posts, lost, lostTheEnd, again := l.Counts()
+	if lost < 3 || !lostTheEnd || again != lost {
+		t.Fatalf("%d answers lost (the end's: %v), %d resends answered as applied", lost, lostTheEnd, again)
 	}
 	f := storedFile(t, o.Results, c.Pair().Result)
 	if !reflect.DeepEqual(f.Actions, c.Game().Actions()) {
 		t.Fatalf("the stored game is not the client's: %d actions, %d", len(f.Actions), len(c.Game().Actions()))
 	}
-	t.Logf("%d of the PM's %d moves lost their answer and were sent again", l.lost, l.posts)
+	t.Logf("%d of the PM's %d moves lost their answer and were sent again", lost, posts)
 }
 
 // TestPairFacilitator: joins refused with one line; the facilitator matches two waiting players

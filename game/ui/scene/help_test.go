@@ -72,17 +72,10 @@ func TestHelpFits(t *testing.T) {
 				if at < 0 {
 					t.Fatalf("%s %.0fx%.0f: no help panel drawn", where, w, h)
 				}
-				for _, l := range lines[at+1:] {
-					g := recText.FindStringSubmatch(l)
-					if g == nil {
-						continue
-					}
-					x, _ := strconv.ParseFloat(g[1], 64)
-					y, _ := strconv.ParseFloat(g[2], 64)
-					s, _ := strconv.Unquote(g[5])
-					f := fontOf[g[3]]
+				for _, d := range drawnTexts(t, strings.Join(lines[at+1:], "\n")) {
+					x, y, s, f := d.x, d.y, d.s, d.font
 					if x < in.X-1 || x+p.Width(s, f) > in.Right()+1 || y+widget.LineHeight(f) > in.Bottom()+1 {
-						t.Errorf("%s %.0fx%.0f page %d: %q (%s at %.0f,%.0f) leaves the panel %v", where, w, h, page+1, s, g[3], x, y, in)
+						t.Errorf("%s %.0fx%.0f page %d: %q (font %v at %.0f,%.0f) leaves the panel %v", where, w, h, page+1, s, f, x, y, in)
 					}
 					if strings.HasSuffix(s, "…") && !strings.HasPrefix(s, "page ") {
 						t.Errorf("%s %.0fx%.0f page %d: a line is cut: %q", where, w, h, page+1, s)

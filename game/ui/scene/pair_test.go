@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"io"
 	"math"
 	"net/http"
 	"os"
@@ -18,6 +16,7 @@ import (
 
 	"twohats/game/bot"
 	"twohats/game/pairplay"
+	"twohats/game/pairplay/pairplaytest"
 	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
@@ -358,73 +357,6 @@ func TestJoinScreen(t *testing.T) {
 	}
 }
 
-// lossy forwards every request to the room and loses the answer of some actions the room has
-// applied, as a network that drops after the server acted: the first action, every tenth and the
-// one that ended the game (it asks the room, as the seat would, once the answer is in). It counts
-// the lost answers and the resends the room answered as applied.
-type lossy struct {
-	next http.RoundTripper
-
-	mu         sync.Mutex
-	posts      int
-	lost       int
-	lostTheEnd bool
-	again      int
-}
-
-func (l *lossy) RoundTrip(r *http.Request) (*http.Response, error) {
-	res, err := l.next.RoundTrip(r)
-	if err != nil || r.URL.Path != pairplay.ActionPath || res.StatusCode != http.StatusOK {
-		return res, err
-	}
-	b, err := io.ReadAll(res.Body)
-	_ = res.Body.Close() // read to its end
-	if err != nil {
-		return nil, err
-	}
-	var reply pairplay.ActionReply
-	if err := json.Unmarshal(b, &reply); err != nil {
-		return nil, err
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if reply.Again {
-		l.again++
-	} else {
-		l.posts++
-		ended, err := l.ended(r)
-		if err != nil {
-			return nil, err
-		}
-		if l.posts == 1 || l.posts%10 == 0 || (ended && !l.lostTheEnd) {
-			l.lost++
-			l.lostTheEnd = l.lostTheEnd || ended
-			return nil, errors.New("connection reset (the test lost the answer)")
-		}
-	}
-	res.Body = io.NopCloser(bytes.NewReader(b))
-	return res, nil
-}
-
-// ended asks the room whether the seat's game is over.
-func (l *lossy) ended(r *http.Request) (bool, error) {
-	req, err := http.NewRequest(http.MethodGet, strings.TrimSuffix(r.URL.String(), pairplay.ActionPath)+pairplay.SeatPath, nil)
-	if err != nil {
-		return false, err
-	}
-	req.Header.Set(pairplay.TokenHeader, r.Header.Get(pairplay.TokenHeader))
-	res, err := l.next.RoundTrip(req)
-	if err != nil {
-		return false, err
-	}
-	defer func() { _ = res.Body.Close() }() // decoded below
-	var seat pairplay.Seat
-	if err := json.NewDecoder(res.Body).Decode(&seat); err != nil {
-		return false, err
-	}
-	return seat.Pair.State != pairplay.StatePlaying, nil
-}
-
 // TestPairSeatResendsALostMove: the seat plays a whole game against the colleague bot through a
 // network that loses the answers of some of its applied moves, the game's last among them. The
 // seat sends each again, the room answers the resend as applied, and the seat shows its own
@@ -432,7 +364,7 @@ func (l *lossy) ended(r *http.Request) (bool, error) {
 // whose stored file it keeps.
 func TestPairSeatResendsALostMove(t *testing.T) {
 	base, key, dir := pairServer(t)
-	l := &lossy{next: http.DefaultTransport}
+	l := &pairplaytest.Lossy{Next: http.DefaultTransport}
 	cl, err := pairplay.Join(context.Background(), base, pairplay.JoinRequest{Name: "Ada", Hat: "pm"},
 		pairplay.Options{HTTP: &http.Client{Transport: l, Timeout: time.Minute}})
 	if err != nil {
@@ -469,10 +401,9 @@ func TestPairSeatResendsALostMove(t *testing.T) {
 			t.Errorf("the seat said: %s", p)
 		}
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.lost < 3 || !l.lostTheEnd || l.again != l.lost {
-		t.Fatalf("%d answers lost (the end's: %v), %d resends answered as applied", l.lost, l.lostTheEnd, l.again)
+	posts, lost, lostTheEnd, again := l.Counts()
+	if lost < 3 || !lostTheEnd || again != lost {
+		t.Fatalf("%d answers lost (the end's: %v), %d resends answered as applied", lost, lostTheEnd, again)
 	}
 	if room := roomActions(t, base, cl.Token()); !g.Over() || !sameActions(g.Actions(), room) {
 		t.Fatalf("the seat's game (over %v, %d actions) is not the room's (%d)", g.Over(), len(g.Actions()), len(room))
@@ -480,5 +411,5 @@ func TestPairSeatResendsALostMove(t *testing.T) {
 	if stored, err := os.ReadFile(filepath.Join(dir, news.FileName)); err != nil || !bytes.Equal(stored, news.File) {
 		t.Fatalf("the seat's copy is not the stored file: %v", err)
 	}
-	t.Logf("%d of the PM's %d moves lost their answer and were sent again", l.lost, l.posts)
+	t.Logf("%d of the PM's %d moves lost their answer and were sent again", lost, posts)
 }
