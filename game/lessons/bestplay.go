@@ -31,6 +31,7 @@ type BestRunner struct {
 
 	scenarioCache
 	results map[searchKey]tune.Result
+	ranOff  map[searchKey]bool // the unconstrained searches whose winner met the sensible one
 	figs    map[figKey]tune.Figures
 }
 
@@ -66,7 +67,7 @@ type BestReport struct {
 // paths) with a search budget per arm.
 func NewBestRunner(load Loader, ids []string, budget, heldOut int) *BestRunner {
 	return &BestRunner{Budget: budget, HeldOut: heldOut, Seed: 1, Scenarios: ids,
-		scenarioCache: newScenarioCache(load), results: map[searchKey]tune.Result{}, figs: map[figKey]tune.Figures{}}
+		scenarioCache: newScenarioCache(load), results: map[searchKey]tune.Result{}, ranOff: map[searchKey]bool{}, figs: map[figKey]tune.Figures{}}
 }
 
 // Catalogue is every policy lesson 7 holds below sensible best play in a role: the knob exploits,
@@ -260,6 +261,34 @@ func (r *BestRunner) run(p plan) error {
 			r.Progress(fmt.Sprintf("%-10s %-4s %-13s %-13s score %6.2f±%.2f  bot %6.2f  %s", sc.ID, k.role, k.space, arm,
 				res.Best.Score.Mean, res.Best.Score.SE, res.Bot.Score.Mean, res.Knobs))
 		}
+	}
+	// A sensible setting the unconstrained search found, and the sensible search missed, meets
+	// the sensible winner in a run-off: the best sensible play is the better of the two.
+	for _, k := range order {
+		if k.space != tune.Unconstrained || k.arm != "" || r.ranOff[k] {
+			continue
+		}
+		sk := searchKey{k.scenario, k.role, tune.Sensible, ""}
+		s, ok := r.results[sk]
+		if !ok {
+			continue
+		}
+		sc, err := r.scenario(k.scenario)
+		if err != nil {
+			return err
+		}
+		c := tune.Config{Scenario: sc, Role: k.role, Space: tune.Sensible, Budget: r.Budget,
+			Seed: r.Seed, Train: r.Train, Select: r.Select, HeldOut: r.HeldOut, Workers: r.Workers}
+		res, err := tune.RunOff(c, s, r.results[k].Knobs)
+		if err != nil {
+			return fmt.Errorf("%s/%s/run-off: %w", k.scenario, k.role, err)
+		}
+		r.ranOff[k] = true
+		if res.Knobs != s.Knobs && r.Progress != nil {
+			r.Progress(fmt.Sprintf("%-10s %-4s %-13s %-13s score %6.2f±%.2f  bot %6.2f  %s (the unconstrained winner, in the sensible space)", res.Scenario, k.role, tune.Sensible, "run-off",
+				res.Best.Score.Mean, res.Best.Score.SE, res.Bot.Score.Mean, res.Knobs))
+		}
+		r.results[sk] = res
 	}
 	for _, k := range p.figs {
 		if _, ok := r.figs[k]; ok {

@@ -167,3 +167,56 @@ func TestBadConfig(t *testing.T) {
 		}
 	}
 }
+
+// A run-off keeps the search's winner against a setting outside its space, or against itself,
+// and against a sensible setting takes whichever of the two plays better on the selection seeds:
+// a bad setting loses, and a winner put up against the bad setting's search wins.
+func TestRunOff(t *testing.T) {
+	c := load(t, "tutorial")
+	c.Role = sim.RolePO
+	c.Space = Sensible
+	win, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outside := win.Knobs.With(bot.KnobReview, "no") // the sensible space always reviews
+	for _, s := range []bot.Knobs{outside, win.Knobs} {
+		got, err := RunOff(c, win, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, win) {
+			t.Errorf("a run-off against %s changed the result to %s", s, got.Knobs)
+		}
+	}
+	poor := win.Knobs.With(bot.KnobCommit, "70").With(bot.KnobRefine, "1").With(bot.KnobTake, "25")
+	if !domainOf(t, c).Contains(poor) {
+		t.Fatalf("the poor setting %s is not sensible", poor)
+	}
+	got, err := RunOff(c, win, poor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Knobs != win.Knobs || got.Games <= win.Games {
+		t.Errorf("the winner against a poor setting: got %s after %d games (the search played %d)", got.Knobs, got.Games, win.Games)
+	}
+	// Put the other way round, the poor setting as the search's winner loses the run-off.
+	loser := win
+	loser.Knobs = poor
+	if got, err = RunOff(c, loser, win.Knobs); err != nil {
+		t.Fatal(err)
+	}
+	if got.Knobs != win.Knobs {
+		t.Errorf("the run-off kept the poor setting %s over %s", got.Knobs, win.Knobs)
+	}
+}
+
+// domainOf is the domain of c's role and space.
+func domainOf(t *testing.T, c Config) *Domain {
+	t.Helper()
+	d, err := NewDomain(c.Role, c.Space, c.Arm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
