@@ -23,8 +23,9 @@ import (
 // the shipped scenarios' inboxes), so a format 2 file's decisions no longer replay to its figures
 // and would read as forged; it is refused as coming from an older version instead. Format 4: the
 // model changed again (the team's remedies pay debt down, an unreviewed sprint costs morale) and
-// so did the shipped scenarios' inboxes, for the same reason.
-const Format = 4
+// so did the shipped scenarios' inboxes, for the same reason. Format 5: customers who lost trust
+// take up less of what ships, an escalation's no is a no, and pivot's inbox gained an ask.
+const Format = 5
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

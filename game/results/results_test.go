@@ -76,9 +76,9 @@ func TestParseRefuses(t *testing.T) {
 		name, body, want string
 	}{
 		{"not JSON", "{", "not a results file"},
-		{"unknown field", strings.Replace(string(good), `"format": 4,`, `"format": 4, "cheat": true,`, 1), "unknown field"},
-		{"future format", strings.Replace(string(good), `"format": 4,`, `"format": 9,`, 1), "a newer version of Two Hats"},
-		{"older format", strings.Replace(string(good), `"format": 4,`, `"format": 3,`, 1), "format 3 is not supported: the file comes from an older version of Two Hats"},
+		{"unknown field", strings.Replace(string(good), `"format": 5,`, `"format": 5, "cheat": true,`, 1), "unknown field"},
+		{"future format", strings.Replace(string(good), `"format": 5,`, `"format": 9,`, 1), "a newer version of Two Hats"},
+		{"older format", strings.Replace(string(good), `"format": 5,`, `"format": 4,`, 1), "format 4 is not supported: the file comes from an older version of Two Hats"},
 		{"no scenario", strings.Replace(string(good), `"scenario": "tutorial",`, `"scenario": "",`, 1), "names no scenario"},
 		{"trailing data", string(good) + "{}", "data after"},
 	}

@@ -108,7 +108,7 @@ var (
 		{Key: "satisfaction", Kind: kindNumber, Min: 0, Max: 1, Default: 0.6, Doc: "0..1 at the start."},
 		{Key: "trust", Kind: kindNumber, Min: 0, Max: 1, Default: 0.6, Doc: "0..1 at the start."},
 		{Key: "influence", Kind: kindNumber, Min: 0, Max: 5, Default: 1.0, Doc: "Weight of this stakeholder in the trust outcome."},
-		{Key: "decline_cost", Kind: kindNumber, Min: 0, Max: 1, Doc: "Trust this stakeholder loses when one of their requests is declined; deferring costs a third of it, an escalation that ends in a no half. Without it, [tuning] trust_decline."},
+		{Key: "decline_cost", Kind: kindNumber, Min: 0, Max: 1, Doc: "Trust this stakeholder loses when one of their requests is declined; deferring costs a third of it, an escalation that ends in a no all of it. Without it, [tuning] trust_decline."},
 	}}
 	storySpec = &tableSpec{Name: "stories", Doc: "A backlog item.", Fields: []field{
 		{Key: "id", Kind: kindString, Required: true, Pattern: idPattern, Doc: "Short id requests and effects refer to."},

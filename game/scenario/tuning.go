@@ -74,6 +74,7 @@ type Tuning struct {
 	TrustOverhead   float64 `toml:"trust_overhead"`   // executive trust lost when an unhappy stakeholder goes over the player's head
 	OverheadBelow   float64 `toml:"overhead_below"`   // satisfaction under which a declined or ignored stakeholder goes over the player's head
 	TrustDecay      float64 `toml:"trust_decay"`      // share of the way trust returns to neutral (0.5) each sprint
+	Churn           float64 `toml:"churn"`            // share of a story's value lost per unit of trust its customers lost since the game began
 	RepeatDecay     float64 `toml:"repeat_decay"`     // share of its effect the same meeting keeps each time it is repeated within a sprint
 	AlignContrast   float64 `toml:"align_contrast"`   // roadmap spread (highest − lowest, times themes) at which standing uses its whole range
 
@@ -103,8 +104,8 @@ func DefaultTuning() Tuning {
 		TrustAccept: 0.02, TrustDecline: 0.05, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,
 		TrustSilence:   0.03,
 		PromiseSprints: 2,
-		TrustShipped:   0.01, TrustEscalate: 0.02, EscalateMemory: 0.5, EscalateUrgency: 0.6, TrustOverhead: 0.03, OverheadBelow: 0.35,
-		TrustDecay: 0.1, RepeatDecay: 0.35, AlignContrast: 0.5,
+		TrustShipped:   0.01, TrustEscalate: 0.04, EscalateMemory: 1, EscalateUrgency: 0.6, TrustOverhead: 0.03, OverheadBelow: 0.35,
+		TrustDecay: 0.1, Churn: 2, RepeatDecay: 0.35, AlignContrast: 0.5,
 
 		WeightValue: 0.3, WeightAlignment: 0.2, WeightFit: 0.1, WeightTrust: 0.2, WeightHealth: 0.1,
 		WeightBurnout: 0.1,

@@ -318,13 +318,14 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 	case AnswerDefer:
 		rq.Status = RequestDeferred
 		rq.Sprint, rq.Day = s.Sprint+1, 1
-		rq.Deferrals++
 		c.Trust = g.trust(rq.Stakeholder, -g.deferCost(req))
+		c.Morale = g.teamLetDown(rq.Stakeholder, g.deferShare(req))
+		rq.Deferrals++
 	case AnswerDecline:
 		rq.Status = RequestDeclined
 		s.Stories[rq.Story].Status = StoryDropped
 		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
-		c.Morale = g.teamNo(req, 1)
+		c.Morale = g.teamNo(req)
 		g.overHead(req)
 	case AnswerEscalate:
 		// The executives decide, and they decide by what is loud, not by the roadmap: a request
@@ -334,36 +335,28 @@ func (g *Game) answer(req int, ans Answer, c *Consequence) {
 		// ones. Each escalation also costs the executives' patience, the more the more of them
 		// they remember (escalate_memory carries them into the next sprint).
 		st := &s.Stories[rq.Story]
-		if st.Urgency >= t.EscalateUrgency {
+		if g.escalationTaken(req) {
 			g.acceptRequest(req)
 			c.Trust = g.trust(rq.Stakeholder, t.TrustAccept/2)
 		} else {
 			st.Status = StoryDropped
-			c.Trust = g.trust(rq.Stakeholder, -g.declineStake(req)/2)
-			c.Morale = g.teamNo(req, 0.5)
+			c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
+			c.Morale = g.teamNo(req)
 		}
 		rq.Status = RequestEscalated
-		cost := t.TrustEscalate * (1 + g.escalations)
+		cost := g.escalateCost()
 		g.escalations++
 		g.executivesLose(req, cost)
 	}
 }
 
-// deferCost is the trust a "not now" costs: a third of the request's stake the first time, and a
-// third more for every time the same request was put off before, so the third "not now" costs
-// what a no does and the fourth more. Patience with one ask wears thin: deferring is a real
-// answer once, and a way of never answering after that.
-func (g *Game) deferCost(req int) float64 {
-	return g.declineStake(req) * float64(g.s.Requests[req].Deferrals) / 3
-}
-
-// teamNo is what a no to the team's own request costs the team's morale (morale_decline, times
-// share: half for an escalation that ends in a no) and returns the change. The team and the Scrum
-// Master ask for what they need to build well (a test suite, a deploy script, a fix they saw
-// hurting customers); a no to them is a no to the people who build, whoever says it, so declining
-// every request costs more than the trust of whoever asked.
-func (g *Game) teamNo(req int, share float64) float64 {
-	return g.teamLetDown(g.s.Requests[req].Stakeholder, share)
+// teamNo is what a no to the team's own request costs the team's morale (morale_decline) and
+// returns the change. The team and the Scrum Master ask for what they need to build well (a test
+// suite, a deploy script, a fix they saw hurting customers); a no to them is a no to the people
+// who build, whoever says it (the player, the colleague, the executives an escalation went to), so
+// declining every request costs more than the trust of whoever asked.
+func (g *Game) teamNo(req int) float64 {
+	return g.teamLetDown(g.s.Requests[req].Stakeholder, 1)
 }
 
 // teamLetDown is what disappointing the team's own ask costs its morale when the one who asked
@@ -378,16 +371,6 @@ func (g *Game) teamLetDown(stakeholder int, share float64) float64 {
 	d := clamp01(s.Team.Morale-share*g.t.MoraleDecline) - s.Team.Morale
 	s.Team.Morale += d
 	return d
-}
-
-// declineCost is the trust a no costs its stakeholder: the request's stake (declineStake: its
-// decline_cost, its stakeholder's, or trust_decline), and as much again for every no that
-// stakeholder has heard before. One clear no is cheap; no after no is not.
-func (g *Game) declineCost(req int) float64 {
-	who := g.s.Requests[req].Stakeholder
-	k := g.declines[who]
-	g.declines[who]++
-	return g.declineStake(req) * float64(1+k)
 }
 
 // overHead is an unhappy stakeholder going over the player's head after a no or a silence: when
@@ -425,13 +408,7 @@ func (g *Game) acceptRequest(req int) {
 	rq.Status = RequestAccepted
 	st := &s.Stories[rq.Story]
 	st.Status = StoryBacklog
-	st.DueSprint = s.Sprint + g.t.PromiseSprints - 1
-	if s.Phase > PhasePlanning {
-		st.DueSprint++ // accepted mid-sprint: the promise starts with the next sprint
-	}
-	// A promise cannot outlive the game: one made late falls due at the last sprint's end, or a
-	// yes in the last sprints would be free (trust for the asking, never a promise to keep).
-	st.DueSprint = min(st.DueSprint, s.Sprints)
+	st.DueSprint = g.promiseDue()
 	st.promise = len(s.Promises)
 	s.Promises = append(s.Promises, Promise{Story: rq.Story, Stakeholder: rq.Stakeholder, Made: s.Sprint, Due: st.DueSprint})
 	s.Backlog = append(s.Backlog, rq.Story)
@@ -506,7 +483,9 @@ func (g *Game) ship(ix int, defect bool) {
 	st.Status = StoryAccepted
 	st.Shipped = s.Sprint
 	n := float64(len(s.Roadmap))
-	v := st.Value * s.Market.Need[st.Theme] * n
+	// Customers who have lost trust since the game began take up less of what ships (churn).
+	adopted := max(0, 1-t.Churn*g.customersLost())
+	v := st.Value * s.Market.Need[st.Theme] * n * adopted
 	c := Consequence{Sprint: s.Sprint, Kind: ConShipped, Subject: ix, Stakeholder: st.Requester}
 	if defect {
 		v = 0 // a defect in production earns nothing until it is fixed
@@ -516,6 +495,9 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust = g.moveKind(scenario.KindCustomer, -0.03, &c)
 	}
 	st.Realised = v
+	if !defect {
+		c.Churned = 1 - adopted
+	}
 	if cut := g.sc.Stories[st.Def].ReducesDebt; cut > 0 && !defect {
 		// Work on how the team builds (a test suite, a faster build) pays debt down once it
 		// works; shipped broken, it is one more defect instead.
@@ -525,8 +507,8 @@ func (g *Game) ship(ix int, defect bool) {
 	}
 	seen, seenPO := 0.0, 0.0
 	if !defect {
-		seen = st.Value * g.belief()[st.Theme] * n
-		seenPO = st.Value * s.POView[st.Theme] * n
+		seen = st.Value * g.belief()[st.Theme] * n * adopted
+		seenPO = st.Value * s.POView[st.Theme] * n * adopted
 	}
 	c.seenValue, c.seenValuePO = seen, seenPO
 	g.seenValue += seen
@@ -593,4 +575,25 @@ func (g *Game) standing(theme int) float64 {
 func (g *Game) log(c Consequence) {
 	c.Impact = g.impact(&c)
 	g.s.Log = append(g.s.Log, c)
+}
+
+// customersLost is how much trust the customers have lost since the game began, the
+// influence-weighted mean of each customer's fall below their starting trust (0 for a customer
+// who is as trusting as at the start, or more; 0 in a scenario with no customers). The market
+// is its customers: a customer who was declined, ignored or let down uses less of what ships
+// after, so a story's value falls by churn times this. Only the fall counts, never a rise, so
+// trust won past the start earns no value above the yardstick's; and it counts from the
+// stakeholder's own start, because that is what the market was worth when the game began.
+func (g *Game) customersLost() float64 {
+	sum, w := 0.0, 0.0
+	for i, h := range g.sc.Stakeholders {
+		if h.Kind == scenario.KindCustomer {
+			sum += h.Influence * max(0, h.Trust-g.s.Stakeholders[i].Trust)
+			w += h.Influence
+		}
+	}
+	if w == 0 {
+		return 0
+	}
+	return sum / w
 }

@@ -92,7 +92,7 @@ func (g *Game) colleagueAnswer(req int) {
 		rq.Status = RequestDeclined
 		st.Status = StoryDropped
 		c.Trust = g.trust(rq.Stakeholder, -g.declineCost(req))
-		c.Morale = g.teamNo(req, 1)
+		c.Morale = g.teamNo(req)
 	}
 	g.log(c)
 	if !yes {

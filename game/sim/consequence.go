@@ -52,6 +52,7 @@ type Consequence struct {
 	Debt        float64
 	Burnout     float64 // burnout added, for overtime
 	Redirected  float64 // for research, an interview or a KPI review: value the roadmap correction it made possible moved to the right themes
+	Churned     float64 // for a shipped story, the share of its value customers who had lost trust did not take up (churn); known to the player, as trust is
 	Hours       int
 	Blur        float64 // how much burnout blurred the decision (burnout_noise × burnout)
 	Impact      float64

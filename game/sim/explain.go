@@ -100,10 +100,16 @@ func (g *Game) what(c Consequence) string {
 	case ConPromiseBroken:
 		return fmt.Sprintf("promised %s to %s and did not ship it in time", quote(g.storyTitle(c.Subject)), g.holder(c.Stakeholder))
 	case ConShipped:
-		if c.Promise == PromiseKept {
-			return fmt.Sprintf("shipped %s (worth %.0f), keeping the promise to %s", quote(g.storyTitle(c.Subject)), c.Value, g.holder(c.Stakeholder))
+		worth := fmt.Sprintf("worth %.0f", c.Value)
+		if c.Churned >= 0.005 {
+			// Customers who lost trust took up less of it: say how much less, so the debrief ties
+			// the lost value to the noes and silences that cost the trust.
+			worth += fmt.Sprintf(", %.0f%% less: customers who lost trust took up less of it", 100*c.Churned)
 		}
-		return fmt.Sprintf("shipped %s (worth %.0f)", quote(g.storyTitle(c.Subject)), c.Value)
+		if c.Promise == PromiseKept {
+			return fmt.Sprintf("shipped %s (%s), keeping the promise to %s", quote(g.storyTitle(c.Subject)), worth, g.holder(c.Stakeholder))
+		}
+		return fmt.Sprintf("shipped %s (%s)", quote(g.storyTitle(c.Subject)), worth)
 	case ConDefectShipped:
 		return fmt.Sprintf("shipped %s with a defect nobody reviewed", quote(g.storyTitle(c.Subject)))
 	case ConRejected:

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -517,8 +518,9 @@ func TestFragmentedSprintWears(t *testing.T) {
 	}
 }
 
-// A no to the team's own request (team, Scrum Master) costs team morale, whoever says it; a no to
-// anyone else does not; an escalation that ends in a no costs half.
+// A no to the team's own request (team, Scrum Master) costs team morale, whoever says it (the
+// executives an escalation went to too); a no to anyone else does not; a first deferral costs a
+// third of it, as it costs a third of the trust.
 func TestNoToTheTeamCostsMorale(t *testing.T) {
 	tu := scenario.DefaultTuning()
 	const teamReq, salesReq = 1, 0
@@ -530,9 +532,11 @@ func TestNoToTheTeamCostsMorale(t *testing.T) {
 		want   float64
 	}{
 		{"team request declined", RoleBoth, teamReq, AnswerDecline, -tu.MoraleDecline},
-		{"team request escalated, dropped", RoleBoth, teamReq, AnswerEscalate, -tu.MoraleDecline / 2},
+		{"team request escalated, dropped", RoleBoth, teamReq, AnswerEscalate, -tu.MoraleDecline},
 		{"team request accepted", RoleBoth, teamReq, AnswerAccept, 0},
-		{"team request deferred", RoleBoth, teamReq, AnswerDefer, 0},
+		{"team request deferred", RoleBoth, teamReq, AnswerDefer, -tu.MoraleDecline / 3},
+		{"sales request deferred", RoleBoth, salesReq, AnswerDefer, 0},
+		{"sales request escalated, dropped", RoleBoth, salesReq, AnswerEscalate, 0},
 		{"sales request declined", RoleBoth, salesReq, AnswerDecline, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -834,5 +838,125 @@ func TestSilenceToTheTeamCostsLikeANo(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAnswerStakesAreTheAnswer: what Stakes says an answer would move is what the answer then
+// moves (the requester's trust, the team's morale, the executives' trust, the verdict and due
+// sprint), whoever asked and whatever went before, so the inbox never promises one figure and
+// charges another.
+func TestAnswerStakesAreTheAnswer(t *testing.T) {
+	const ceo, salesReq, teamReq = 0, 0, 1
+	type past struct {
+		name                 string
+		noes, deferrals      int
+		escalations, urgency float64
+		trust, morale        float64
+	}
+	for _, req := range []int{salesReq, teamReq} {
+		for _, h := range []past{
+			{name: "fresh", urgency: 0, trust: 0.6, morale: 0.7},
+			{name: "after a no", noes: 1, urgency: 0.9, trust: 0.6, morale: 0.7},
+			{name: "deferred twice", deferrals: 2, urgency: 0.1, trust: 0.8, morale: 0.7},
+			{name: "executives remember", escalations: 1.5, urgency: 0.9, trust: 0.3, morale: 0.02},
+		} {
+			for _, ans := range Answers {
+				t.Run(fmt.Sprintf("request %d %s %s", req, h.name, ans), func(t *testing.T) {
+					g := newTestGame(t, RoleBoth, 1)
+					rq := &g.s.Requests[req]
+					who := rq.Stakeholder
+					g.declines[who], rq.Deferrals, g.escalations = h.noes, h.deferrals, h.escalations
+					g.s.Stories[rq.Story].Urgency = h.urgency
+					g.s.Stakeholders[who].Trust, g.s.Team.Morale = h.trust, h.morale
+					arrive(g, req)
+					want := g.Stakes(req)
+					trust, morale, exec := g.s.Stakeholders[who].Trust, g.s.Team.Morale, g.s.Stakeholders[ceo].Trust
+					mustApply(t, g, Action{Kind: ActAnswer, Request: req, Answer: ans})
+					if d := g.s.Stakeholders[who].Trust - trust; !near(d, want.Trust[ans]) {
+						t.Errorf("trust moved %+.4f, Stakes said %+.4f", d, want.Trust[ans])
+					}
+					if d := g.s.Team.Morale - morale; !near(d, want.Morale[ans]) {
+						t.Errorf("morale moved %+.4f, Stakes said %+.4f", d, want.Morale[ans])
+					}
+					wantExec := 0.0
+					if ans == AnswerEscalate {
+						wantExec = -want.Executives
+					}
+					if d := g.s.Stakeholders[ceo].Trust - exec; !near(d, wantExec) {
+						t.Errorf("the executives' trust moved %+.4f, want %+.4f", d, wantExec)
+					}
+					taken := len(g.s.Promises) == 1
+					if wantTaken := ans == AnswerAccept || (ans == AnswerEscalate && want.Taken); taken != wantTaken {
+						t.Errorf("a promise was made: %v, want %v", taken, wantTaken)
+					}
+					if taken && g.s.Promises[0].Due != want.Due {
+						t.Errorf("the promise falls due in sprint %d, Stakes said %d", g.s.Promises[0].Due, want.Due)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestLostCustomersTakeUpLess: a story's value falls by churn times the customers' lost trust
+// (the influence-weighted fall below their starting trust), never rises above the market's price,
+// and a scenario without customers is never churned.
+func TestLostCustomersTakeUpLess(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const cust = 1
+	for _, tt := range []struct {
+		name        string
+		trust       float64 // the customers' trust when the story ships (they started at 0.6)
+		noCustomers bool
+		adoption    float64
+	}{
+		{"as trusting as at the start", 0.6, false, 1},
+		{"more trusting than at the start", 0.9, false, 1},
+		{"a tenth of trust lost", 0.5, false, 1 - tu.Churn*0.1},
+		{"all trust lost", 0, false, max(0, 1-tu.Churn*0.6)},
+		{"no customers in the scenario", 0.1, true, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := testScenario()
+			if tt.noCustomers {
+				sc.Stakeholders[cust].Kind = scenario.KindMarketing
+			}
+			g, err := New(sc, RolePO, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g.s.Stakeholders[cust].Trust = tt.trust
+			st := g.s.Stories[0]
+			g.ship(0, false)
+			full := st.Value * g.s.Market.Need[st.Theme] * float64(len(g.s.Roadmap))
+			if got := g.s.Stories[0].Realised; !near(got, full*tt.adoption) {
+				t.Fatalf("the story earned %.3f, want %.3f (%.0f%% of %.3f)", got, full*tt.adoption, 100*tt.adoption, full)
+			}
+			if c := lastLogged(g, ConShipped, 0); c == nil || !near(c.Churned, 1-tt.adoption) {
+				t.Fatalf("the shipment logged %+v, want churned %.3f", c, 1-tt.adoption)
+			}
+		})
+	}
+}
+
+// TestEscalatedNoIsANo: an escalation the executives turn down costs the requester what a no
+// from the player would, no after no included, and counts toward the next no.
+func TestEscalatedNoIsANo(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	const sales, req = 2, 0
+	g := newTestGame(t, RoleBoth, 1)
+	g.s.Stories[g.s.Requests[req].Story].Urgency = 0 // the executives drop it
+	var losses []float64
+	for _, ans := range []Answer{AnswerDecline, AnswerEscalate, AnswerDecline} {
+		g.s.Stories[g.s.Requests[req].Story].Status = StoryHeld
+		arrive(g, req)
+		g.s.Stakeholders[sales].Trust = 0.5
+		mustApply(t, g, Action{Kind: ActAnswer, Request: req, Answer: ans})
+		losses = append(losses, 0.5-g.s.Stakeholders[sales].Trust)
+	}
+	for i, want := range []float64{tu.TrustDecline, 2 * tu.TrustDecline, 3 * tu.TrustDecline} {
+		if !near(losses[i], want) {
+			t.Errorf("no #%d cost %.3f, want %.3f", i+1, losses[i], want)
+		}
 	}
 }
