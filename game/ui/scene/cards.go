@@ -193,35 +193,26 @@ func dots(d float64) string {
 // requester is named once, on the card; the answers say only what changes.
 func answerEffects(v gameView, r int) [4]string {
 	st := v.View()
-	sc := v.Scenario()
-	t := &sc.Tuning
-	rq := st.Requests[r]
-	story := st.Stories[rq.Story]
-	due := st.Sprint + t.PromiseSprints - 1
-	if st.Phase > sim.PhasePlanning {
-		due++
-	}
-	road := v.Roadmap()
-	above := road[story.Theme]*float64(len(road)) >= 1
-	esc := "executives decide: likely no"
-	escTrust := -t.TrustDecline / 2
-	if above {
-		esc = "executives decide: likely yes (on the roadmap)"
-		escTrust = t.TrustAccept / 2
-	}
-	// A no to the people who build (the team, the Scrum Master) also costs the team's morale.
-	no, escNo := "", ""
-	if k := sc.Stakeholders[rq.Stakeholder].Kind; k == scenario.KindTeam || k == scenario.KindScrumMaster {
-		no = " · team morale ▼"
-		if !above {
-			escNo = no
+	a := v.Stakes(r)
+	story := st.Stories[st.Requests[r].Story]
+	// A no to the people who build (the team, the Scrum Master) also costs the team's morale;
+	// a deferral a share of it.
+	morale := func(ans sim.Answer) string {
+		if a.Morale[ans] < 0 {
+			return " · morale " + dots(a.Morale[ans])
 		}
+		return ""
+	}
+	// The executives take what is loud (the story's urgency), so their verdict is known now.
+	esc := "say no"
+	if a.Taken {
+		esc = "say yes: urgent"
 	}
 	return [4]string{
-		fmt.Sprintf("trust %s · +%d pt of work, promised by sprint %d", dots(t.TrustAccept), story.Effort, due),
-		fmt.Sprintf("trust %s · asks again next sprint", dots(-t.TrustDecline/3)),
-		fmt.Sprintf("trust %s · story dropped, focus kept%s", dots(-t.TrustDecline), no),
-		fmt.Sprintf("trust %s · %s · executives ▼%s", dots(escTrust), esc, escNo),
+		fmt.Sprintf("trust %s · +%d pt of work, promised by sprint %d", dots(a.Trust[sim.AnswerAccept]), story.Effort, a.Due),
+		fmt.Sprintf("trust %s · asks again next sprint%s", dots(a.Trust[sim.AnswerDefer]), morale(sim.AnswerDefer)),
+		fmt.Sprintf("trust %s · story dropped, focus kept%s", dots(a.Trust[sim.AnswerDecline]), morale(sim.AnswerDecline)),
+		fmt.Sprintf("trust %s · executives %s %s%s", dots(a.Trust[sim.AnswerEscalate]), dots(-a.Executives), esc, morale(sim.AnswerEscalate)),
 	}
 }
 

@@ -55,6 +55,9 @@ func (v gameView) seat(a sim.Action) sim.Action {
 	return a
 }
 
+// Stakes is what each answer to request r would move now, by the rules the answer applies.
+func (v gameView) Stakes(r int) sim.AnswerStakes { return v.g.Stakes(r) }
+
 // Seed is the world's seed.
 func (v gameView) Seed() uint64 { return v.g.Seed() }
 
