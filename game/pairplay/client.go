@@ -197,10 +197,19 @@ func (c *Client) MyTurn() bool {
 	return !me.Served && c.game.Turn(c.Hat())
 }
 
-// Finished says whether the pair's game is over and its results stored or refused: Pair().Result
-// or Pair().Note says which.
+// Finished says whether the pair's game is over and its results stored or refused (Pair().Result
+// or Pair().Note says which), and the local game has every action the room has. A seat that
+// comes back to a settled pair starts with none of them: it is not finished until a poll has
+// brought the game it comes back to, or it would end on an empty board.
 func (c *Client) Finished() bool {
-	return Settled(c.pair.State)
+	return Settled(c.pair.State) && c.CaughtUp()
+}
+
+// CaughtUp says whether the local game has every action the room had when it last answered: a
+// seat that comes back has the game so far only after its first poll, and a screen waits for
+// it rather than show the first sprint and then jump.
+func (c *Client) CaughtUp() bool {
+	return c.Seq() >= c.pair.Seq
 }
 
 // Version is the pair's version as last heard: with Seq, what Fetch asks news beyond.

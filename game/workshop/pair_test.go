@@ -1018,3 +1018,55 @@ func TestPairBotSeatWaitsForAcceptance(t *testing.T) {
 	}
 	t.Logf("served PM bot and a PO client: score %.1f; the bot pair in one process: %.1f", g.Outcome().Score, solo.Outcome().Score)
 }
+
+// TestStoredPairSeatComesBack: a seat that comes back with its token to a pair whose game the
+// room has stored, on the same server or after a restart, catches up with the whole game (the
+// stored file's actions, the game over) before its client calls the game finished, so a screen
+// shows the debrief, not an empty board.
+func TestStoredPairSeatComesBack(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	o.Logf = func(string, ...any) {}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s1, base, stop := startOn(t, room, o)
+	ada := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: ada.Code(), Hat: "po"}); rf != nil {
+		t.Fatal(rf)
+	}
+	if err := ada.Play(ctx, roadmapSeat(t)); err != nil {
+		t.Fatal(err)
+	}
+	f := storedFile(t, o.Results, ada.Pair().Result)
+	for _, tc := range []struct {
+		name    string
+		restart bool
+	}{{"same server", false}, {"after a restart", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.restart {
+				stop()
+				var stop2 func()
+				_, base, stop2 = startOn(t, room, o)
+				stop = stop2
+			}
+			back, err := pairplay.Rejoin(ctx, base, ada.Token(), pairplay.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.Finished() {
+				t.Fatalf("finished at once, with %d of the game's %d actions", back.Seq(), len(f.Actions))
+			}
+			if err := back.Play(ctx, func(*sim.Game, sim.Hat) sim.Action {
+				t.Fatal("a seat of a stored game was asked for a move")
+				return sim.Action{}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if g := back.Game(); g == nil || !g.Over() || !reflect.DeepEqual(g.Actions(), f.Actions) || !back.Finished() {
+				t.Fatalf("the seat came back to %d actions (the stored game has %d), finished %v", back.Seq(), len(f.Actions), back.Finished())
+			}
+		})
+	}
+	stop()
+}

@@ -413,3 +413,45 @@ func TestPairSeatResendsALostMove(t *testing.T) {
 	}
 	t.Logf("%d of the PM's %d moves lost their answer and were sent again", lost, posts)
 }
+
+// TestPairSeatComesBackToTheDebrief: a seat that comes back with its kept token (a reload, the
+// desktop game started again) to a pair whose game the room has stored lands on the debrief of
+// that game, without a sprint board on the way, and keeps its copy of the stored file as a live
+// finish does.
+func TestPairSeatComesBackToTheDebrief(t *testing.T) {
+	_, c, _, _, room, _, dir := playPair(t, sim.HatPM)
+	c.Seat.Close()
+	if !c.pairKept || c.News.Pair.State != pairplay.StateStored {
+		t.Fatalf("the first seat's game: kept %v, state %s", c.pairKept, c.News.Pair.State)
+	}
+	c2 := NewCtx(Options{Join: c.Opts.Join}, widget.NewPainter(1))
+	c2.SeatStore = c.SeatStore // the seat kept on this machine
+	c2.Sink = &memSink{}
+	m := NewManager(c2, NewJoin(c2, true))
+	for deadline := time.Now().Add(10 * time.Second); (m.Name() != "end" || !c2.pairKept) && time.Now().Before(deadline); {
+		m.Tick()
+		m.Handle(input.Intent{})
+		time.Sleep(time.Millisecond)
+	}
+	defer c2.Seat.Close()
+	if m.Name() != "end" || c2.Game == nil || !c2.Game.Over() || !sameActions(c2.Game.Actions(), room) {
+		n := 0
+		if c2.Game != nil {
+			n = len(c2.Game.Actions())
+		}
+		t.Fatalf("came back to %s with %d of the stored game's %d actions", m.Name(), n, len(room))
+	}
+	for name := range m.Visited() {
+		if name != "join" && name != "end" {
+			t.Errorf("on the way to the debrief the seat showed %s", name)
+		}
+	}
+	sink := c2.Sink.(*memSink)
+	res := c2.News.Pair.Result
+	if res == nil || sink.name != res.File || !strings.HasSuffix(c2.Results, copySep+"memory:"+res.File) {
+		t.Fatalf("the seat kept %q (the room stored %+v); results line %q", sink.name, res, c2.Results)
+	}
+	if stored, err := os.ReadFile(filepath.Join(dir, res.File)); err != nil || !bytes.Equal(sink.b, stored) {
+		t.Fatalf("the seat's copy is not the stored file (%v)", err)
+	}
+}

@@ -37,8 +37,11 @@ type Seat interface {
 
 // SeatNews is what a seat last heard from the server: the pair, and what went wrong.
 type SeatNews struct {
-	Pair    pairplay.Pair
-	Started bool   // the game has begun (both seats are taken)
+	Pair pairplay.Pair
+	// Started says the game has begun (both seats are taken) and the seat's game has every
+	// action the room had when it last answered: a seat that comes back shows its game once it
+	// has the game so far, not the first sprint's empty board before the moves come.
+	Started bool
 	Problem string // the last failure, "" when all is well: a refused move, a lost connection
 	// ProblemN counts problems, so that one said twice shows twice.
 	ProblemN int
@@ -79,15 +82,15 @@ type RemoteSeat struct {
 	link   Link
 	cancel context.CancelFunc
 
-	// The network goroutine's own account of the room: the actions it has been sent, the pair's
-	// version and state and the seat's hat as last heard, where the results went and how often
-	// fetching them failed. Only that goroutine touches them.
-	since, version int
-	state          string
-	hat            sim.Hat
-	result         *pairplay.Result
-	fileTries      int
-	fileDone       bool
+	// The network goroutine's own account of the room: the actions it has been sent, the
+	// game's action count, the pair's version and state and the seat's hat as last heard, where
+	// the results went and how often fetching them failed. Only that goroutine touches them.
+	since, seq, version int
+	state               string
+	hat                 sim.Hat
+	result              *pairplay.Result
+	fileTries           int
+	fileDone            bool
 
 	file     []byte // the results file, once fetched (the game's goroutine's)
 	fileName string
@@ -120,7 +123,7 @@ type answer struct {
 func NewRemoteSeat(link Link) *RemoteSeat {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &RemoteSeat{link: link, cancel: cancel, wake: make(chan struct{}, 1),
-		since: link.Seq(), version: link.Version(), state: link.Pair().State, hat: link.Hat()}
+		since: link.Seq(), seq: link.Pair().Seq, version: link.Version(), state: link.Pair().State, hat: link.Hat()}
 	go r.run(ctx)
 	return r
 }
@@ -189,7 +192,7 @@ func (r *RemoteSeat) Catch() (*sim.Game, SeatNews) {
 	g := l.Game()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return g, SeatNews{Pair: l.Pair(), Started: g != nil, Problem: r.problem, ProblemN: r.problemN,
+	return g, SeatNews{Pair: l.Pair(), Started: g != nil && l.Seq() >= l.Pair().Seq, Problem: r.problem, ProblemN: r.problemN,
 		Code: l.Code(), Name: l.Name(), Token: l.Token(), Hat: l.Hat(), File: r.file, FileName: r.fileName}
 }
 
@@ -210,9 +213,11 @@ func (r *RemoteSeat) answered(x answer) {
 	r.mu.Unlock()
 }
 
-// finished says whether the pair's game is over and its results stored or refused.
+// finished says whether the pair's game is over and its results stored or refused, and the room
+// has sent every action of it. A seat that comes back to a settled pair has been sent none yet:
+// it polls for them first, or its screens would end on an empty board.
 func (r *RemoteSeat) finished() bool {
-	return pairplay.Settled(r.state)
+	return pairplay.Settled(r.state) && r.since >= r.seq
 }
 
 // run is the network goroutine: send what is queued, else poll, until the game's results are
@@ -278,7 +283,7 @@ func (r *RemoteSeat) fetch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.since, r.version, r.state, r.result = u.Since+len(u.Actions), u.Pair.Version, u.Pair.State, u.Pair.Result
+	r.since, r.seq, r.version, r.state, r.result = u.Since+len(u.Actions), u.Pair.Seq, u.Pair.Version, u.Pair.State, u.Pair.Result
 	r.fileDone = r.fileDone || r.state == pairplay.StateFailed // no file to fetch
 	if h, err := pairplay.ParseHat(u.Hat); err == nil && h != sim.HatNone {
 		r.hat = h // the facilitator may seat a waiting player in another pair
