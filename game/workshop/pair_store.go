@@ -1,11 +1,13 @@
 package workshop
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"twohats/game/disk"
@@ -24,6 +26,15 @@ import (
 // pair; the game is rebuilt from the stored file, which the server has read and replayed at
 // start. They are in a list of their own, which a server built before it skips (forgetting the
 // stored pairs, as it always did), so the format stays the same.
+//
+// The pairs whose games failed (the room could not store the results) are kept too, in a third
+// list, with the line that says why and the game's actions when there is a game: they are
+// settled as the stored ones are, and a seat that comes back after a restart is told the failure
+// (and shown its game's end) as it was before, not that its pair is unknown. A server built
+// before the list skips it and forgets them, as it did, so the format stays the same here too. A
+// stored pair whose file has left the folder is failed while the file is missing but kept as
+// stored, so the next start finds it again if the facilitator puts the file back. Every kept
+// pair takes one of the room's places, and the oldest settled ones make way first.
 
 // PairsFileName is the snapshot of the pairs in play, beside the results (not a results file:
 // the folder's readers skip it).
@@ -48,6 +59,7 @@ type pairsFile struct {
 	Key          string         `json:"key"`
 	Pairs        []pairRecord   `json:"pairs"`
 	Stored       []storedRecord `json:"stored,omitempty"` // oldest first, like Pairs
+	Failed       []failedRecord `json:"failed,omitempty"` // oldest first, like Pairs
 }
 
 type pairRecord struct {
@@ -68,6 +80,16 @@ type storedRecord struct {
 	Place int `json:"place"`
 }
 
+// failedRecord is a pair whose game failed: it is over, and its results are not stored.
+type failedRecord struct {
+	Code  string        `json:"code"`
+	Seats [2]seatRecord `json:"seats"`
+	Note  string        `json:"note"` // why, as the seats and /room were told
+	// Actions are the game's, when there was one: a seat that comes back is shown its end.
+	Actions []sim.Action `json:"actions,omitempty"`
+	Place   int          `json:"place"` // as storedRecord's
+}
+
 type seatRecord struct {
 	Name   string   `json:"name,omitempty"`
 	Taken  bool     `json:"taken,omitempty"`
@@ -77,12 +99,16 @@ type seatRecord struct {
 }
 
 // snapshot is the room's pairs as the file keeps them: those in play with every action, the
-// stored ones with their results file. Call it with the lock held.
+// stored ones with their results file, the failed ones with why. Call it with the lock held.
 func (r *referee) snapshot() pairsFile {
 	f := pairsFile{Format: pairsFormat, ScenarioHash: r.s.room.Scenario.Hash, Seed: r.s.room.Seed, Key: r.key, Pairs: []pairRecord{}}
+	const (
+		inPlay = iota
+		inStored
+		inFailed
+	)
 	type at struct {
-		stored bool
-		i      int
+		list, i int
 	}
 	index := map[*pair]at{} // where each kept pair's record is (an append may move the records)
 	for _, p := range r.order {
@@ -91,17 +117,31 @@ func (r *referee) snapshot() pairsFile {
 			rec[i] = seatRecord{Name: st.name, Taken: st.taken, Auto: st.auto, Bot: st.bot}
 		}
 		switch {
-		case p.state == pairplay.StateStored && p.result != nil:
-			place := len(f.Pairs) + len(f.Stored)
-			f.Stored = append(f.Stored, storedRecord{Code: p.code, Seats: rec, ID: p.result.ID, File: p.result.File, Place: place})
-			index[p] = at{true, len(f.Stored) - 1}
+		case p.state == pairplay.StateStored && p.result != nil || p.lost != nil:
+			// A stored pair whose file has left the folder stays a stored one here: the next
+			// start looks for its file again, which the facilitator may have put back.
+			res := p.result
+			if res == nil {
+				res = p.lost
+			}
+			place := len(f.Pairs) + len(f.Stored) + len(f.Failed)
+			f.Stored = append(f.Stored, storedRecord{Code: p.code, Seats: rec, ID: res.ID, File: res.File, Place: place})
+			index[p] = at{inStored, len(f.Stored) - 1}
+		case p.state == pairplay.StateFailed:
+			place := len(f.Pairs) + len(f.Stored) + len(f.Failed)
+			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place}
+			if p.g != nil {
+				failed.Actions = p.g.Actions()
+			}
+			f.Failed = append(f.Failed, failed)
+			index[p] = at{inFailed, len(f.Failed) - 1}
 		case p.state == pairplay.StateWaiting || p.state == pairplay.StatePlaying || p.state == pairplay.StateOver:
 			live := pairRecord{Code: p.code, Seats: rec}
 			if p.g != nil {
 				live.Actions = p.g.Actions()
 			}
 			f.Pairs = append(f.Pairs, live)
-			index[p] = at{false, len(f.Pairs) - 1}
+			index[p] = at{inPlay, len(f.Pairs) - 1}
 		}
 	}
 	for key, ref := range r.seats {
@@ -110,9 +150,12 @@ func (r *referee) snapshot() pairsFile {
 			continue
 		}
 		var st *seatRecord
-		if w.stored {
+		switch w.list {
+		case inStored:
 			st = &f.Stored[w.i].Seats[seatIx(ref.hat)]
-		} else {
+		case inFailed:
+			st = &f.Failed[w.i].Seats[seatIx(ref.hat)]
+		default:
 			st = &f.Pairs[w.i].Seats[seatIx(ref.hat)]
 		}
 		st.Tokens = append(st.Tokens, key)
@@ -168,9 +211,9 @@ func (r *referee) keep() (stop func()) {
 }
 
 // restore replays the snapshot a server left in the folder. A snapshot of another room or
-// version is set aside under another name; a pair whose actions no longer replay is dropped,
-// with a log line. When the snapshot holds more pairs than the room takes now, the oldest stored
-// ones make way first, as they do for a new pair (makeRoom).
+// version is set aside under another name; a pair in play whose actions no longer replay is
+// dropped, with a log line. When the snapshot holds more pairs than the room takes now, the
+// oldest settled ones (stored or failed) make way first, as they do for a new pair (makeRoom).
 func (r *referee) restore() error {
 	path := filepath.Join(r.s.o.Results, PairsFileName)
 	b, err := disk.ReadFile(path, maxPairsFile)
@@ -198,17 +241,22 @@ func (r *referee) restore() error {
 	now := time.Now()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	over := len(f.Pairs) + len(f.Stored) - r.s.o.MaxPairs // the oldest stored ones make way
-	live, stored := f.Pairs, f.Stored
-	for taken := 0; len(live) > 0 || len(stored) > 0; taken++ {
-		if len(stored) > 0 && (len(live) == 0 || stored[0].Place <= taken) {
-			rec := stored[0]
-			stored = stored[1:]
+	settled := settledRecords(f)
+	over := len(f.Pairs) + len(settled) - r.s.o.MaxPairs // the oldest settled ones make way
+	live := f.Pairs
+	for taken := 0; len(live) > 0 || len(settled) > 0; taken++ {
+		if len(settled) > 0 && (len(live) == 0 || settled[0].place <= taken) {
+			k := settled[0]
+			settled = settled[1:]
 			if over > 0 {
 				over--
 				continue
 			}
-			r.restoreStored(rec, entries, now)
+			if k.stored != nil {
+				r.restoreStored(*k.stored, entries, now)
+			} else {
+				r.restoreFailed(*k.failed, now)
+			}
 			continue
 		}
 		rec := live[0]
@@ -218,15 +266,39 @@ func (r *referee) restore() error {
 		}
 	}
 	if len(r.pairs) > 0 {
-		done := 0
+		done, failed := 0, 0
 		for _, p := range r.order {
-			if p.state == pairplay.StateStored {
+			switch p.state {
+			case pairplay.StateStored:
 				done++
+			case pairplay.StateFailed:
+				failed++
 			}
 		}
-		r.s.log("%d pair(s) taken up from %s, %d of them with their games stored", len(r.pairs), PairsFileName, done)
+		r.s.log("%d pair(s) taken up from %s, %d of them with their games stored, %d failed", len(r.pairs), PairsFileName, done, failed)
 	}
 	return nil
+}
+
+// settledRecord is a kept pair whose game is settled: one of stored and failed is set.
+type settledRecord struct {
+	place  int
+	stored *storedRecord
+	failed *failedRecord
+}
+
+// settledRecords are the snapshot's stored and failed pairs in the room's order, oldest first,
+// for restore to take up between the pairs in play where they were.
+func settledRecords(f pairsFile) []settledRecord {
+	out := make([]settledRecord, 0, len(f.Stored)+len(f.Failed))
+	for i := range f.Stored {
+		out = append(out, settledRecord{place: f.Stored[i].Place, stored: &f.Stored[i]})
+	}
+	for i := range f.Failed {
+		out = append(out, settledRecord{place: f.Failed[i].Place, failed: &f.Failed[i]})
+	}
+	slices.SortStableFunc(out, func(a, b settledRecord) int { return cmp.Compare(a.place, b.place) })
+	return out
 }
 
 // newPair is a pair taken up from the snapshot, with its seats as kept, not yet in the room.
@@ -304,6 +376,7 @@ func (r *referee) restoreStored(rec storedRecord, entries map[string]Entry, now 
 	e, ok := entries[rec.ID]
 	if !ok {
 		p.state, p.note = pairplay.StateFailed, fmt.Sprintf("its results file %s is no longer in the results folder", oneLine(filepath.Base(rec.File)))
+		p.lost = &pairplay.Result{ID: rec.ID, File: rec.File}
 		r.s.log("pair %s: %s", code, p.note)
 		r.add(p, rec.Seats)
 		return
@@ -318,6 +391,36 @@ func (r *referee) restoreStored(rec storedRecord, entries map[string]Entry, now 
 	} else {
 		// Not a reason to lose the pair: its file is still the players' to fetch.
 		r.s.log("pair %s: the stored game in %s does not replay here; its seats can still fetch the file", code, e.File)
+	}
+	r.add(p, rec.Seats)
+}
+
+// restoreFailed takes up a pair whose game failed: its seats and tokens, the line that says why,
+// and its game rebuilt from the kept actions when they replay to the end here (else it is kept
+// without a game, still failed, and its seats are told why). Call it with the lock held.
+func (r *referee) restoreFailed(rec failedRecord, now time.Time) {
+	code, ok := pairplay.NormalizeCode(rec.Code)
+	if !ok || r.pairs[code] != nil || len(r.pairs) >= r.s.o.MaxPairs {
+		return
+	}
+	p := r.newPair(code, rec.Seats, pairplay.StateFailed, now)
+	p.note = oneLine(rec.Note)
+	if p.note == "" {
+		p.note = "the results could not be stored"
+	}
+	for i, st := range rec.Seats {
+		p.seats[i].bot = st.Bot // a name for /room: the game is over, no bot plays it
+	}
+	if n := len(rec.Actions); n > 0 && n <= r.s.o.MaxPairActions {
+		g, err := sim.New(r.s.room.Scenario.Sc, sim.RolePair, r.s.room.Seed)
+		for i := 0; err == nil && i < n; i++ {
+			err = g.Apply(rec.Actions[i])
+		}
+		if err == nil && g.Over() {
+			p.g = g
+		} else {
+			r.s.log("pair %s: the failed game kept in %s does not replay to its end here; the pair is kept without it", code, PairsFileName)
+		}
 	}
 	r.add(p, rec.Seats)
 }

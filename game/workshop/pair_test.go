@@ -1070,3 +1070,168 @@ func TestStoredPairSeatComesBack(t *testing.T) {
 	}
 	stop()
 }
+
+// TestFailedPairsSurviveARestart: a pair whose game the room could not store, and a stored pair
+// whose file has left the folder, are kept across restarts as the stored ones are: /room lists
+// them failed where they were, and their seats come back to the failure they had (the game's end
+// when there was a game, the line that says why), not to an unknown pair. A stored pair whose
+// file comes back is stored again. Failed pairs take places like the others, and the oldest
+// settled pairs make way first when the room has fewer.
+func TestFailedPairsSurviveARestart(t *testing.T) {
+	room := pairRoom(t)
+	o := pairOptions()
+	o.Results = t.TempDir()
+	o.Logf = func(string, ...any) {}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s1, base, stop := startOn(t, room, o)
+	played := func(name string, choose pairplay.Chooser) (*pairplay.Client, error) {
+		c := join(t, base, pairplay.JoinRequest{Name: name}, nil)
+		if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
+			t.Fatal(rf)
+		}
+		return c, c.Play(ctx, choose)
+	}
+	// A is stored; B plays the very same game under another name, which the room refuses (one
+	// game counts once), so B fails; W waits for a partner; C is stored.
+	a, err := played("Ada", roadmapSeat(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := played("Ben", roadmapSeat(t))
+	if err == nil || b.Pair().State != pairplay.StateFailed || !strings.Contains(b.Pair().Note, "counts once") {
+		t.Fatalf("B's game: %v, state %s, note %q", err, b.Pair().State, b.Pair().Note)
+	}
+	w := join(t, base, pairplay.JoinRequest{Name: "Wu"}, nil)
+	c, err := played("Cy", chooser(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := func(s *Server) []pairplay.Pair {
+		ps := s.Pairs()
+		for i := range ps {
+			ps[i].Version = 0 // a pair taken up starts its count again
+			ps[i].PM.Away, ps[i].PO.Away = false, false
+		}
+		return ps
+	}
+	before := listed(s1)
+	stop()
+	cFile := filepath.Join(o.Results, c.Pair().Result.File)
+	cBytes := mustRead(t, cFile)
+
+	type seatWant struct {
+		seat    *pairplay.Client
+		state   string
+		note    string // in the pair's note and the refusal of its results file
+		actions []sim.Action
+	}
+	// comeBack checks that each seat comes back with its token to the state it had.
+	comeBack := func(t *testing.T, base string, wants []seatWant) {
+		t.Helper()
+		for _, w := range wants {
+			back, err := pairplay.Rejoin(ctx, base, w.seat.Token(), pairplay.Options{})
+			if err != nil {
+				t.Fatalf("%s comes back: %v", w.seat.Name(), err)
+			}
+			if p := back.Pair(); p.State != w.state || !strings.Contains(p.Note, w.note) {
+				t.Fatalf("%s came back to a %s pair (note %q), want %s (%q)", w.seat.Name(), p.State, p.Note, w.state, w.note)
+			}
+			err = back.Play(ctx, func(*sim.Game, sim.Hat) sim.Action {
+				t.Fatal("a seat of a settled game was asked for a move")
+				return sim.Action{}
+			})
+			if (err != nil) != (w.state == pairplay.StateFailed) || back.Game() == nil || !slices.EqualFunc(back.Game().Actions(), w.actions, sameAction) {
+				t.Fatalf("%s played on: %v, with %d actions (want %d)", w.seat.Name(), err, back.Seq(), len(w.actions))
+			}
+			raw, err := back.ResultsFile(ctx)
+			switch w.state {
+			case pairplay.StateFailed:
+				if !refused(err, http.StatusConflict, w.note) {
+					t.Fatalf("%s's results file: %v", w.seat.Name(), err)
+				}
+			default:
+				if err != nil || !bytes.Equal(raw, mustRead(t, filepath.Join(o.Results, back.Pair().Result.File))) {
+					t.Fatalf("%s's results file: %v", w.seat.Name(), err)
+				}
+			}
+		}
+	}
+	bWant := seatWant{b, pairplay.StateFailed, "counts once", b.Game().Actions()}
+	const gone = "no longer in the results folder"
+
+	for _, step := range []struct {
+		name   string
+		before func() // what changes in the folder while the server is stopped
+		check  func(t *testing.T, s *Server, base string)
+	}{
+		{"B is kept failed", nil, func(t *testing.T, s *Server, base string) {
+			if after := listed(s); !reflect.DeepEqual(after, before) {
+				t.Fatalf("/room after the restart:\n%+v\nbefore:\n%+v", after, before)
+			}
+			comeBack(t, base, []seatWant{bWant, {c, pairplay.StateStored, "", c.Game().Actions()}})
+		}},
+		{"C's file leaves", func() {
+			if err := os.Remove(cFile); err != nil {
+				t.Fatal(err)
+			}
+		}, func(t *testing.T, s *Server, base string) {
+			comeBack(t, base, []seatWant{bWant, {c, pairplay.StateFailed, gone, nil}})
+		}},
+		{"C is still failed", nil, func(t *testing.T, s *Server, base string) {
+			if got := s.Pairs(); len(got) != 4 || got[0].State != pairplay.StateFailed || got[2].State != pairplay.StateFailed {
+				t.Fatalf("the room lists %+v", got)
+			}
+			comeBack(t, base, []seatWant{bWant, {c, pairplay.StateFailed, gone, nil}})
+		}},
+		{"C's file is back", func() {
+			if err := os.WriteFile(cFile, cBytes, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, func(t *testing.T, s *Server, base string) {
+			if after := listed(s); !reflect.DeepEqual(after, before) {
+				t.Fatalf("/room with C's file back:\n%+v\nbefore:\n%+v", after, before)
+			}
+			comeBack(t, base, []seatWant{bWant, {c, pairplay.StateStored, "", c.Game().Actions()}})
+		}},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.before != nil {
+				step.before()
+			}
+			s, base, stop := startOn(t, room, o)
+			defer stop()
+			step.check(t, s, base)
+		})
+	}
+
+	// Fewer places: the oldest settled pairs make way first, failed or stored alike.
+	for _, tc := range []struct {
+		places int
+		kept   []*pairplay.Client // newest first
+	}{
+		{3, []*pairplay.Client{c, w, b}},
+		{2, []*pairplay.Client{c, w}},
+		{1, []*pairplay.Client{w}},
+	} {
+		t.Run(fmt.Sprintf("%d places", tc.places), func(t *testing.T) {
+			small := o
+			small.MaxPairs = tc.places
+			s, base, stop := startOn(t, room, small)
+			defer stop()
+			var got, want []string
+			for _, p := range s.Pairs() {
+				got = append(got, p.Code)
+			}
+			for _, k := range tc.kept {
+				want = append(want, k.Code())
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("the room keeps %v, want %v (A %s, B %s, W %s, C %s)", got, want, a.Code(), b.Code(), w.Code(), c.Code())
+			}
+			if _, err := pairplay.Rejoin(ctx, base, a.Token(), pairplay.Options{}); !refused(err, 403, "not one of this room's seats") {
+				t.Fatalf("A's token once A made way: %v", err)
+			}
+		})
+	}
+}

@@ -67,6 +67,9 @@ type pair struct {
 	changed chan struct{} // closed (and replaced) on every change: wakes the long polls
 	result  *pairplay.Result
 	note    string
+	// lost is the stored results a pair taken up from the snapshot had, when their file has
+	// left the folder: the pair is failed, and the snapshot keeps it as stored (pair_store.go).
+	lost *pairplay.Result
 }
 
 type seat struct {
