@@ -202,12 +202,33 @@ func (j *Join) Tick(c *Ctx) {
 		default:
 		}
 	case JoinWaiting:
-		if c.News.Started {
-			if err := c.StartPair(c.seatGame, c.News); err != nil {
-				j.Err = err.Error()
-			}
+		if !c.News.Started {
+			return
+		}
+		if g := c.seatGame; pairplay.Settled(c.News.Pair.State) && !g.Over() {
+			j.settledWithoutGame(c)
+			return
+		}
+		if err := c.StartPair(c.seatGame, c.News); err != nil {
+			j.Err = err.Error()
 		}
 	}
+}
+
+// settledWithoutGame says why a seat that came back to a settled pair has nothing to show: the
+// room keeps the pair's end but not its game (a stored pair whose file has left the room's
+// folder), and the first sprint's empty board would say the game never happened. The form
+// comes back with the line; the kept seat stays offered.
+func (j *Join) settledWithoutGame(c *Ctx) {
+	n := c.News
+	why := n.Pair.Note // why the room has no results: it says so itself
+	if n.Pair.State == pairplay.StateStored {
+		why = "the room stored it, but has no game of it to show"
+	}
+	c.Seat.Close()
+	c.Seat, c.News, c.seatGame = nil, SeatNews{}, nil
+	j.State, j.Err = JoinForm, "Pair "+n.Code+" is over: "+why+"."
+	c.Dirty = true
 }
 
 // Handle edits the form, joins, or goes back to the title.

@@ -17,6 +17,7 @@ import (
 	"twohats/game/bot"
 	"twohats/game/pairplay"
 	"twohats/game/pairplay/pairplaytest"
+	"twohats/game/results"
 	"twohats/game/save"
 	"twohats/game/sim"
 	"twohats/game/ui/input"
@@ -453,5 +454,125 @@ func TestPairSeatComesBackToTheDebrief(t *testing.T) {
 	}
 	if stored, err := os.ReadFile(filepath.Join(dir, res.File)); err != nil || !bytes.Equal(sink.b, stored) {
 		t.Fatalf("the seat's copy is not the stored file (%v)", err)
+	}
+}
+
+// settledLink is a seat's link to a pair the room has settled: the pair as given, the game the
+// room sent (g, every action of it already applied), no news to come, and no results file.
+type settledLink struct {
+	pair  pairplay.Pair
+	g     *sim.Game
+	mu    sync.Mutex
+	files int // ResultsFile calls
+}
+
+func (l *settledLink) Fetch(ctx context.Context, _, _ int) (pairplay.Update, error) {
+	<-ctx.Done() // nothing more comes of a settled pair
+	return pairplay.Update{}, ctx.Err()
+}
+func (l *settledLink) Post(context.Context, pairplay.ActionRequest) (pairplay.ActionReply, error) {
+	return pairplay.ActionReply{}, &pairplay.RefusedError{Status: http.StatusConflict, Msg: "the game is over", Seq: -1}
+}
+func (l *settledLink) ResultsFile(context.Context) ([]byte, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.files++
+	return nil, &pairplay.RefusedError{Status: http.StatusConflict, Msg: "no file", Seq: -1}
+}
+func (l *settledLink) Apply(pairplay.Update) (bool, error)         { return false, nil }
+func (l *settledLink) Sent(sim.Action, pairplay.ActionReply) error { return nil }
+func (l *settledLink) Game() *sim.Game                             { return l.g }
+func (l *settledLink) Seq() int                                    { return len(l.g.Actions()) }
+func (l *settledLink) Version() int                                { return l.pair.Version }
+func (l *settledLink) Pair() pairplay.Pair                         { return l.pair }
+func (l *settledLink) Hat() sim.Hat                                { return sim.HatPM }
+func (l *settledLink) Code() string                                { return l.pair.Code }
+func (l *settledLink) Name() string                                { return "Ada" }
+func (l *settledLink) Token() string                               { return "0123456789abcdef" }
+
+// TestJoinComesBackToASettledPair: a seat that comes back to a pair whose game is over lands on
+// the debrief when it has the game, with the room's line on where the results went; when the room
+// kept the pair's end but not its game (a stored file taken out of the folder), the join screen
+// says so instead of opening an empty first sprint. A failed pair's seat never asks for a file
+// the room does not have.
+func TestJoinComesBackToASettledPair(t *testing.T) {
+	sc, err := results.Resolve("startup", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	played, _ := sim.New(sc.Sc, sim.RolePair, 7)
+	pm, _ := bot.New("roadmap", 1)
+	po, _ := bot.New("roadmap", 2)
+	if err := bot.PlayPair(played, pm, po); err != nil {
+		t.Fatal(err)
+	}
+	const note = "the results could not be stored: this very game is already stored"
+	for _, tc := range []struct {
+		name    string
+		state   string
+		game    bool   // the room sent the game
+		scene   string // where the seat lands
+		results string // the debrief's line, or the join screen's
+	}{
+		{"failed with its game", pairplay.StateFailed, true, "end", "the room could not store it: " + note},
+		{"failed without a game", pairplay.StateFailed, false, "join", "Pair KEPRR is over: " + note},
+		{"stored without a game", pairplay.StateStored, false, "join", "is over: the room stored it, but has no game of it to show"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, _ := sim.New(sc.Sc, sim.RolePair, 7)
+			p := pairplay.Pair{Code: "KEPRR", State: tc.state, Version: 3, PM: pairplay.Player{Name: "Ada", Taken: true},
+				PO: pairplay.Player{Name: "Ben", Taken: true}}
+			if tc.state == pairplay.StateFailed {
+				p.Note = note
+			} else {
+				p.Result = &pairplay.Result{ID: "abc", File: "0001-startup-pair-ada_ben-abc.json", Score: 70, Grade: "B"}
+			}
+			if tc.game {
+				for _, a := range played.Actions() {
+					if err := g.Apply(a); err != nil {
+						t.Fatal(err)
+					}
+				}
+				p.Seq = len(g.Actions())
+			}
+			l := &settledLink{pair: p, g: g}
+			store := &save.MemStore{}
+			if err := store.Save([]byte(`{"server":"http://room.test","token":"0123456789abcdef","code":"KEPRR","name":"Ada","hat":"pm"}`)); err != nil {
+				t.Fatal(err)
+			}
+			c := NewCtx(Options{Join: "http://room.test"}, widget.NewPainter(1))
+			c.SeatStore, c.Sink = store, &memSink{}
+			c.Dial = func(context.Context, string, pairplay.JoinRequest, string) (Link, error) { return l, nil }
+			j := NewJoin(c, true)
+			m := NewManager(c, j)
+			for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && m.Name() == "join" && (j.State != JoinForm || j.Err == ""); {
+				m.Tick()
+				time.Sleep(time.Millisecond)
+			}
+			for range 50 { // a seat that would fetch a file has time to try
+				m.Tick()
+				time.Sleep(time.Millisecond)
+			}
+			line := j.Err
+			if m.Name() == "end" {
+				line = c.Results
+			}
+			if m.Name() != tc.scene || !strings.Contains(line, tc.results) {
+				t.Fatalf("on %s saying %q; want %s saying %q", m.Name(), line, tc.scene, tc.results)
+			}
+			for name := range m.Visited() {
+				if name != "join" && name != "end" {
+					t.Errorf("on the way the seat showed %s", name)
+				}
+			}
+			if c.Seat != nil {
+				c.Seat.Close()
+			}
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if tc.state == pairplay.StateFailed && l.files > 0 {
+				t.Errorf("the seat of a failed pair asked %d times for a results file", l.files)
+			}
+		})
 	}
 }

@@ -123,7 +123,8 @@ type answer struct {
 func NewRemoteSeat(link Link) *RemoteSeat {
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &RemoteSeat{link: link, cancel: cancel, wake: make(chan struct{}, 1),
-		since: link.Seq(), seq: link.Pair().Seq, version: link.Version(), state: link.Pair().State, hat: link.Hat()}
+		since: link.Seq(), seq: link.Pair().Seq, version: link.Version(), state: link.Pair().State, hat: link.Hat(),
+		fileDone: link.Pair().State == pairplay.StateFailed} // a failed pair has no file to fetch
 	go r.run(ctx)
 	return r
 }
