@@ -804,6 +804,19 @@ func BenchmarkPairGame(b *testing.B) {
 }
 
 // startOn starts a server for room on loopback, on o's results folder; stop stops it (and
+// restartableRoom is the room, options and deadline of a test that stops a server and starts
+// another on the same results folder: the folder outlives the first server, the restart's log
+// lines stay quiet, and the whole test has a minute.
+func restartableRoom(t *testing.T) (Room, Options, context.Context) {
+	t.Helper()
+	o := pairOptions()
+	o.Results = t.TempDir()
+	o.Logf = func(string, ...any) {}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(cancel)
+	return pairRoom(t), o, ctx
+}
+
 // writes the pairs it holds, as Serve does when it ends).
 func startOn(t *testing.T, room Room, o Options) (s *Server, base string, stop func()) {
 	t.Helper()
@@ -831,12 +844,7 @@ func startOn(t *testing.T, room Room, o Options) (s *Server, base string, stop f
 // pair's results file, and /room lists the pairs as before. A room restarted with fewer places
 // lets its oldest stored pair go first; a pair whose file has left the folder says so.
 func TestStoredPairsSurviveARestart(t *testing.T) {
-	room := pairRoom(t)
-	o := pairOptions()
-	o.Results = t.TempDir()
-	o.Logf = func(string, ...any) {}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
 	// A plays to the end and is stored, B waits for a partner, C plays to the end and is stored.
 	played := func(name string, choose pairplay.Chooser) *pairplay.Client {
@@ -1024,12 +1032,7 @@ func TestPairBotSeatWaitsForAcceptance(t *testing.T) {
 // stored file's actions, the game over) before its client calls the game finished, so a screen
 // shows the debrief, not an empty board.
 func TestStoredPairSeatComesBack(t *testing.T) {
-	room := pairRoom(t)
-	o := pairOptions()
-	o.Results = t.TempDir()
-	o.Logf = func(string, ...any) {}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
 	ada := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
 	if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: ada.Code(), Hat: "po"}); rf != nil {
@@ -1078,12 +1081,7 @@ func TestStoredPairSeatComesBack(t *testing.T) {
 // file comes back is stored again. Failed pairs take places like the others, and the oldest
 // settled pairs make way first when the room has fewer.
 func TestFailedPairsSurviveARestart(t *testing.T) {
-	room := pairRoom(t)
-	o := pairOptions()
-	o.Results = t.TempDir()
-	o.Logf = func(string, ...any) {}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
 	played := func(name string, choose pairplay.Chooser) (*pairplay.Client, error) {
 		c := join(t, base, pairplay.JoinRequest{Name: name}, nil)
