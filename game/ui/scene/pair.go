@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
 
 	"twohats/game/pairplay"
 	"twohats/game/results"
@@ -113,7 +114,14 @@ func (c *Ctx) pairResults() string {
 		}
 		return line
 	case pairplay.StateFailed:
-		return "the room could not store it: " + n.Pair.Note
+		// The referee's note usually begins by saying the same thing ("the results could not be
+		// stored: ..."); the line says it once and then why.
+		why := strings.TrimPrefix(n.Pair.Note, "the results could not be stored")
+		why = strings.TrimPrefix(why, ": ")
+		if why == "" {
+			return "the room could not store it"
+		}
+		return "the room could not store it: " + why
 	}
 	return "the room is storing it…"
 }

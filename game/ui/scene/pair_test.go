@@ -514,7 +514,7 @@ func TestJoinComesBackToASettledPair(t *testing.T) {
 		scene   string // where the seat lands
 		results string // the debrief's line, or the join screen's
 	}{
-		{"failed with its game", pairplay.StateFailed, true, "end", "the room could not store it: " + note},
+		{"failed with its game", pairplay.StateFailed, true, "end", "the room could not store it: this very game is already stored"},
 		{"failed without a game", pairplay.StateFailed, false, "join", "Pair KEPRR is over: " + note},
 		{"stored without a game", pairplay.StateStored, false, "join", "is over: the room stored it, but has no game of it to show"},
 	} {
