@@ -262,11 +262,18 @@ func (g *Game) moveKind(kind string, delta float64, c *Consequence) float64 {
 // trust changes one stakeholder's trust and satisfaction and returns the change of trust.
 func (g *Game) trust(who int, delta float64) float64 {
 	st := &g.s.Stakeholders[who]
-	before := st.Trust
-	d := damp(delta, st.Trust)
-	st.Trust = clamp01(st.Trust + d)
-	st.Satisfaction = clamp01(st.Satisfaction + 1.5*d)
-	return st.Trust - before
+	moved := g.trustMove(who, delta)
+	st.Satisfaction = clamp01(st.Satisfaction + 1.5*damp(delta, st.Trust))
+	st.Trust += moved
+	return moved
+}
+
+// trustMove is the change delta would make to who's trust now: a gain damped near the top, the
+// meter kept within 0..1. It changes nothing, so Stakes can tell an answer's trust before it is
+// given.
+func (g *Game) trustMove(who int, delta float64) float64 {
+	t := g.s.Stakeholders[who].Trust
+	return clamp01(t+damp(delta, t)) - t
 }
 
 // damp shrinks a gain of trust near the top: whole up to the neutral half, then in proportion to
@@ -364,13 +371,19 @@ func (g *Game) teamNo(req int) float64 {
 // team then never sees built (a broken promise to them) costs what a no does on top of the broken
 // promise: otherwise yes-and-forget would be the cheapest answer to the people who build.
 func (g *Game) teamLetDown(stakeholder int, share float64) float64 {
-	s := &g.s
+	d := g.letDown(stakeholder, share)
+	g.s.Team.Morale += d
+	return d
+}
+
+// letDown is the morale change teamLetDown would make now, and changes nothing: 0 unless the
+// one who asked is the team or the Scrum Master.
+func (g *Game) letDown(stakeholder int, share float64) float64 {
 	if hatOfKind(g.sc.Stakeholders[stakeholder].Kind) != HatPO {
 		return 0
 	}
-	d := clamp01(s.Team.Morale-share*g.t.MoraleDecline) - s.Team.Morale
-	s.Team.Morale += d
-	return d
+	m := g.s.Team.Morale
+	return clamp01(m-share*g.t.MoraleDecline) - m
 }
 
 // overHead is an unhappy stakeholder going over the player's head after a no or a silence: when
@@ -495,9 +508,6 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust = g.moveKind(scenario.KindCustomer, -0.03, &c)
 	}
 	st.Realised = v
-	if !defect {
-		c.Churned = 1 - adopted
-	}
 	if cut := g.sc.Stories[st.Def].ReducesDebt; cut > 0 && !defect {
 		// Work on how the team builds (a test suite, a faster build) pays debt down once it
 		// works; shipped broken, it is one more defect instead.
@@ -507,6 +517,7 @@ func (g *Game) ship(ix int, defect bool) {
 	}
 	seen, seenPO := 0.0, 0.0
 	if !defect {
+		c.Churned = 1 - adopted
 		seen = st.Value * g.belief()[st.Theme] * n * adopted
 		seenPO = st.Value * s.POView[st.Theme] * n * adopted
 	}

@@ -86,23 +86,14 @@ func (g *Game) Stakes(req int) AnswerStakes {
 		return a
 	}
 	who := s.Requests[req].Stakeholder
-	trust := s.Stakeholders[who].Trust
-	team := func(share float64) float64 {
-		if hatOfKind(g.sc.Stakeholders[who].Kind) != HatPO {
-			return 0
-		}
-		return clamp01(s.Team.Morale-share*t.MoraleDecline) - s.Team.Morale
-	}
-	lose := func(d float64) float64 { return clamp01(trust-d) - trust }
-	gain := func(d float64) float64 { return clamp01(trust+damp(d, trust)) - trust }
-	a.Trust[AnswerAccept] = gain(t.TrustAccept)
-	a.Trust[AnswerDefer] = lose(g.deferCost(req))
-	a.Morale[AnswerDefer] = team(g.deferShare(req))
-	a.Trust[AnswerDecline] = lose(g.noCost(req))
-	a.Morale[AnswerDecline] = team(1)
+	a.Trust[AnswerAccept] = g.trustMove(who, t.TrustAccept)
+	a.Trust[AnswerDefer] = g.trustMove(who, -g.deferCost(req))
+	a.Morale[AnswerDefer] = g.letDown(who, g.deferShare(req))
+	a.Trust[AnswerDecline] = g.trustMove(who, -g.noCost(req))
+	a.Morale[AnswerDecline] = g.letDown(who, 1)
 	a.Taken = g.escalationTaken(req)
 	if a.Taken {
-		a.Trust[AnswerEscalate] = gain(t.TrustAccept / 2)
+		a.Trust[AnswerEscalate] = g.trustMove(who, t.TrustAccept/2)
 	} else {
 		a.Trust[AnswerEscalate] = a.Trust[AnswerDecline]
 		a.Morale[AnswerEscalate] = a.Morale[AnswerDecline]

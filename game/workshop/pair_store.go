@@ -116,6 +116,7 @@ func (r *referee) snapshot() pairsFile {
 		for i, st := range p.seats {
 			rec[i] = seatRecord{Name: st.name, Taken: st.taken, Auto: st.auto, Bot: st.bot}
 		}
+		place := len(f.Pairs) + len(f.Stored) + len(f.Failed) // its place in the room's order
 		switch {
 		case p.state == pairplay.StateStored && p.result != nil || p.lost != nil:
 			// A stored pair whose file has left the folder stays a stored one here: the next
@@ -124,11 +125,9 @@ func (r *referee) snapshot() pairsFile {
 			if res == nil {
 				res = p.lost
 			}
-			place := len(f.Pairs) + len(f.Stored) + len(f.Failed)
 			f.Stored = append(f.Stored, storedRecord{Code: p.code, Seats: rec, ID: res.ID, File: res.File, Place: place})
 			index[p] = at{inStored, len(f.Stored) - 1}
 		case p.state == pairplay.StateFailed:
-			place := len(f.Pairs) + len(f.Stored) + len(f.Failed)
 			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place}
 			if p.g != nil {
 				failed.Actions = p.g.Actions()
