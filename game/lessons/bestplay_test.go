@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"twohats/game/scenario"
 	"twohats/game/sim"
+	"twohats/game/tune"
 	"twohats/scenarios"
 )
 
@@ -75,6 +77,20 @@ func TestBestPlay(t *testing.T) {
 	if !slices.ContainsFunc(rep.NotApplied, func(n NotApplied) bool { return n.Number == 2 && n.Scenario == "tutorial" }) {
 		t.Errorf("lesson 2 is not reported as not applying to the tutorial: %v", rep.NotApplied)
 	}
+	// Resting spare hours changes nothing for a tutorial PO, who has none to spare: every game ends
+	// as the default player's does, so lesson 7 does not hold it below best play there.
+	if !slices.ContainsFunc(rep.NotApplied, func(n NotApplied) bool {
+		return n.Number == 7 && n.Scenario == "tutorial" && strings.HasPrefix(n.Why, "rest-spare as Product Owner")
+	}) {
+		t.Errorf("rest-spare is not reported as changing nothing for the tutorial PO: %v", rep.NotApplied)
+	}
+	for _, l := range rep.Lessons {
+		for _, c := range l.Comparisons {
+			if l.Number == 7 && c.Scenario == "tutorial" && c.Claim == "score po/best sensible − po/rest-spare ≥ 5" {
+				t.Errorf("lesson 7 still compares a habit that changes nothing: %s", c.Claim)
+			}
+		}
+	}
 	t.Logf("%d searches, %d games", len(rep.Searches), rep.Games)
 	for _, line := range r.Table() {
 		t.Log(line)
@@ -126,11 +142,14 @@ func TestBestPlayOnAnAuthorsFile(t *testing.T) {
 }
 
 // TestBestPlayUnseen: with TWOHATS_BEST_LESSONS=1, the lessons that apply to generated scenarios
-// hold there too at best play. It is not run by default because they do not all hold yet: on
-// synthetic-1 the best never-sync PM aligns as well as both hats (lessons 1 and 3), urgency order
-// delivers as much value (4), the generated inboxes hold no ask clearly worth a yes or a no (5),
-// and the unconstrained search beats the sensible one by 3.5 to 4 points (7). The bot lessons do
-// hold there (TestLessonsOnUnseenScenarios).
+// hold there too at best play. It is not run by default because they do not all hold yet.
+// Lessons 1 and 3 do. On synthetic-1 the themes the stakeholders press hardest are the ones the
+// market wants most, in the same order, so urgency order delivers as much value for a PM (4) and
+// a roadmap drawn from the loudest themes is the unconstrained PM's winner, 3.5 points above the
+// sensible one (7); wearing both hats there, never researching a market the first estimate already
+// knows wins 2.7 points (7). The generated inboxes hold no ask clearly worth a no, so a PO who
+// accepts everything comes within a point of choosing (5). The bot lessons do hold there
+// (TestLessonsOnUnseenScenarios). The table is logged, for the knob settings behind each figure.
 func TestBestPlayUnseen(t *testing.T) {
 	if os.Getenv("TWOHATS_BEST_LESSONS") != "1" || testing.Short() {
 		t.Skip("the strict best-play lessons on generated scenarios run with TWOHATS_BEST_LESSONS=1")
@@ -154,6 +173,9 @@ func TestBestPlayUnseen(t *testing.T) {
 				t.Errorf("best-play lesson %d fails on [%s] %s: diff %+.3f ± %.3f", l.Number, c.Scenario, c.Claim, c.Diff, c.SE)
 			}
 		}
+	}
+	for _, line := range r.Table() {
+		t.Log(line)
 	}
 }
 
@@ -187,5 +209,29 @@ func TestChangesAnything(t *testing.T) {
 	quiet.Requests = nil
 	if changesAnything(&quiet, sim.RolePM, "decline-all") {
 		t.Error("decline-all changes something where no request ever comes")
+	}
+}
+
+// A habit changes nothing when every held-out game ends alike, seed by seed; one game apart, or no
+// games at all, and it is measured.
+func TestSameGames(t *testing.T) {
+	g := func(score float64) tune.Game { return tune.Game{Score: score, Value: 10 * score, Alignment: 0.5} }
+	base := []tune.Game{g(70), g(71), g(72)}
+	tests := []struct {
+		name string
+		a, b []tune.Game
+		want bool
+	}{
+		{"every game alike", base, slices.Clone(base), true},
+		{"one score apart", base, []tune.Game{g(70), g(71), g(72.001)}, false},
+		{"same scores, one burnout apart", base, []tune.Game{g(70), {Score: 71, Value: 710, Alignment: 0.5, BurnoutPeak: 0.1}, g(72)}, false},
+		{"same games, another order", base, []tune.Game{g(71), g(70), g(72)}, false},
+		{"fewer games", base, base[:2], false},
+		{"no games", nil, nil, false},
+	}
+	for _, tt := range tests {
+		if got := sameGames(tune.FiguresOf(tt.a), tune.FiguresOf(tt.b)); got != tt.want {
+			t.Errorf("%s: sameGames = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
