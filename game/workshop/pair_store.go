@@ -88,6 +88,9 @@ type failedRecord struct {
 	// Actions are the game's, when there was one: a seat that comes back is shown its end.
 	Actions []sim.Action `json:"actions,omitempty"`
 	Place   int          `json:"place"` // as storedRecord's
+	// Retry is set when the store failed for a reason of the server's own (pair.retry): the next
+	// start stores the game again. An older server skips it and keeps the pair failed.
+	Retry bool `json:"retry,omitempty"`
 }
 
 type seatRecord struct {
@@ -128,7 +131,7 @@ func (r *referee) snapshot() pairsFile {
 			f.Stored = append(f.Stored, storedRecord{Code: p.code, Seats: rec, ID: res.ID, File: res.File, Place: place})
 			index[p] = at{inStored, len(f.Stored) - 1}
 		case p.state == pairplay.StateFailed:
-			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place}
+			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place, Retry: p.retry && p.g != nil}
 			if p.g != nil {
 				failed.Actions = p.g.Actions()
 			}
@@ -422,4 +425,14 @@ func (r *referee) restoreFailed(rec failedRecord, now time.Time) {
 		}
 	}
 	r.add(p, rec.Seats)
+	if rec.Retry && p.g != nil {
+		// The last start could not store the game for a reason of its own; this one tries again,
+		// as the end of a game does, and the seats hear how it went.
+		for i, st := range rec.Seats {
+			p.seats[i].auto = st.Auto
+		}
+		r.s.log("pair %s: storing the results again (%s)", code, p.note)
+		p.note, p.retry = "", false
+		r.finish(p)
+	}
 }

@@ -1233,3 +1233,79 @@ func TestFailedPairsSurviveARestart(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedStoreIsTriedAgainAtRestart: a pair whose results the room could not write (the
+// folder was gone) is failed while that server runs; the next start stores the game, and its seats
+// come back to it stored. A refused store (the game counts once) is not tried again:
+// TestFailedPairsSurviveARestart keeps that one failed.
+func TestFailedStoreIsTriedAgainAtRestart(t *testing.T) {
+	room, o, ctx := restartableRoom(t)
+	s1, base, stop := startOn(t, room, o)
+	c := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
+	if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
+		t.Fatal(rf)
+	}
+	// The results folder goes away while the game is played, and a file stands in its place, so
+	// the results cannot be written there.
+	away := o.Results + ".away"
+	if err := os.Rename(o.Results, away); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(o.Results, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Play(ctx, roadmapSeat(t))
+	if p := c.Pair(); err == nil || p.State != pairplay.StateFailed || !strings.Contains(p.Note, "could not store") {
+		t.Fatalf("the game with no folder to store it in: %v, state %s, note %q", err, p.State, p.Note)
+	}
+	if err := os.Remove(o.Results); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(away, o.Results); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if got := storedResults(t, o.Results); len(got) != 0 {
+		t.Fatalf("results stored before the restart: %v", got)
+	}
+
+	s2, base2, stop2 := startOn(t, room, o)
+	defer stop2()
+	back, err := pairplay.Rejoin(ctx, base2, c.Token(), pairplay.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Play(ctx, func(*sim.Game, sim.Hat) sim.Action {
+		t.Fatal("a seat of a finished game was asked for a move")
+		return sim.Action{}
+	}); err != nil {
+		t.Fatalf("coming back to the game stored again: %v", err)
+	}
+	p := back.Pair()
+	if p.State != pairplay.StateStored || p.Result == nil || p.Note != "" {
+		t.Fatalf("after the restart the pair is %s (note %q, result %+v), want stored", p.State, p.Note, p.Result)
+	}
+	if !slices.EqualFunc(back.Game().Actions(), c.Game().Actions(), sameAction) {
+		t.Fatal("the game stored again is not the one played")
+	}
+	raw, err := back.ResultsFile(ctx)
+	if err != nil || !bytes.Equal(raw, mustRead(t, filepath.Join(o.Results, p.Result.File))) {
+		t.Fatalf("the results file of the pair stored again: %v", err)
+	}
+	if got := storedResults(t, o.Results); len(got) != 1 {
+		t.Fatalf("results in the folder after the restart: %v, want the pair's one", got)
+	}
+	if ps := s2.Pairs(); len(ps) != 1 || ps[0].State != pairplay.StateStored {
+		t.Fatalf("the room lists %+v", ps)
+	}
+}
+
+// storedResults are the results files in a folder (not the room's own files).
+func storedResults(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "[0-9][0-9][0-9][0-9]-*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}

@@ -67,6 +67,10 @@ type pair struct {
 	changed chan struct{} // closed (and replaced) on every change: wakes the long polls
 	result  *pairplay.Result
 	note    string
+	// retry says a failed store failed for a reason of the server's own (a full disk, a
+	// read-only folder), which may be gone when it starts again: the next start stores the
+	// game again. A refusal (the game counts once, it does not replay) is final.
+	retry bool
 	// lost is the stored results a pair taken up from the snapshot had, when their file has
 	// left the folder: the pair is failed, and the snapshot keeps it as stored (pair_store.go).
 	lost *pairplay.Result
@@ -359,8 +363,10 @@ func (r *referee) finish(p *pair) {
 		defer r.mu.Unlock()
 		if err != nil && code != http.StatusOK {
 			p.state, p.note = pairplay.StateFailed, "the results could not be stored: "+oneLine(err.Error())
+			p.retry = code >= http.StatusInternalServerError
 			r.s.log("pair %s: %s", p.code, p.note)
 		} else {
+			p.retry = false
 			p.state = pairplay.StateStored
 			p.result = &pairplay.Result{ID: st.ID, File: st.File, Score: st.Score, Grade: st.Grade}
 		}
