@@ -85,6 +85,17 @@ func join(t testing.TB, base string, req pairplay.JoinRequest, hc *http.Client) 
 	return c
 }
 
+// joinWithBotPO joins a pair as its PM and gives the PO seat to the room's colleague bot, so the
+// game starts at once.
+func joinWithBotPO(t testing.TB, s *Server, base string, req pairplay.JoinRequest, hc *http.Client) *pairplay.Client {
+	t.Helper()
+	c := join(t, base, req, hc)
+	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
+		t.Fatal(rf)
+	}
+	return c
+}
+
 // roadmapSeat plays a seat as the roadmap bot does (bot.Seat), as `twohats join --autoplay
 // roadmap` does.
 func roadmapSeat(t testing.TB) pairplay.Chooser {
@@ -415,10 +426,7 @@ func TestPairResendIsAnsweredAsApplied(t *testing.T) {
 	}
 	// After the game's end (the move that ended it had its answer lost), its resend is answered
 	// as applied too, not refused as over.
-	solo := join(t, base, pairplay.JoinRequest{Name: "Cy"}, nil)
-	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: solo.Code(), Hat: "po"}); rf != nil {
-		t.Fatal(rf)
-	}
+	solo := joinWithBotPO(t, s, base, pairplay.JoinRequest{Name: "Cy"}, nil)
 	choose := roadmapSeat(t)
 	var last pairplay.ActionRequest
 	for !solo.Finished() {
@@ -454,10 +462,7 @@ func TestPairPlayResendsALostMove(t *testing.T) {
 	o.Results = t.TempDir()
 	s, base := serve(t, room, o)
 	l := &pairplaytest.Lossy{Next: http.DefaultTransport}
-	c := join(t, base, pairplay.JoinRequest{Name: "Cleo", Hat: "pm"}, &http.Client{Transport: l, Timeout: time.Minute})
-	if _, rf := s.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
-		t.Fatal(rf)
-	}
+	c := joinWithBotPO(t, s, base, pairplay.JoinRequest{Name: "Cleo", Hat: "pm"}, &http.Client{Transport: l, Timeout: time.Minute})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	choose, chosen := roadmapSeat(t), map[int]int{}
@@ -848,10 +853,7 @@ func TestStoredPairsSurviveARestart(t *testing.T) {
 	s1, base, stop := startOn(t, room, o)
 	// A plays to the end and is stored, B waits for a partner, C plays to the end and is stored.
 	played := func(name string, choose pairplay.Chooser) *pairplay.Client {
-		c := join(t, base, pairplay.JoinRequest{Name: name}, nil)
-		if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
-			t.Fatal(rf)
-		}
+		c := joinWithBotPO(t, s1, base, pairplay.JoinRequest{Name: name}, nil)
 		if err := c.Play(ctx, choose); err != nil {
 			t.Fatal(err)
 		}
@@ -1034,10 +1036,7 @@ func TestPairBotSeatWaitsForAcceptance(t *testing.T) {
 func TestStoredPairSeatComesBack(t *testing.T) {
 	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
-	ada := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
-	if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: ada.Code(), Hat: "po"}); rf != nil {
-		t.Fatal(rf)
-	}
+	ada := joinWithBotPO(t, s1, base, pairplay.JoinRequest{Name: "Ada"}, nil)
 	if err := ada.Play(ctx, roadmapSeat(t)); err != nil {
 		t.Fatal(err)
 	}
@@ -1084,10 +1083,7 @@ func TestFailedPairsSurviveARestart(t *testing.T) {
 	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
 	played := func(name string, choose pairplay.Chooser) (*pairplay.Client, error) {
-		c := join(t, base, pairplay.JoinRequest{Name: name}, nil)
-		if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
-			t.Fatal(rf)
-		}
+		c := joinWithBotPO(t, s1, base, pairplay.JoinRequest{Name: name}, nil)
 		return c, c.Play(ctx, choose)
 	}
 	// A is stored; B plays the very same game under another name, which the room refuses (one
@@ -1241,10 +1237,7 @@ func TestFailedPairsSurviveARestart(t *testing.T) {
 func TestFailedStoreIsTriedAgainAtRestart(t *testing.T) {
 	room, o, ctx := restartableRoom(t)
 	s1, base, stop := startOn(t, room, o)
-	c := join(t, base, pairplay.JoinRequest{Name: "Ada"}, nil)
-	if _, rf := s1.ref.giveBot(pairplay.BotRequest{Code: c.Code(), Hat: "po"}); rf != nil {
-		t.Fatal(rf)
-	}
+	c := joinWithBotPO(t, s1, base, pairplay.JoinRequest{Name: "Ada"}, nil)
 	// The results folder goes away while the game is played, and a file stands in its place, so
 	// the results cannot be written there.
 	away := o.Results + ".away"
