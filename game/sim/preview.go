@@ -8,7 +8,7 @@ package sim
 // the stress of unanswered requests.
 type Preview struct {
 	Hours        int     // hours it takes from those left this sprint
-	Beyond       int     // hours an event option asks past those left: worked anyway, as stress
+	Beyond       int     // hours it asks past those left: an event's choice works them anyway, as stress; Check refuses any other action
 	Overtime     int     // of Hours, those past the sprint's overtime line
 	Stress       float64 // stress it adds (negative for rest), before the meter's cap at 1
 	Burnout      float64 // burnout its overtime adds, before the meter's cap at 1

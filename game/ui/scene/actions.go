@@ -125,13 +125,7 @@ func (b *bar) game(a sim.Action, label string) *act {
 	}
 	if a.Kind != sim.ActAdvance {
 		cost := v.Preview(a)
-		if cost.Hours > 0 {
-			x.cost = strconv.Itoa(cost.Hours) + " h"
-			if cost.Overtime > 0 {
-				x.cost += " !"
-				x.overtime = true
-			}
-		}
+		x.cost, x.overtime = hoursLabel(cost), cost.Overtime > 0
 		x.preview = label + ": " + costLine(cost)
 	}
 	b.acts = append(b.acts, x)
@@ -155,11 +149,16 @@ func (a *act) disable(reason string) {
 // costLine says what an action costs: "2 h · stress +4 · 1 h overtime: burnout +1".
 func costLine(c sim.Preview) string {
 	var b strings.Builder
-	if c.Hours == 0 {
+	if c.Hours+c.Beyond == 0 {
 		b.WriteString("free")
 	} else {
-		b.WriteString(strconv.Itoa(c.Hours))
+		b.WriteString(strconv.Itoa(c.Hours + c.Beyond))
 		b.WriteString(" h")
+	}
+	if c.Beyond > 0 {
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(c.Beyond))
+		b.WriteString(" more than are left)")
 	}
 	if s := int(100*c.Stress + sign(c.Stress)*0.5); s != 0 {
 		b.WriteString(" · stress ")
@@ -175,6 +174,22 @@ func costLine(c sim.Preview) string {
 		}
 	}
 	return b.String()
+}
+
+// hoursLabel is a button's cost: the hours the action takes, all of them, even when fewer are left
+// (the engine then refuses it, or, for an event's choice, works the rest as stress), and "!" when
+// some are overtime. A button that read only the hours left would offer a four-hour rest for the
+// one hour there is.
+func hoursLabel(c sim.Preview) string {
+	h := c.Hours + c.Beyond
+	if h == 0 {
+		return ""
+	}
+	label := strconv.Itoa(h) + " h"
+	if c.Overtime > 0 {
+		label += " !"
+	}
+	return label
 }
 
 // layoutBar places the buttons in rows and returns the bar height needed.
