@@ -156,9 +156,10 @@ func costLine(c sim.Preview) string {
 		b.WriteString(" h")
 	}
 	if c.Beyond > 0 {
+		// Fewer hours are left than it takes (Hours is what is left): short, for an event's line.
 		b.WriteString(" (")
-		b.WriteString(strconv.Itoa(c.Beyond))
-		b.WriteString(" more than are left)")
+		b.WriteString(strconv.Itoa(c.Hours))
+		b.WriteString(" left)")
 	}
 	if s := int(100*c.Stress + sign(c.Stress)*0.5); s != 0 {
 		b.WriteString(" · stress ")

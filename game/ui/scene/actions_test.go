@@ -18,8 +18,8 @@ func TestCostsNameEveryHour(t *testing.T) {
 		{"free", sim.Preview{}, "", "free"},
 		{"two hours", sim.Preview{Hours: 2, Stress: 0.04}, "2 h", "2 h · stress +4"},
 		{"overtime", sim.Preview{Hours: 3, Overtime: 1, Stress: 0.08, Burnout: 0.01}, "3 h !", "3 h · stress +8 · 1 h overtime: burnout +1.0"},
-		{"more than are left", sim.Preview{Hours: 1, Beyond: 3, Stress: -0.2}, "4 h", "4 h (3 more than are left) · stress −20"},
-		{"none left", sim.Preview{Beyond: 4}, "4 h", "4 h (4 more than are left)"},
+		{"more than are left", sim.Preview{Hours: 1, Beyond: 3, Stress: -0.2}, "4 h", "4 h (1 left) · stress −20"},
+		{"none left", sim.Preview{Beyond: 4}, "4 h", "4 h (0 left)"},
 	} {
 		if got := hoursLabel(tt.cost); got != tt.label {
 			t.Errorf("%s: button cost %q, want %q", tt.name, got, tt.label)
