@@ -24,8 +24,10 @@ import (
 // and would read as forged; it is refused as coming from an older version instead. Format 4: the
 // model changed again (the team's remedies pay debt down, an unreviewed sprint costs morale) and
 // so did the shipped scenarios' inboxes, for the same reason. Format 5: customers who lost trust
-// take up less of what ships, an escalation's no is a no, and pivot's inbox gained an ask.
-const Format = 5
+// take up less of what ships, an escalation's no is a no, and pivot's inbox gained an ask. Format
+// 6: an event's choice of time off (startup's cabin weekend, burnout's Friday afternoon) is no
+// longer charged as work.
+const Format = 6
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -72,13 +73,18 @@ func TestSummaryCarriesTheWorld(t *testing.T) {
 
 func TestParseRefuses(t *testing.T) {
 	good, _ := FromGame(play(t, "tutorial", sim.RoleBoth, "idle", 1), "idle").Marshal()
+	format := fmt.Sprintf(`"format": %d,`, Format)
+	older := fmt.Sprintf(`"format": %d,`, Format-1)
+	if !strings.Contains(string(good), format) {
+		t.Fatalf("a results file does not say %s", format)
+	}
 	tests := []struct {
 		name, body, want string
 	}{
 		{"not JSON", "{", "not a results file"},
-		{"unknown field", strings.Replace(string(good), `"format": 5,`, `"format": 5, "cheat": true,`, 1), "unknown field"},
-		{"future format", strings.Replace(string(good), `"format": 5,`, `"format": 9,`, 1), "a newer version of Two Hats"},
-		{"older format", strings.Replace(string(good), `"format": 5,`, `"format": 4,`, 1), "format 4 is not supported: the file comes from an older version of Two Hats"},
+		{"unknown field", strings.Replace(string(good), format, format+` "cheat": true,`, 1), "unknown field"},
+		{"future format", strings.Replace(string(good), format, fmt.Sprintf(`"format": %d,`, Format+1), 1), "a newer version of Two Hats"},
+		{"older format", strings.Replace(string(good), format, older, 1), fmt.Sprintf("format %d is not supported: the file comes from an older version of Two Hats", Format-1)},
 		{"no scenario", strings.Replace(string(good), `"scenario": "tutorial",`, `"scenario": "",`, 1), "names no scenario"},
 		{"trailing data", string(good) + "{}", "data after"},
 	}

@@ -152,6 +152,7 @@ var (
 	choiceSpec = &tableSpec{Name: "choices", Doc: "One answer to an event.", Fields: []field{
 		{Key: "label", Kind: kindString, Required: true, Doc: "The answer as the player reads it."},
 		{Key: "hours", Kind: kindInt, Min: 0, Max: 40, Default: 0, Doc: "Hours the answer costs the player."},
+		{Key: "time_off", Kind: kindBool, Default: false, Doc: "true: the hours are time away from work (an afternoon off): they leave the sprint but nobody works them, so they add no stress and no overtime; the relief is in the effects."},
 		{Key: "effects", Kind: kindTables, Sub: effectSpec, Doc: "What the answer moves."},
 	}}
 	eventSpec = &tableSpec{Name: "events", Doc: "Something that happens during a sprint and asks the player to choose.", Fields: []field{

@@ -398,6 +398,7 @@ func (c *checker) events(root *table, s *Scenario, themes, people, stories *ids,
 		for _, ct := range choices {
 			ch := Choice{Label: ct.str("label")}
 			ch.Hours = ct.integer("hours")
+			ch.TimeOff = ct.boolean("time_off")
 			effects, _ := ct.list("effects")
 			for _, et := range effects {
 				ch.Effects = append(ch.Effects, c.effect(et, s, themes, people, brought))

@@ -145,8 +145,12 @@ type Condition struct {
 
 // Choice is one answer to an event; its effects are data.
 type Choice struct {
-	Label   string
-	Hours   int
+	Label string
+	Hours int
+	// TimeOff says the hours are time away from work (an afternoon off, a weekend unplugged):
+	// they leave the sprint like any hours, but nobody works them, so they add no stress of their
+	// own and no overtime. The relief is the choice's effects.
+	TimeOff bool
 	Effects []Effect
 }
 

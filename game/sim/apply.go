@@ -26,7 +26,7 @@ func (g *Game) performOne(a Action) {
 	s.Player.Hours -= ch.Hours
 	g.sprintHrs += ch.Hours
 	c.Hours = ch.Hours
-	if a.Kind != ActRest {
+	if !g.offWork(a) {
 		g.overtime(ch.Hours) // books the overtime among them, its stress and burnout
 	}
 	if ch.Switch {

@@ -960,3 +960,63 @@ func TestEscalatedNoIsANo(t *testing.T) {
 		}
 	}
 }
+
+// An event's choice of time off (scenario.Choice.TimeOff) takes its hours from the sprint but is
+// not work: no stress of its own, no overtime, no burnout, and the overtime line does not move;
+// the same hours as work, past the line, wear as overtime. The preview says the same.
+func TestTimeOffIsNotWork(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name    string
+		timeOff bool
+		work    int // hours the sprint's overtime line counts after the choice, from 2 short of it
+	}{
+		{"four hours of work", false, 4},
+		{"an afternoon off", true, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Events[0].Choices[0] = scenario.Choice{Label: "Take the afternoon", Hours: 4, TimeOff: tt.timeOff,
+				Effects: []scenario.Effect{{Meter: "player.stress", Delta: -0.15}}}
+			g, err := New(sc, RolePO, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			advanceTo(t, g, PhaseExecution)
+			line := g.overtimeFrom()
+			g.sprintWork = line - 2
+			g.s.Player.Hours, g.s.Player.Stress, g.s.Player.Burnout = 10, 0.5, 0.2
+			g.s.Event = 0
+			choose := Action{Kind: ActChoose, Choice: 0}
+			pv := g.Preview(choose)
+			hours, over := g.overHours, g.overHours
+			mustApply(t, g, choose)
+			if g.s.Player.Hours != 6 || pv.Hours != 4 {
+				t.Errorf("hours left %d (preview %d), want 6 (4 taken)", g.s.Player.Hours, pv.Hours)
+			}
+			if got := g.sprintWork - (line - 2); got != tt.work {
+				t.Errorf("the overtime line counts %d more hours, want %d", got, tt.work)
+			}
+			wantStress := 0.5 - 0.15
+			if !tt.timeOff {
+				wantStress += 4*tu.StressPerHour + 2*tu.StressOvertime
+			}
+			if !near(g.s.Player.Stress, wantStress) {
+				t.Errorf("stress %v, want %v", g.s.Player.Stress, wantStress)
+			}
+			if wantOver := 2 * btoi(!tt.timeOff); g.overHours-over != wantOver || pv.Overtime != wantOver {
+				t.Errorf("overtime %d h (preview %d), want %d", g.overHours-hours, pv.Overtime, wantOver)
+			}
+			if burnt := g.s.Player.Burnout > 0.2; burnt == tt.timeOff || (pv.Burnout > 0) == tt.timeOff {
+				t.Errorf("burnout %v (preview +%v): time off %v", g.s.Player.Burnout, pv.Burnout, tt.timeOff)
+			}
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -40,6 +40,20 @@ func (g *Game) overtimeFrom() int {
 	return int(g.t.OvertimeFrom * float64(g.sc.HoursPerSprint))
 }
 
+// offWork reports whether an action's hours are not work: resting, or an event's choice of time
+// off. Overtime counts work only.
+func (g *Game) offWork(a Action) bool { return a.Kind == ActRest || g.timeOff(a) }
+
+// timeOff reports whether a is an event's choice whose hours are time away from work
+// (scenario.Choice.TimeOff).
+func (g *Game) timeOff(a Action) bool {
+	if a.Kind != ActChoose || g.s.Event < 0 {
+		return false
+	}
+	chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
+	return a.Choice >= 0 && a.Choice < len(chs) && chs[a.Choice].TimeOff
+}
+
 // charge is the cost rule of every action but advancing time: its hours, the stress of the hours,
 // of the overtime among them and of a change of hat, and the burnout overtime brings.
 func (g *Game) charge(a Action) Preview {
@@ -54,9 +68,12 @@ func (g *Game) charge(a Action) Preview {
 	}
 	p.Hours = hours
 	stress := float64(hours) * t.StressPerHour
-	if a.Kind == ActRest {
+	switch {
+	case a.Kind == ActRest:
 		stress = -t.StressRest
-	} else {
+	case g.timeOff(a):
+		stress = 0 // nobody works them; the choice's effects say what the time off does
+	default:
 		// Hours past the sustainable share of the sprint are overtime, and wear twice.
 		over := min(hours, g.sprintWork+hours-g.overtimeFrom())
 		if over > 0 {
