@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"twohats/game/scenario"
 	"twohats/game/sim"
@@ -83,6 +84,28 @@ func Summarise(g *sim.Game, policy string) Summary {
 		TeamHealth: round(o.TeamHealth), BurnoutPeak: round(o.BurnoutPeak), BurnedOut: o.BurnedOut,
 		SprintsPlayed: o.SprintsPlayed,
 	}
+}
+
+// PairPolicy is a pair game's policy: the one name when both seats were played alike ("human", or
+// the same bot), else each seat's, "pm=human,po=roadmap", so a person paired with the room's bot
+// is not filed as a bot's game, nor a bot's half as a person's.
+func PairPolicy(pm, po string) string {
+	if pm == po {
+		return pm
+	}
+	return "pm=" + pm + ",po=" + po
+}
+
+// SeatPolicies reads a policy PairPolicy wrote: each seat's, and whether it named them apart. A
+// single name is both seats'.
+func SeatPolicies(policy string) (pm, po string, apart bool) {
+	a, b, ok := strings.Cut(policy, ",")
+	pmName, okPM := strings.CutPrefix(a, "pm=")
+	poName, okPO := strings.CutPrefix(b, "po=")
+	if !ok || !okPM || !okPO {
+		return policy, policy, false
+	}
+	return pmName, poName, true
 }
 
 // FromGame writes a game's results file. Policy names who decided: a bot's name, or "human".

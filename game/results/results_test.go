@@ -195,3 +195,29 @@ func TestPlayStopsWhenItsContextEnds(t *testing.T) {
 		t.Errorf("a cancelled replay went on: %v", err)
 	}
 }
+
+// A pair game's policy names each seat when they were played apart, and reads back the same.
+func TestPairPolicy(t *testing.T) {
+	for _, tt := range []struct {
+		pm, po, policy string
+	}{
+		{"human", "human", "human"},
+		{"roadmap", "roadmap", "roadmap"},
+		{"human", "roadmap", "pm=human,po=roadmap"},
+		{"urgency", "human", "pm=urgency,po=human"},
+	} {
+		got := PairPolicy(tt.pm, tt.po)
+		if got != tt.policy {
+			t.Errorf("PairPolicy(%q, %q) = %q, want %q", tt.pm, tt.po, got, tt.policy)
+		}
+		pm, po, apart := SeatPolicies(got)
+		if pm != tt.pm || po != tt.po || apart != (tt.pm != tt.po) {
+			t.Errorf("SeatPolicies(%q) = %q, %q, %v", got, pm, po, apart)
+		}
+	}
+	for _, one := range []string{"roadmap", "pm=human", "po=roadmap,pm=human", "pm=human;po=roadmap", ""} {
+		if pm, po, apart := SeatPolicies(one); apart || pm != one || po != one {
+			t.Errorf("SeatPolicies(%q) = %q, %q, %v: want the one name for both seats", one, pm, po, apart)
+		}
+	}
+}

@@ -1041,6 +1041,10 @@ func TestStoredPairSeatComesBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := storedFile(t, o.Results, ada.Pair().Result)
+	// Ada played her seat and the room's bot the other: the file says so seat by seat.
+	if f.Policy != "pm=human,po=roadmap" || !IsBot(f.Policy) {
+		t.Errorf("the stored pair's policy is %q, want pm=human,po=roadmap", f.Policy)
+	}
 	for _, tc := range []struct {
 		name    string
 		restart bool

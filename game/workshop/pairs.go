@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"twohats/game/pairplay"
+	"twohats/game/results"
 	"twohats/game/sim"
 )
 
@@ -335,15 +336,18 @@ func (r *referee) settle(p *pair, now time.Time) {
 // write take milliseconds, and the seats' polls learn the outcome when it is done.
 func (r *referee) finish(p *pair) {
 	p.state = pairplay.StateOver
-	policy := "human"
-	for _, st := range p.seats {
-		if st.auto != "" && policy == "human" {
-			policy = st.auto
-		}
-		if st.bot != "" {
-			policy = st.bot
+	var seat [2]string // who decided in each seat: the room's bot, a client's autoplay, or a person
+	for i, st := range p.seats {
+		switch {
+		case st.bot != "":
+			seat[i] = st.bot
+		case st.auto != "":
+			seat[i] = st.auto
+		default:
+			seat[i] = "human"
 		}
 	}
+	policy := results.PairPolicy(seat[0], seat[1])
 	f := pairFile(p.g, p.seats[0].name, p.seats[1].name, policy)
 	r.wg.Add(1)
 	go func() {

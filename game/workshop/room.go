@@ -141,12 +141,19 @@ func (r Room) screen(f results.File) *Refusal {
 	if !r.HasRole(f.Role) {
 		return refuse(http.StatusUnprocessableEntity, "the game was played as %s; the room hands out %s", f.Role, r.roleList())
 	}
-	if f.Policy != "human" {
-		if len(f.Policy) > 40 {
+	names := []string{f.Policy}
+	if pm, po, apart := results.SeatPolicies(f.Policy); apart && f.Role == sim.RolePair {
+		names = []string{pm, po} // a pair's seats played apart: each must be a person or a bot
+	}
+	for _, name := range names {
+		if name == "human" {
+			continue
+		}
+		if len(name) > 40 {
 			return refuse(http.StatusUnprocessableEntity, "policy is neither \"human\" nor a bot's name")
 		}
-		if _, err := bot.New(f.Policy, 0); err != nil {
-			return refuse(http.StatusUnprocessableEntity, "policy %s is neither \"human\" nor a bot's name", strconv.QuoteToASCII(f.Policy))
+		if _, err := bot.New(name, 0); err != nil {
+			return refuse(http.StatusUnprocessableEntity, "policy %s is neither \"human\" nor a bot's name", strconv.QuoteToASCII(name))
 		}
 	}
 	return nil
