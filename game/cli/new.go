@@ -125,6 +125,22 @@ choices = [
     { meter = "stakeholder.boss.trust", delta = -0.05 },
   ] },
 ]
+
+# A gate alone: the first day the player's stress passes 0.7. time_off = true says the hours
+# are time away from work: they leave the sprint, but add no stress and no overtime.
+[[events]]
+id = "running-on-empty"
+title = "Running on empty"
+text = "You reread the same e-mail three times. A colleague says to go home."
+when = { meter = "player.stress", op = ">", value = 0.7 }
+choices = [
+  { label = "Take the afternoon off", hours = 4, time_off = true, effects = [
+    { meter = "player.stress", delta = -0.2 },
+  ] },
+  { label = "Push through", effects = [
+    { meter = "player.stress", delta = 0.05 },
+  ] },
+]
 `
 
 func newCmd(args []string, w io.Writer) (int, error) {
