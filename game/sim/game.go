@@ -403,14 +403,23 @@ func (g *Game) Cost(a Action) int {
 	case ActPull:
 		return t.HoursPull
 	case ActChoose:
-		if g.s.Event >= 0 {
-			chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
-			if a.Choice >= 0 && a.Choice < len(chs) {
-				return chs[a.Choice].Hours
-			}
+		if ch, ok := g.choiceOf(a); ok {
+			return ch.Hours
 		}
 	}
 	return 0
+}
+
+// choiceOf is the choice of the event on the table that a names, if a is such a choice.
+func (g *Game) choiceOf(a Action) (scenario.Choice, bool) {
+	if a.Kind != ActChoose || g.s.Event < 0 {
+		return scenario.Choice{}, false
+	}
+	chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
+	if a.Choice < 0 || a.Choice >= len(chs) {
+		return scenario.Choice{}, false
+	}
+	return chs[a.Choice], true
 }
 
 // hatOf is the hat whose work an action is. Answering a request is the work of the hat its

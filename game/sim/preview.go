@@ -47,11 +47,8 @@ func (g *Game) offWork(a Action) bool { return a.Kind == ActRest || g.timeOff(a)
 // timeOff reports whether a is an event's choice whose hours are time away from work
 // (scenario.Choice.TimeOff).
 func (g *Game) timeOff(a Action) bool {
-	if a.Kind != ActChoose || g.s.Event < 0 {
-		return false
-	}
-	chs := g.sc.Events[g.s.Events[g.s.Event].Def].Choices
-	return a.Choice >= 0 && a.Choice < len(chs) && chs[a.Choice].TimeOff
+	ch, ok := g.choiceOf(a)
+	return ok && ch.TimeOff
 }
 
 // charge is the cost rule of every action but advancing time: its hours, the stress of the hours,

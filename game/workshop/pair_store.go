@@ -131,7 +131,7 @@ func (r *referee) snapshot() pairsFile {
 			f.Stored = append(f.Stored, storedRecord{Code: p.code, Seats: rec, ID: res.ID, File: res.File, Place: place})
 			index[p] = at{inStored, len(f.Stored) - 1}
 		case p.state == pairplay.StateFailed:
-			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place, Retry: p.retry && p.g != nil}
+			failed := failedRecord{Code: p.code, Seats: rec, Note: p.note, Place: place, Retry: p.retry}
 			if p.g != nil {
 				failed.Actions = p.g.Actions()
 			}
@@ -411,7 +411,9 @@ func (r *referee) restoreFailed(rec failedRecord, now time.Time) {
 		p.note = "the results could not be stored"
 	}
 	for i, st := range rec.Seats {
-		p.seats[i].bot = st.Bot // a name for /room: the game is over, no bot plays it
+		// Names for /room and for the results file of a store tried again: the game is over, no
+		// bot plays it.
+		p.seats[i].bot, p.seats[i].auto = st.Bot, st.Auto
 	}
 	if n := len(rec.Actions); n > 0 && n <= r.s.o.MaxPairActions {
 		g, err := sim.New(r.s.room.Scenario.Sc, sim.RolePair, r.s.room.Seed)
@@ -428,11 +430,8 @@ func (r *referee) restoreFailed(rec failedRecord, now time.Time) {
 	if rec.Retry && p.g != nil {
 		// The last start could not store the game for a reason of its own; this one tries again,
 		// as the end of a game does, and the seats hear how it went.
-		for i, st := range rec.Seats {
-			p.seats[i].auto = st.Auto
-		}
 		r.s.log("pair %s: storing the results again (%s)", code, p.note)
-		p.note, p.retry = "", false
+		p.note = ""
 		r.finish(p)
 	}
 }

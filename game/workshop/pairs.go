@@ -370,7 +370,6 @@ func (r *referee) finish(p *pair) {
 			p.retry = code >= http.StatusInternalServerError
 			r.s.log("pair %s: %s", p.code, p.note)
 		} else {
-			p.retry = false
 			p.state = pairplay.StateStored
 			p.result = &pairplay.Result{ID: st.ID, File: st.File, Score: st.Score, Grade: st.Grade}
 		}
