@@ -147,6 +147,9 @@ func Parse(b []byte) (File, error) {
 	if f.Scenario == "" {
 		return File{}, errors.New("results file names no scenario")
 	}
+	if !f.Role.Valid() {
+		return File{}, errors.New("results file names no role (want pm, po, both or pair)")
+	}
 	if err := f.checkPlayers(); err != nil {
 		return File{}, err
 	}

@@ -87,6 +87,7 @@ func TestParseRefuses(t *testing.T) {
 		{"older format", strings.Replace(string(good), format, older, 1), fmt.Sprintf("format %d is not supported: the file comes from an older version of Two Hats", Format-1)},
 		{"no scenario", strings.Replace(string(good), `"scenario": "tutorial",`, `"scenario": "",`, 1), "names no scenario"},
 		{"trailing data", string(good) + "{}", "data after"},
+		{"no role", strings.Replace(string(good), `"role": "both",`, "", 1), "names no role"},
 	}
 	for _, tt := range tests {
 		if _, err := Parse([]byte(tt.body)); err == nil || !strings.Contains(err.Error(), tt.want) {

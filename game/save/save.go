@@ -105,6 +105,9 @@ func Parse(b []byte) (File, error) {
 	if f.Scenario == "" {
 		return File{}, &Error{Reason: "The saved game does not say which scenario it belongs to."}
 	}
+	if !f.Role.Valid() {
+		return File{}, &Error{Reason: "The saved game does not say which role it was played in."}
+	}
 	return f, nil
 }
 

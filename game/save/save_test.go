@@ -76,6 +76,7 @@ func TestRefused(t *testing.T) {
 		{"noversion", `{"scenario": "tutorial"}`, "no version"},
 		{"unknown", `{"version": ` + v + `, "scenario": "tutorial", "role": "both", "seed": 1, "hats": 3}`, "damaged"},
 		{"badrole", `{"version": ` + v + `, "scenario": "tutorial", "role": "king", "seed": 1}`, "damaged"},
+		{"norole", `{"version": ` + v + `, "scenario": "tutorial", "seed": 1, "actions": []}`, "which role"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -66,9 +66,13 @@ func (r Role) Title() string {
 	return r.String()
 }
 
+// Valid reports whether r is one of the four roles. A file whose JSON leaves the role out decodes
+// to the zero Role, which is none of them; its reader refuses it rather than play nobody's game.
+func (r Role) Valid() bool { return r >= RolePM && r <= RolePair }
+
 // MarshalText writes the command-line name, so roles read well in results files.
 func (r Role) MarshalText() ([]byte, error) {
-	if r < RolePM || r > RolePair {
+	if !r.Valid() {
 		return nil, fmt.Errorf("invalid role %d", uint8(r))
 	}
 	return []byte(r.String()), nil
