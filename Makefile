@@ -4,7 +4,7 @@
 GO ?= go
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: test deps tools lint unit bench run web wasm-test browser-test schema-test
+.PHONY: test deps tools lint unit bench fuzz run web wasm-test browser-test schema-test
 
 test: deps lint unit schema-test wasm-test browser-test
 
@@ -39,6 +39,19 @@ unit:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./game/...
+
+# Every fuzz test, FUZZTIME each (make test runs only their seeds and the failures kept under
+# testdata/fuzz). The minimising of each new input is capped: Go's default of a minute per input
+# on 20 KB scenario files left the parser fuzzers idle most of their time.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := FuzzParse:./game/scenario FuzzActions:./game/sim FuzzPairActions:./game/sim \
+	FuzzParseKnobs:./game/bot FuzzParseAndReplay:./game/results FuzzParseAndRebuild:./game/save \
+	FuzzPlayerName:./game/workshop FuzzDecodeJoin:./game/workshop FuzzDecodeAction:./game/workshop
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz: $${t%%:*} in $${t#*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $${t#*:} || exit 1; \
+	done
 
 run:
 	$(GO) run ./cmd/twohats
