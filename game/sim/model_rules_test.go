@@ -1014,6 +1014,43 @@ func TestTimeOffIsNotWork(t *testing.T) {
 	}
 }
 
+// TestTimeOffPastHoursLeft: a choice that asks more hours than are left works the rest anyway,
+// as stress, unless the hours are time off, which nobody works.
+func TestTimeOffPastHoursLeft(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name       string
+		timeOff    bool
+		wantStress float64 // from 0.5, with 1 hour left and a 4-hour choice whose effect is −0.15
+	}{
+		{"four hours of work", false, 0.5 - 0.15 + 4*tu.StressPerHour},
+		{"an afternoon off", true, 0.5 - 0.15},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := testScenario()
+			sc.Events[0].Choices[0] = scenario.Choice{Label: "Take the afternoon", Hours: 4, TimeOff: tt.timeOff,
+				Effects: []scenario.Effect{{Meter: "player.stress", Delta: -0.15}}}
+			g, err := New(sc, RolePO, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			advanceTo(t, g, PhaseExecution)
+			g.sprintWork = 0
+			g.s.Player.Hours, g.s.Player.Stress = 1, 0.5
+			g.s.Event = 0
+			choose := Action{Kind: ActChoose, Choice: 0}
+			pv := g.Preview(choose)
+			mustApply(t, g, choose)
+			if pv.Beyond != 3 || pv.Hours != 1 || g.s.Player.Hours != 0 {
+				t.Errorf("preview %d h and %d beyond, %d left; want 1, 3 and 0", pv.Hours, pv.Beyond, g.s.Player.Hours)
+			}
+			if !near(g.s.Player.Stress, tt.wantStress) || !near(pv.StressAfter, tt.wantStress+0.15) {
+				t.Errorf("stress %v (preview %v before the effect), want %v", g.s.Player.Stress, pv.StressAfter, tt.wantStress)
+			}
+		})
+	}
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1

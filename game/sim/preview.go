@@ -59,8 +59,11 @@ func (g *Game) charge(a Action) Preview {
 	hours := g.Cost(a)
 	if hours > s.Player.Hours {
 		// Only an event's choice can ask for more than is left: the rest is overtime.
+		// Time off past the hours left costs nothing more: nobody works it.
 		p.Beyond = hours - s.Player.Hours
-		p.Stress += float64(p.Beyond) * t.StressPerHour
+		if !g.timeOff(a) {
+			p.Stress += float64(p.Beyond) * t.StressPerHour
+		}
 		hours = s.Player.Hours
 	}
 	p.Hours = hours
