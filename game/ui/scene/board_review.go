@@ -25,7 +25,8 @@ type reviewBoard struct {
 
 // promiseLines is what the review board says of the promises made to stakeholders: the totals, and
 // each promise that falls due this sprint or was settled in it, so a broken one is seen the sprint
-// it breaks, not only in the debrief.
+// it breaks, not only in the debrief. A promise breaks when its sprint closes, after that sprint's
+// review (which warned that it was due and not shipped), so the next sprint's board names it too.
 type promiseLines struct {
 	total string
 	lines []string
@@ -45,7 +46,8 @@ func (pl *promiseLines) build(st *sim.View, sc *scenario.Scenario) {
 			open++
 		}
 		thisSprint := pr.Settled == st.Sprint || (pr.Status == sim.PromiseOpen && pr.Due <= st.Sprint)
-		if !thisSprint {
+		brokeLastSprint := pr.Status == sim.PromiseBroken && pr.Settled == st.Sprint-1
+		if !thisSprint && !brokeLastSprint {
 			continue
 		}
 		who := sc.Stakeholders[pr.Stakeholder].Name
@@ -55,7 +57,11 @@ func (pl *promiseLines) build(st *sim.View, sc *scenario.Scenario) {
 			pl.lines = append(pl.lines, "✓ Kept: "+title+" · "+who)
 			pl.cols = append(pl.cols, widget.GreenInk)
 		case sim.PromiseBroken:
-			pl.lines = append(pl.lines, "✗ Broken: "+title+" · "+who)
+			when := "✗ Broken: "
+			if brokeLastSprint {
+				when = "✗ Broken last sprint: "
+			}
+			pl.lines = append(pl.lines, when+title+" · "+who)
 			pl.cols = append(pl.cols, widget.VermilionInk)
 		default:
 			pl.lines = append(pl.lines, "! Due this sprint, not shipped yet: "+title+" · "+who)
