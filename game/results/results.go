@@ -27,8 +27,9 @@ import (
 // so did the shipped scenarios' inboxes, for the same reason. Format 5: customers who lost trust
 // take up less of what ships, an escalation's no is a no, and pivot's inbox gained an ask. Format
 // 6: an event's choice of time off (startup's cabin weekend, burnout's Friday afternoon) is no
-// longer charged as work.
-const Format = 6
+// longer charged as work. Format 7: an unrefined story takes more rework (rework_per_fog 0.6, was
+// 0.4), and time off past the hours left adds no stress.
+const Format = 7
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

@@ -98,7 +98,7 @@ func DefaultTuning() Tuning {
 		StressRecovery: 0.5, BurnoutFrom: 0.45, BurnoutRate: 0.5, BurnoutOvertime: 0.006, BurnoutHeal: 0.1, BurnoutSwitch: 0.16, SwitchFree: 3, BurnoutNoise: 0.5,
 
 		ResearchGain: 0.6, InterviewGain: 0.5, KPIGain: 0.3, UrgencyDrift: 0.25, InsightBlur: 1.0, SyncBlur: 0.1,
-		RefineClarity: 0.35, RefineInsight: 1.0, ReworkPerFog: 0.4, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
+		RefineClarity: 0.35, RefineInsight: 1.0, ReworkPerFog: 0.6, DefectPerFog: 0.35, MoraleOverrun: 0.05, DebtPerDefect: 0.05,
 		MoraleRework: 0.05, MoraleSane: 0.03, MoraleBroken: 0.02, MoraleDrift: 0.05, MoraleChurn: 0.2, MoraleDecline: 0.03, MoraleUnreviewed: 0.03, DebtCrunch: 0.1, DebtPaydown: 0.1,
 
 		TrustAccept: 0.02, TrustDecline: 0.05, TrustIgnore: 0.08, TrustBroken: 0.25, TrustDelivered: 0.05,

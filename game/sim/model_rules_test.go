@@ -1057,3 +1057,26 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// TestUnclearStoryTakesLonger: a story's real work is its true effort plus rework for what its
+// acceptance criteria leave unsaid, rework_per_fog of the effort per unit of missing clarity, so
+// a story nobody refined takes 60% longer than a clear one.
+func TestUnclearStoryTakesLonger(t *testing.T) {
+	tu := scenario.DefaultTuning()
+	for _, tt := range []struct {
+		name    string
+		clarity float64
+		want    float64 // work, for a true effort of 10
+	}{
+		{"clear", 1, 10},
+		{"half refined", 0.5, 13},
+		{"nobody refined it", 0, 16},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := StoryState{trueEffort: 10, Clarity: tt.clarity}
+			if got := st.work(&tu); !near(got, tt.want) {
+				t.Errorf("work %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

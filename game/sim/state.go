@@ -78,7 +78,7 @@ type StoryState struct {
 	promise    int // index into State.Promises of its open promise, or -1
 }
 
-// Work is the story's true size including the rework its missing clarity causes.
+// work is the story's true size including the rework its missing clarity causes.
 func (s *StoryState) work(t *scenario.Tuning) float64 {
 	return s.trueEffort * (1 + t.ReworkPerFog*(1-s.Clarity))
 }
