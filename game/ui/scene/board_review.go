@@ -37,6 +37,7 @@ func (pl *promiseLines) build(st *sim.View, sc *scenario.Scenario) {
 	kept, broken, open := 0, 0, 0
 	pl.lines, pl.cols = pl.lines[:0], pl.cols[:0]
 	for _, pr := range st.Promises {
+		// ▲ and ▼, as on the stakeholders' trust: the Go fonts have no check mark or cross.
 		switch pr.Status {
 		case sim.PromiseKept:
 			kept++
@@ -52,14 +53,15 @@ func (pl *promiseLines) build(st *sim.View, sc *scenario.Scenario) {
 		}
 		who := sc.Stakeholders[pr.Stakeholder].Name
 		title := sc.Stories[st.Stories[pr.Story].Def].Title
+		// ▲ and ▼, as on the stakeholders' trust: the Go fonts have no check mark or cross.
 		switch pr.Status {
 		case sim.PromiseKept:
-			pl.lines = append(pl.lines, "✓ Kept: "+title+" · "+who)
+			pl.lines = append(pl.lines, "▲ Kept: "+title+" · "+who)
 			pl.cols = append(pl.cols, widget.GreenInk)
 		case sim.PromiseBroken:
-			when := "✗ Broken: "
+			when := "▼ Broken: "
 			if brokeLastSprint {
-				when = "✗ Broken last sprint: "
+				when = "▼ Broken last sprint: "
 			}
 			pl.lines = append(pl.lines, when+title+" · "+who)
 			pl.cols = append(pl.cols, widget.VermilionInk)

@@ -5,13 +5,17 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+
 	"twohats/game/bot"
 	"twohats/game/sim"
 	"twohats/scenarios"
 )
 
 // The review board's promise lines agree with the engine: the totals are the outcome's kept and
-// broken counts, and a promise broken in a sprint is named on that sprint's review board.
+// broken counts, a promise broken in a sprint is named on a review board, and every line is
+// drawn in glyphs the board's font (Go Regular, widget.Small) has: a missing one shows as a box.
 func TestReviewBoardShowsPromises(t *testing.T) {
 	sc, err := scenarios.Load("enterprise")
 	if err != nil {
@@ -24,6 +28,11 @@ func TestReviewBoardShowsPromises(t *testing.T) {
 	pol, _ := bot.New("yes", 3)
 	var v sim.View
 	var pl promiseLines
+	font, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
 	namedBroken := 0
 	for !g.Over() {
 		if err := g.Apply(pol.Next(g)); err != nil {
@@ -32,8 +41,13 @@ func TestReviewBoardShowsPromises(t *testing.T) {
 		g.View(&v)
 		pl.build(&v, sc)
 		for _, l := range pl.lines {
-			if strings.HasPrefix(l, "✗ Broken") {
+			if strings.HasPrefix(l, "▼ Broken") {
 				namedBroken++
+			}
+			for _, r := range l {
+				if gi, _ := font.GlyphIndex(&buf, r); gi == 0 {
+					t.Fatalf("%q: the font has no glyph for %q", l, r)
+				}
 			}
 		}
 	}
