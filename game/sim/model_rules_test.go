@@ -975,14 +975,7 @@ func TestTimeOffIsNotWork(t *testing.T) {
 		{"an afternoon off", true, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			sc := testScenario()
-			sc.Events[0].Choices[0] = scenario.Choice{Label: "Take the afternoon", Hours: 4, TimeOff: tt.timeOff,
-				Effects: []scenario.Effect{{Meter: "player.stress", Delta: -0.15}}}
-			g, err := New(sc, RolePO, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			advanceTo(t, g, PhaseExecution)
+			g := afternoonGame(t, tt.timeOff)
 			line := g.overtimeFrom()
 			g.sprintWork = line - 2
 			g.s.Player.Hours, g.s.Player.Stress, g.s.Player.Burnout = 10, 0.5, 0.2
@@ -1027,14 +1020,7 @@ func TestTimeOffPastHoursLeft(t *testing.T) {
 		{"an afternoon off", true, 0.5 - 0.15},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			sc := testScenario()
-			sc.Events[0].Choices[0] = scenario.Choice{Label: "Take the afternoon", Hours: 4, TimeOff: tt.timeOff,
-				Effects: []scenario.Effect{{Meter: "player.stress", Delta: -0.15}}}
-			g, err := New(sc, RolePO, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			advanceTo(t, g, PhaseExecution)
+			g := afternoonGame(t, tt.timeOff)
 			g.sprintWork = 0
 			g.s.Player.Hours, g.s.Player.Stress = 1, 0.5
 			g.s.Event = 0
@@ -1049,6 +1035,21 @@ func TestTimeOffPastHoursLeft(t *testing.T) {
 			}
 		})
 	}
+}
+
+// afternoonGame is a PO game in its first execution day whose first event's first choice takes
+// 4 hours and eases stress by 0.15, as work or as time off.
+func afternoonGame(t *testing.T, timeOff bool) *Game {
+	t.Helper()
+	sc := testScenario()
+	sc.Events[0].Choices[0] = scenario.Choice{Label: "Take the afternoon", Hours: 4, TimeOff: timeOff,
+		Effects: []scenario.Effect{{Meter: "player.stress", Delta: -0.15}}}
+	g, err := New(sc, RolePO, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	advanceTo(t, g, PhaseExecution)
+	return g
 }
 
 func btoi(b bool) int {

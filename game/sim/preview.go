@@ -58,8 +58,8 @@ func (g *Game) charge(a Action) Preview {
 	var p Preview
 	hours := g.Cost(a)
 	if hours > s.Player.Hours {
-		// Only an event's choice can ask for more than is left: the rest is overtime.
-		// Time off past the hours left costs nothing more: nobody works it.
+		// Only an event's choice can ask for more than is left: the rest is worked anyway, as
+		// stress, unless it is time off, which nobody works.
 		p.Beyond = hours - s.Player.Hours
 		if !g.timeOff(a) {
 			p.Stress += float64(p.Beyond) * t.StressPerHour
