@@ -84,6 +84,9 @@ func bestLessons(w io.Writer, files []string, budget, heldOut int, seed uint64, 
 				z = fmt.Sprintf("SE %.3f", c.SE)
 			}
 			fmt.Fprintf(w, "[%s] %s: %.3f vs %.3f, diff %+.3f, %s %s\n", c.Scenario, c.Claim, c.Left.Mean, c.Right.Mean, c.Diff, z, mark(c.Pass))
+			if c.Why != "" {
+				fmt.Fprintf(w, "      why: %s\n", c.Why)
+			}
 		}
 	}
 	if len(rep.NotApplied) > 0 {

@@ -417,13 +417,17 @@ func (r *BestRunner) CheckBest() (BestReport, error) {
 				if !ok {
 					continue
 				}
-				if _, isKnobs := bot.CatalogueKnobs(pol); isKnobs && sameGames(f, r.figs[figKey{id, role, defaultPlayer}]) {
+				_, isKnobs := bot.CatalogueKnobs(pol)
+				if isKnobs && sameGames(f, r.figs[figKey{id, role, defaultPlayer}]) {
 					rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
 						"%s as %s ends every held-out game exactly as the default player does: the habit changes nothing in this role here", pol, role.Title())})
 					continue
 				}
-				l7.Comparisons = append(l7.Comparisons, paired(name, fmt.Sprintf("score %s/best sensible − %s/%s ≥ 5", role, role, pol),
-					sens, f, score, 5))
+				c := paired(name, fmt.Sprintf("score %s/best sensible − %s/%s ≥ 5", role, role, pol), sens, f, score, 5)
+				if def, ok := r.figs[figKey{id, role, defaultPlayer}]; ok && isKnobs && !c.Pass {
+					c.Why = habitCost(sens, def, f)
+				}
+				l7.Comparisons = append(l7.Comparisons, c)
 			}
 			unc := r.results[searchKey{id, role, tune.Unconstrained, ""}].Best
 			// At most one point above: 1 − (unconstrained − sensible) > 0.
@@ -467,6 +471,22 @@ func paired(scen, claim string, a, b tune.Figures, m func(tune.Game) float64, ma
 	left, right := mean(a.Games(), m), mean(b.Games(), m)
 	diff := d.Mean - margin
 	return Comparison{Scenario: scen, Claim: claim, Left: left, Right: right, Diff: d.Mean, SE: d.SE, Pass: diff > 3*d.SE && !math.IsNaN(diff)}
+}
+
+// habitCost splits a catalogue exploit's shortfall from best sensible play in two, seed by seed:
+// how far the default player (the exploit less its one habit) already stands below best play, and
+// what the habit costs on top of the default player. An exploit can fail lesson 7 because its
+// habit pays, or because the player it departs from is already close to best play and the habit
+// costs nothing; the two call for different remedies, so the report says which.
+func habitCost(sens, def, pol tune.Figures) string {
+	score := func(g tune.Game) float64 { return g.Score }
+	gap, habit := tune.Diff(sens.Games(), def.Games(), score), tune.Diff(def.Games(), pol.Games(), score)
+	verb := "costs"
+	if habit.Mean < 0 {
+		verb, habit.Mean = "gains", -habit.Mean
+	}
+	return fmt.Sprintf("the default player stands %.2f±%.2f below best sensible play; the habit %s %.2f±%.2f on it",
+		gap.Mean, gap.SE, verb, habit.Mean, habit.SE)
 }
 
 func mean(gs []tune.Game, m func(tune.Game) float64) Stat {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"twohats/game/bot"
 	"twohats/game/scenario"
 	"twohats/game/sim"
 	"twohats/game/tune"
@@ -53,6 +54,14 @@ func TestBestPlay(t *testing.T) {
 		for _, c := range l.Comparisons {
 			if !c.Pass {
 				msg := fmt.Sprintf("best-play lesson %d fails: [%s] %s: %.3f vs %.3f, diff %+.3f ± %.3f", l.Number, c.Scenario, c.Claim, c.Left.Mean, c.Right.Mean, c.Diff, c.SE)
+				if c.Why != "" {
+					msg += "; " + c.Why
+				}
+				// "score pm/best sensible − pm/rest-spare ≥ 5" names the exploit after its last slash.
+				exploit := strings.TrimSuffix(c.Claim[strings.LastIndex(c.Claim, "/")+1:], " ≥ 5")
+				if l.Number == 7 && c.Why == "" && slices.Contains(bot.Catalogue, exploit) {
+					t.Errorf("lesson 7's failing %s does not say what its shortfall is made of", c.Claim)
+				}
 				if strictBest(l.Number) && !testing.Short() {
 					t.Error(msg)
 				} else {
@@ -233,5 +242,35 @@ func TestSameGames(t *testing.T) {
 		if got := sameGames(tune.FiguresOf(tt.a), tune.FiguresOf(tt.b)); got != tt.want {
 			t.Errorf("%s: sameGames = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestHabitCost: a failing catalogue exploit's shortfall splits, seed by seed, into the default
+// player's gap to best play and the habit's own cost, and the note says which way the habit goes.
+func TestHabitCost(t *testing.T) {
+	games := func(scores ...float64) tune.Figures {
+		gs := make([]tune.Game, len(scores))
+		for i, s := range scores {
+			gs[i].Score = s
+		}
+		return tune.FiguresOf(gs)
+	}
+	best := games(80, 82, 81, 83)
+	def := games(79, 81, 80, 82) // one point below best on every seed
+	for _, tc := range []struct {
+		name   string
+		policy tune.Figures
+		want   string
+	}{
+		{"habit costs nothing", games(79, 81, 80, 82), "stands 1.00±0.00 below best sensible play; the habit costs 0.00±0.00 on it"},
+		{"habit costs", games(77, 79, 78, 80), "the habit costs 2.00±0.00 on it"},
+		{"habit pays", games(79.5, 81.5, 80.5, 82.5), "the habit gains 0.50±0.00 on it"},
+		{"noisy habit", games(79, 80, 80, 81), "the habit costs 0.50±0.29 on it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := habitCost(best, def, tc.policy); !strings.Contains(got, tc.want) {
+				t.Errorf("habitCost = %q, want it to contain %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -40,6 +40,10 @@ type Comparison struct {
 	Diff     float64 `json:"diff"`
 	SE       float64 `json:"se"`
 	Pass     bool    `json:"pass"`
+	// Why says what a failing comparison is made of, where the check can tell: for a catalogue
+	// exploit, how much of its shortfall the default player already has and what its one habit
+	// adds. Empty when the comparison passes.
+	Why string `json:"why,omitempty"`
 }
 
 // Lesson is one row of the report.
