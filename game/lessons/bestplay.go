@@ -482,11 +482,11 @@ func habitCost(sens, def, pol tune.Figures) string {
 	score := func(g tune.Game) float64 { return g.Score }
 	gap, habit := tune.Diff(sens.Games(), def.Games(), score), tune.Diff(def.Games(), pol.Games(), score)
 	verb := "costs"
-	if habit.Mean < 0 {
-		verb, habit.Mean = "gains", -habit.Mean
+	if habit.Mean <= -0.005 { // a gain that rounds to nothing reads as no cost, not as "gains 0.00"
+		verb = "gains"
 	}
 	return fmt.Sprintf("the default player stands %.2f±%.2f below best sensible play; the habit %s %.2f±%.2f on it",
-		gap.Mean, gap.SE, verb, habit.Mean, habit.SE)
+		gap.Mean, gap.SE, verb, math.Abs(habit.Mean), habit.SE)
 }
 
 func mean(gs []tune.Game, m func(tune.Game) float64) Stat {

@@ -179,7 +179,11 @@ func TestBestPlayUnseen(t *testing.T) {
 	for _, l := range rep.Lessons {
 		for _, c := range l.Comparisons {
 			if !c.Pass {
-				t.Errorf("best-play lesson %d fails on [%s] %s: diff %+.3f ± %.3f", l.Number, c.Scenario, c.Claim, c.Diff, c.SE)
+				msg := fmt.Sprintf("best-play lesson %d fails on [%s] %s: diff %+.3f ± %.3f", l.Number, c.Scenario, c.Claim, c.Diff, c.SE)
+				if c.Why != "" {
+					msg += "; " + c.Why
+				}
+				t.Error(msg)
 			}
 		}
 	}
@@ -265,6 +269,7 @@ func TestHabitCost(t *testing.T) {
 		{"habit costs nothing", games(79, 81, 80, 82), "stands 1.00±0.00 below best sensible play; the habit costs 0.00±0.00 on it"},
 		{"habit costs", games(77, 79, 78, 80), "the habit costs 2.00±0.00 on it"},
 		{"habit pays", games(79.5, 81.5, 80.5, 82.5), "the habit gains 0.50±0.00 on it"},
+		{"habit gains next to nothing", games(79.001, 81.001, 80.001, 82.001), "the habit costs 0.00±0.00 on it"},
 		{"noisy habit", games(79, 80, 80, 81), "the habit costs 0.50±0.29 on it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
