@@ -213,6 +213,11 @@ var Catalogue = []string{"decline-all", "ignore-all", "defer-all", "escalate-all
 
 // CatalogueKnobs is the knob setting of a catalogue policy.
 func CatalogueKnobs(name string) (Knobs, bool) {
+	// New asks here first for every policy name, the roadmap family's too: a name that is not in
+	// the catalogue is answered before the default setting is built knob by knob.
+	if !slices.Contains(Catalogue, name) {
+		return Knobs{}, false
+	}
 	d := DefaultKnobs()
 	none := func(answer string) Knobs {
 		return d.With(KnobTake, "0").With(KnobVIP, "none").With(KnobElse, answer)

@@ -70,7 +70,9 @@ func (p *planner) Next(g *sim.Game) sim.Action {
 	}
 	a := p.decide(g, s)
 	a.Hat = p.hat
-	if g.Check(a) != nil {
+	// Advancing with no event on the table is what the fallback below sends anyway, so it needs
+	// no check: most decisions of a game are a day's end.
+	if (a.Kind != sim.ActAdvance || s.Event >= 0) && g.Check(a) != nil {
 		a = sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
 		if s.Event >= 0 {
 			a = sim.Action{Kind: sim.ActChoose, Hat: p.hat}
@@ -117,8 +119,11 @@ func (p *planner) reserve(g *sim.Game, s *sim.State) int {
 	return h
 }
 
+// can reports whether the policy takes action a now: not taken already this phase, leaving keep
+// hours for the sprint's duties, and legal. The hours come before Check, which costs more and,
+// when the hours are short, builds a refusal nobody reads.
 func (p *planner) can(g *sim.Game, a sim.Action, keep int) bool {
-	return !p.done[a.Kind] && p.check(g, a) == nil && g.Seat(p.hat).Hours-g.Cost(a) >= keep
+	return !p.done[a.Kind] && g.Seat(p.hat).Hours-g.Cost(a) >= keep && p.check(g, a) == nil
 }
 
 func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
@@ -149,7 +154,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 	// Rest when stressed, but only out of the hours the sprint's duties leave over: a person who
 	// wears both hats rarely has any.
 	if p.rest && me.Stress > 0.45 && s.Phase >= sim.PhaseExecution {
-		if a := (sim.Action{Kind: sim.ActRest}); p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep {
+		if a := (sim.Action{Kind: sim.ActRest}); me.Hours-g.Cost(a) >= keep && p.check(g, a) == nil {
 			return a
 		}
 	}
@@ -169,7 +174,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		if a := (sim.Action{Kind: sim.ActExecutive}); p.execs == 0 && s.Sprint%2 == 1 && p.can(g, a, keep) {
 			return a
 		}
-		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep {
+		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && me.Hours-g.Cost(a) >= keep && p.check(g, a) == nil {
 			p.execsHeld++
 			return a
 		}
@@ -194,7 +199,7 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 			p.buf = g.PlanFromTop(p.buf[:0])
 			for _, ix := range p.buf {
 				a := sim.Action{Kind: sim.ActRefine, Story: ix}
-				if s.Stories[ix].Clarity < 0.6 && p.check(g, a) == nil && me.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) {
+				if s.Stories[ix].Clarity < 0.6 && me.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) && p.check(g, a) == nil {
 					p.refined++
 					return a
 				}
