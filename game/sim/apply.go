@@ -1,6 +1,10 @@
 package sim
 
-import "twohats/game/scenario"
+import (
+	"slices"
+
+	"twohats/game/scenario"
+)
 
 // perform carries out a checked action and logs what it moved.
 func (g *Game) perform(a Action) {
@@ -478,7 +482,7 @@ func (g *Game) review(c *Consequence) {
 			st.Defect = false
 			st.Progress *= 0.5
 			st.Clarity = clamp01(st.Clarity + 0.2)
-			s.Backlog = append([]int{ix}, s.Backlog...)
+			s.Backlog = slices.Insert(s.Backlog, 0, ix) // in place: the list has room for every story
 			g.log(Consequence{Sprint: s.Sprint, Kind: ConRejected, Subject: ix, Stakeholder: st.Requester})
 			continue
 		}

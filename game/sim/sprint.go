@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"twohats/game/scenario"
 )
@@ -255,16 +256,30 @@ func burnInto(p *PlayerState, x float64) {
 // (morale_sane), and slack left in the plan pays debt down (debt_paydown).
 func (g *Game) endExecution() {
 	s, t := &g.s, g.t
-	var back []int
+	// The unfinished stories go back to the top of the backlog in sprint order, moved in place:
+	// the backlog's list has room for every story.
+	n := 0
+	for _, ix := range s.Committed {
+		if s.Stories[ix].Status == StoryCommitted {
+			n++
+		}
+	}
+	if n > 0 {
+		k := len(s.Backlog)
+		s.Backlog = slices.Grow(s.Backlog, n)[:k+n]
+		copy(s.Backlog[n:], s.Backlog[:k])
+	}
+	back := s.Backlog[:n]
+	n = 0
 	for _, ix := range s.Committed {
 		if s.Stories[ix].Status == StoryCommitted {
 			s.Stories[ix].Status = StoryBacklog
-			back = append(back, ix)
+			back[n] = ix
+			n++
 		}
 	}
 	fc := max(g.forecast, 1)
 	if len(back) > 0 {
-		s.Backlog = append(back, s.Backlog...)
 		if g.planned > fc || g.pulled > 0 {
 			// Pushed past what it could do, the team spills work and loses heart: planned past
 			// the forecast, or handed more mid-sprint than the days left could build.
