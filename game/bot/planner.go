@@ -2,6 +2,7 @@ package bot
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 
 	"twohats/game/scenario"
@@ -90,11 +91,20 @@ func (p *planner) wears(g *sim.Game, h sim.Hat) bool {
 	return g.Role().Wears(h)
 }
 
-// check is Check for the action as the policy's seat would send it.
+// check is Check for the action as the policy's seat would send it, asked only whether it is
+// legal. Check refuses any action but an event's choice that costs more hours than the seat has
+// left; the policy meets that refusal many times a game, so it is told here, without the refusal
+// Check would spell out for nobody.
 func (p *planner) check(g *sim.Game, a sim.Action) error {
 	a.Hat = p.hat
+	if a.Kind != sim.ActChoose && g.Cost(a) > g.Seat(p.hat).Hours {
+		return errShortOfHours
+	}
 	return g.Check(a)
 }
+
+// errShortOfHours is check's refusal of an action the seat's hours do not pay for.
+var errShortOfHours = errors.New("not enough hours left")
 
 // reserve is the hours the rest of the sprint's duties will take: the work of the hats the player
 // wears in the phases still to come, and an hour or two for the requests that will arrive.
@@ -352,7 +362,7 @@ func (p *planner) answer(g *sim.Game, s *sim.State, r int) sim.Action {
 	case allEscalate:
 		a.Answer = sim.AnswerEscalate
 	}
-	if g.Check(a) != nil {
+	if p.check(g, a) != nil {
 		return sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
 	}
 	return a
