@@ -153,13 +153,26 @@ type Action struct {
 	Choice  int        `json:"choice,omitempty"`
 }
 
-// clone copies the slices so a recorded action does not change when the caller reuses them.
-func (a Action) clone() Action {
-	if a.Stories != nil {
-		a.Stories = append([]int(nil), a.Stories...)
-	}
-	if a.Weights != nil {
-		a.Weights = append([]float64(nil), a.Weights...)
-	}
+// keep copies an action's lists for the replay, so that a recorded action does not change when
+// the caller reuses its slices. The copies are cut from the game's own stores (one allocation
+// for many actions' lists, not one per list); an empty list is kept as none.
+func (g *Game) keep(a Action) Action {
+	a.Stories = keepList(&g.storyStore, a.Stories, 4*len(g.s.Stories))
+	a.Weights = keepList(&g.weightStore, a.Weights, 4*len(g.s.Roadmap))
 	return a
+}
+
+// keepList copies xs into the free room of *store, taking a fresh chunk of at least chunk items
+// when the room is short; earlier copies keep the chunk they were cut from. Each copy is capped
+// at its length, so that an append to it cannot run into the next.
+func keepList[T any](store *[]T, xs []T, chunk int) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	if cap(*store)-len(*store) < len(xs) {
+		*store = make([]T, 0, max(chunk, len(xs)))
+	}
+	start := len(*store)
+	*store = append(*store, xs...)
+	return (*store)[start:len(*store):len(*store)]
 }

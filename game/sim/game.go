@@ -23,6 +23,9 @@ type Game struct {
 	s       State
 	actions []Action // every decision, for the replay
 
+	storyStore  []int     // room for the recorded actions' story lists (keep)
+	weightStore []float64 // room for the recorded actions' roadmap weights (keep)
+
 	effects    [][]compiledEffect // per event, per choice: flattened by choiceStart
 	choiceBase []int              // per event, index of its first choice in effects
 	conds      []compiledCond     // per event
@@ -39,9 +42,9 @@ type Game struct {
 	sprintVal  float64
 	sprintPts  float64
 	sprintANum float64
-	seenValue  float64 // value shipped as the player reckons it: View's figure, not the market's
-	seenANum   float64 // Σ effort × standing on the roadmap as the player's hat knows it
-	orderBuf   []int
+	seenValue  float64   // value shipped as the player reckons it: View's figure, not the market's
+	seenANum   float64   // Σ effort × standing on the roadmap as the player's hat knows it
+	orderBuf   []int     // scratch: the backlog by urgency, for a sprint nobody planned
 	keys       []float64 // per story: the sort key of the ordering being computed
 	seen       []bool    // per story: scratch for checking a list of stories
 	heard      [2]bool   // whether executives and customers saw anything of the product this sprint
@@ -91,7 +94,8 @@ func New(sc *scenario.Scenario, role Role, seed uint64) (*Game, error) {
 	if sc == nil {
 		return nil, errors.New("no scenario")
 	}
-	if _, err := role.MarshalText(); err != nil {
+	if !role.Valid() {
+		_, err := role.MarshalText() // its refusal names the role
 		return nil, err
 	}
 	if len(sc.Roles) > 0 && role != RolePair {
@@ -145,10 +149,11 @@ func (g *Game) setup() {
 	s.POView = carve(&floats, n)
 	g.prevRoadmap = carve(&floats, n)
 	g.keys = carve(&floats, ns)
-	ints := make([]int, 3*ns+2*len(sc.Requests)+n+len(sc.Stakeholders)+len(sc.Events)+1)
+	ints := make([]int, 4*ns+2*len(sc.Requests)+n+len(sc.Stakeholders)+len(sc.Events)+1)
 	s.Backlog = carve(&ints, ns)[:0]
 	s.Committed = carve(&ints, ns)[:0]
 	g.potOrder = carve(&ints, ns)[:0]
+	g.orderBuf = carve(&ints, ns)[:0]
 	s.Inbox = carve(&ints, len(sc.Requests))[:0]
 	g.arriving = carve(&ints, len(sc.Requests))[:0]
 	g.interviews = carve(&ints, n)
@@ -441,7 +446,7 @@ func (g *Game) Apply(a Action) error {
 	if err := g.Check(a); err != nil {
 		return err
 	}
-	a = a.clone() // the log and the replay keep it; the caller may reuse its slices
+	a = g.keep(a) // the log and the replay keep it; the caller may reuse its slices
 	g.actions = append(g.actions, a)
 	g.perform(a)
 	return nil
