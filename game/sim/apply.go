@@ -47,13 +47,13 @@ func (g *Game) performOne(a Action) {
 	}
 	switch a.Kind {
 	case ActResearch:
-		c.Insight, c.seenInsight = g.learn(-1, t.ResearchGain, blur)
+		c.Insight, c.seenGain = g.learn(-1, t.ResearchGain, blur)
 		g.lastInsight = len(s.Log)
 	case ActInterview:
 		// The same interview again within a sprint tells less and pleases less.
 		k := g.repeat(&g.interviews[a.Theme])
 		c.Subject = a.Theme
-		c.Insight, c.seenInsight = g.learn(a.Theme, t.InterviewGain*k, blur)
+		c.Insight, c.seenGain = g.learn(a.Theme, t.InterviewGain*k, blur)
 		c.Trust = g.moveKind(scenario.KindCustomer, 0.02*k, &c)
 		g.heard[customersHeard] = true
 		g.lastInsight = len(s.Log)
@@ -70,14 +70,14 @@ func (g *Game) performOne(a Action) {
 			copy(s.POView, s.Roadmap)
 		}
 		c.Fit = before - distance(s.Roadmap, s.Market.Need)
-		c.seenFit = seen - distance(s.Roadmap, s.Market.Estimate) // what the PM can tell: fit to the estimate
+		c.seenGain = seen - distance(s.Roadmap, s.Market.Estimate) // what the PM can tell: fit to the estimate
 		g.creditInsight(c.Fit)
 		c.Morale = g.churn()
 	case ActExecutive:
 		c.Trust = g.moveKind(scenario.KindExecutive, 0.04*g.repeat(&g.execMeets), &c)
 		g.heard[executivesHeard] = true
 	case ActKPI:
-		c.Insight, c.seenInsight = g.learnShipped(t.KPIGain*g.repeat(&g.kpiReviews), blur)
+		c.Insight, c.seenGain = g.learnShipped(t.KPIGain*g.repeat(&g.kpiReviews), blur)
 		g.lastInsight = len(s.Log)
 	case ActSync:
 		c.Handoff = distance(s.POView, s.Roadmap)

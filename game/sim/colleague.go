@@ -20,7 +20,7 @@ import "twohats/game/scenario"
 func (g *Game) colleaguePMStrategy() {
 	s := &g.s
 	c := Consequence{Sprint: s.Sprint, Kind: ConColleague, Action: Decision{Kind: ActResearch}, Subject: -1, Stakeholder: -1}
-	c.Insight, c.seenInsight = g.learn(-1, g.t.ResearchGain, 0)
+	c.Insight, c.seenGain = g.learn(-1, g.t.ResearchGain, 0)
 	g.lastInsight = len(s.Log)
 	g.log(c)
 	before := distance(s.Roadmap, s.Market.Need)

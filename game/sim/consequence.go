@@ -30,7 +30,9 @@ const (
 // ranks them by Impact, the score points the change moved directly.
 //
 // A game logs a hundred or more of them, all allocated when it starts, so the small fields sit
-// together (Kind, Hat and Promise share a word) to keep the record, and the log, small.
+// together (Kind, Hat and Promise share a word) to keep the record, and the log, small. At 224
+// bytes, the 144 records a six-sprint game starts with fit the runtime's largest small size
+// class (32 KiB); a byte more makes the log a large object, dearer to allocate and to collect.
 type Consequence struct {
 	Sprint, Day int
 	Kind        ConsequenceKind
@@ -59,8 +61,10 @@ type Consequence struct {
 
 	// What the player may see in place of the figures above that come from the hidden market
 	// (Value, Fit, Insight): View's log shows these; the debrief and Impact use the true ones.
-	seenValue, seenFit, seenInsight float64
-	seenValuePO                     float64 // a pair game's Product Owner seat's reckoning of Value
+	// seenGain is the Fit of a roadmap update, or the Insight of research, an interview or a KPI
+	// review: no record has both, so one field holds either (seenFitOrInsight reads it).
+	seenValue, seenGain float64
+	seenValuePO         float64 // a pair game's Product Owner seat's reckoning of Value
 }
 
 // Decision is what a consequence keeps of an action: its kind and what it acted on, without the
@@ -80,4 +84,14 @@ type Decision struct {
 func (a Action) decision() Decision {
 	return Decision{Kind: a.Kind, Answer: a.Answer, Theme: int32(a.Theme), Story: int32(a.Story),
 		Request: int32(a.Request), Choice: int32(a.Choice), Count: int32(len(a.Stories))}
+}
+
+// seenFitOrInsight is what the player's hat could tell of the record's Fit and Insight: its
+// seenGain is the fit for a roadmap update (the only record with a Fit of its own making) and the
+// insight for any other.
+func (c *Consequence) seenFitOrInsight() (fit, insight float64) {
+	if c.Action.Kind == ActRoadmap {
+		return c.seenGain, 0
+	}
+	return 0, c.seenGain
 }

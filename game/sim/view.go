@@ -172,7 +172,8 @@ func (g *Game) ViewAs(h Hat, v *View) {
 	v.Log = append(v.Log[:0], s.Log...)
 	for i := range v.Log {
 		c := &v.Log[i]
-		c.Value, c.Fit, c.Insight = c.seenValue, c.seenFit, c.seenInsight
+		c.Fit, c.Insight = c.seenFitOrInsight()
+		c.Value = c.seenValue
 		if h == HatPO {
 			// The Product Owner's seat reckons value by the roadmap as heard, and does not see
 			// the Product Manager's reading of the market.
