@@ -69,11 +69,11 @@ func (p *planner) Next(g *sim.Game) sim.Action {
 	if s.Sprint != p.sprint || s.Phase != p.phase {
 		p.sprint, p.phase, p.done, p.refined = s.Sprint, s.Phase, [16]bool{}, 0
 	}
-	a := p.decide(g, s)
+	a, checked := p.decide(g, s)
 	a.Hat = p.hat
-	// Advancing with no event on the table is what the fallback below sends anyway, so it needs
-	// no check: most decisions of a game are a day's end.
-	if (a.Kind != sim.ActAdvance || s.Event >= 0) && g.Check(a) != nil {
+	// An action decide has checked needs no second check, and advancing with no event on the
+	// table is what the fallback below sends anyway: most decisions of a game are a day's end.
+	if !checked && (a.Kind != sim.ActAdvance || s.Event >= 0) && g.Check(a) != nil {
 		a = sim.Action{Kind: sim.ActAdvance, Hat: p.hat}
 		if s.Event >= 0 {
 			a = sim.Action{Kind: sim.ActChoose, Hat: p.hat}
@@ -136,19 +136,21 @@ func (p *planner) can(g *sim.Game, a sim.Action, keep int) bool {
 	return !p.done[a.Kind] && g.Seat(p.hat).Hours-g.Cost(a) >= keep && p.check(g, a) == nil
 }
 
-func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
+// decide is the policy's next action, and whether it checked that action legal (as the seat
+// sends it) in this very state.
+func (p *planner) decide(g *sim.Game, s *sim.State) (sim.Action, bool) {
 	me := g.Seat(p.hat)
 	if s.Event >= 0 {
-		return sim.Action{Kind: sim.ActChoose, Choice: bestChoice(&g.Scenario().Events[s.Events[s.Event].Def])}
+		return sim.Action{Kind: sim.ActChoose, Choice: bestChoice(&g.Scenario().Events[s.Events[s.Event].Def])}, false
 	}
 	if p.hat != sim.HatNone && s.SyncProposal == p.hat.Other() {
 		// A pair's seat takes the sync the other seat proposes: the hand-off is the point.
 		if a := (sim.Action{Kind: sim.ActSync, Accept: true}); p.check(g, a) == nil {
-			return a
+			return a, true
 		}
 	}
 	if me.OnLeave {
-		return sim.Action{Kind: sim.ActAdvance}
+		return sim.Action{Kind: sim.ActAdvance}, false
 	}
 	keep := p.reserve(g, s)
 	if p.careful && s.Phase == sim.PhaseStrategy {
@@ -159,13 +161,13 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		keep += budget - int(t.OvertimeFrom*float64(budget))
 	}
 	if r := p.nextRequest(g, s); r >= 0 && p.all != allIgnore {
-		return p.answer(g, s, r)
+		return p.answer(g, s, r), true
 	}
 	// Rest when stressed, but only out of the hours the sprint's duties leave over: a person who
 	// wears both hats rarely has any.
 	if p.rest && me.Stress > 0.45 && s.Phase >= sim.PhaseExecution {
 		if a := (sim.Action{Kind: sim.ActRest}); me.Hours-g.Cost(a) >= keep && p.check(g, a) == nil {
-			return a
+			return a, true
 		}
 	}
 	switch s.Phase {
@@ -175,32 +177,32 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 		}
 		if p.research && (!p.careful || s.Sprint%2 == 1) {
 			if a := (sim.Action{Kind: sim.ActResearch}); p.can(g, a, keep) {
-				return a
+				return a, true
 			}
 		}
 		if a := (sim.Action{Kind: sim.ActRoadmap, Weights: p.roadmap(g, s)}); p.can(g, a, keep) && changed(a.Weights, s.Roadmap) {
-			return a
+			return a, true
 		}
 		if a := (sim.Action{Kind: sim.ActExecutive}); p.execs == 0 && s.Sprint%2 == 1 && p.can(g, a, keep) {
-			return a
+			return a, true
 		}
 		if a := (sim.Action{Kind: sim.ActExecutive}); p.execsHeld < p.execs && me.Hours-g.Cost(a) >= keep && p.check(g, a) == nil {
 			p.execsHeld++
-			return a
+			return a, true
 		}
 		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
-			return a
+			return a, true
 		}
 	case sim.PhasePlanning:
 		if !p.wears(g, sim.HatPO) {
 			break
 		}
 		if a := (sim.Action{Kind: sim.ActSync}); p.sync && p.can(g, a, keep) {
-			return a
+			return a, true
 		}
 		if !p.done[sim.ActOrder] {
 			if a := (sim.Action{Kind: sim.ActOrder, Stories: p.order(g, s)}); p.can(g, a, keep) && !slices.Equal(a.Stories, s.Backlog) {
-				return a
+				return a, true
 			}
 			p.done[sim.ActOrder] = true // ordered, or nothing to gain: not again this phase
 		}
@@ -211,31 +213,31 @@ func (p *planner) decide(g *sim.Game, s *sim.State) sim.Action {
 				a := sim.Action{Kind: sim.ActRefine, Story: ix}
 				if s.Stories[ix].Clarity < 0.6 && me.Hours-g.Cost(a) >= keep+g.Cost(sim.Action{Kind: sim.ActPlan}) && p.check(g, a) == nil {
 					p.refined++
-					return a
+					return a, true
 				}
 			}
 		}
 		p.planBuf = p.plan(g, s)
 		if a := (sim.Action{Kind: sim.ActPlan, Stories: p.planBuf}); len(a.Stories) > 0 && p.can(g, a, 0) {
-			return a
+			return a, true
 		}
 	case sim.PhaseExecution:
 		if a, ok := pullWorth(g, s, p.hat); p.pull && ok && me.Hours-g.Cost(a) >= keep {
-			return a
+			return a, false
 		}
 	case sim.PhaseReview:
 		if a := (sim.Action{Kind: sim.ActReview}); p.wears(g, sim.HatPO) && p.can(g, a, 0) {
-			return a
+			return a, true
 		}
 	case sim.PhaseRetro:
 		if a := (sim.Action{Kind: sim.ActRest}); p.rest && me.Stress > 0.25 && p.check(g, a) == nil {
-			return a
+			return a, true
 		}
 		if a := (sim.Action{Kind: sim.ActRest}); p.careful && me.Stress > 0 && p.check(g, a) == nil {
-			return a
+			return a, true
 		}
 	}
-	return sim.Action{Kind: sim.ActAdvance}
+	return sim.Action{Kind: sim.ActAdvance}, false
 }
 
 // plan takes stories from the top of the backlog up to the forecast, or up to commit times the
