@@ -137,8 +137,20 @@ func (b *reviewBoard) layout(c *Ctx, s *Sprint, board widget.Rect) {
 func (b *reviewBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 	sd.add("Review", widget.Heading, widget.Ink, 0)
 	sd.add("The review checks each built story against its acceptance criteria. A defect sends the story back; without a review, defects ship and cost trust and debt.", widget.Body, widget.Ink, 8)
-	if !c.V().Role().Wears(sim.HatPO) {
+	v := c.V()
+	st := v.View()
+	switch {
+	case !v.Role().Wears(sim.HatPO):
 		sd.add("Your Product Owner holds the review.", widget.Body, widget.InkMuted, 8)
+	case st.Reviewed || st.Phase > sim.PhaseReview || len(st.Committed) == 0:
+	case st.Player.OnLeave:
+		// A first-time player on leave sees the review's buttons struck through and nothing else:
+		// say what that sprint's end will do without them.
+		sd.add("You are on leave: nobody holds this review, so what the team built ships as it is, defects and all.", widget.Body, widget.VermilionInk, 8)
+	default:
+		if err := v.Check(sim.Action{Kind: sim.ActReview}); err != nil && st.Phase == sim.PhaseReview {
+			sd.add(err.Error()+": what the team built ships unreviewed, defects and all.", widget.Body, widget.VermilionInk, 8)
+		}
 	}
 	b.promise.side(sd)
 }

@@ -62,3 +62,56 @@ func TestReviewBoardShowsPromises(t *testing.T) {
 		t.Errorf("%d promises broke but no review board named one", o.PromisesBroken)
 	}
 }
+
+// The review board's side panel says when nobody will hold the review: the player on leave, or
+// short of the review's hours. Both happen in a burnout game wearing both hats (the bot works
+// itself onto leave in sprints 4 and 6 and has no hours left for the other reviews), and a startup
+// Product Owner holds every review, which carries no such warning; every case must show, so none
+// passes unseen.
+func TestReviewBoardSaysWhenNobodyReviews(t *testing.T) {
+	seen := map[string]int{}
+	for _, game := range []struct {
+		id   string
+		role sim.Role
+	}{{"burnout", sim.RoleBoth}, {"startup", sim.RolePO}} {
+		m, c := startAt(t, game.id, game.role, 3)
+		pol, _ := bot.New("roadmap", 3)
+		var b reviewBoard
+		for step := 0; step < 2000 && !c.Game.Over(); step++ {
+			st := c.Game.State()
+			if st.Phase == sim.PhaseReview && !st.Reviewed && len(st.Committed) > 0 && st.Event < 0 {
+				var sd sidePanel
+				b.side(c, m.Scene().(*Sprint), &sd)
+				var text []string
+				for _, bl := range sd.blocks {
+					text = append(text, bl.text)
+				}
+				all := strings.Join(text, " | ")
+				leave := strings.Contains(all, "You are on leave: nobody holds this review")
+				short := strings.Contains(all, "review needs 3 h and") && strings.Contains(all, "ships unreviewed")
+				switch {
+				case st.Player.OnLeave:
+					seen["leave"]++
+					if !leave {
+						t.Errorf("%s sprint %d, on leave: the panel does not say nobody reviews: %s", game.id, st.Sprint, all)
+					}
+				case c.Game.Check(sim.Action{Kind: sim.ActReview}) != nil:
+					seen["short"]++
+					if !short {
+						t.Errorf("%s sprint %d, %d h left: the panel does not say the review cannot be held: %s", game.id, st.Sprint, st.Player.Hours, all)
+					}
+				default:
+					seen["held"]++
+					if leave || short {
+						t.Errorf("%s sprint %d: a review the player can hold is said to be lost: %s", game.id, st.Sprint, all)
+					}
+				}
+			}
+			c.Apply(pol.Next(c.Game))
+			m.Tick()
+		}
+	}
+	if seen["leave"] == 0 || seen["short"] == 0 || seen["held"] == 0 {
+		t.Fatalf("the games did not show every case (%v): the test shows nothing", seen)
+	}
+}
