@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"twohats/game/bot"
 	"twohats/game/results"
 )
 
@@ -177,5 +178,54 @@ func TestResultsDirAndReplay(t *testing.T) {
 	code, _, errs = run(t, "replay", bad)
 	if code != ExitFailed || !strings.Contains(errs, "not a results file") {
 		t.Fatalf("broken file: exit %d, %s", code, errs)
+	}
+}
+
+// A results file's name holds the policy, and a knob setting is neither short nor safe in a file
+// name ("research=1/3" has a slash): it is named by a hash of the setting, the same for one
+// setting however it is spelt, and the names of the other policies stay as they are.
+func TestPolicyFileName(t *testing.T) {
+	full := bot.DefaultKnobs().With(bot.KnobResearch, "1/3").String()
+	for _, tc := range []struct{ policy, same string }{
+		{"roadmap", "roadmap"},
+		{"rest-spare", "rest-spare"},
+		{"spam-research", "spam-research"},
+		{"knobs:research=1/3", full}, // the knobs not named keep their defaults
+		{"knobs:pull=yes,research=1/3", "knobs:research=1/3,pull=yes"},
+	} {
+		got := policyFileName(tc.policy)
+		if got != policyFileName(tc.same) {
+			t.Errorf("%q names %q, %q names %q: one policy, two names", tc.policy, got, tc.same, policyFileName(tc.same))
+		}
+		if strings.HasPrefix(tc.policy, bot.KnobPrefix) {
+			if !strings.HasPrefix(got, "knobs-") || len(got) != len("knobs-")+16 || strings.ContainsAny(got, `/\:,= `) {
+				t.Errorf("%q names %q, want knobs- and 16 hex digits", tc.policy, got)
+			}
+		} else if got != tc.policy {
+			t.Errorf("%q names %q, want it unchanged", tc.policy, got)
+		}
+	}
+	if policyFileName("knobs:research=1/3") == policyFileName("knobs:research=1/2") {
+		t.Error("two settings share a name")
+	}
+}
+
+// sim --results-dir writes one replayable file per game for a knob setting too: its name used to
+// hold the whole setting, slash and all, and the write failed.
+func TestResultsDirWithAKnobSetting(t *testing.T) {
+	dir := t.TempDir()
+	policy := bot.DefaultKnobs().With(bot.KnobResearch, "1/3").String()
+	code, _, errs := run(t, "sim", "--scenario", "startup", "--role", "both", "--policy", policy, "--seed", "1",
+		"--runs", "2", "--results-dir", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "startup-both-knobs-*.json"))
+	if len(files) != 2 {
+		t.Fatalf("%d results files named for the setting, want 2", len(files))
+	}
+	code, out, errs := run(t, "replay", files[0])
+	if code != ExitOK || !strings.Contains(out, "reproduced") {
+		t.Fatalf("replay: exit %d, %s %s", code, out, errs)
 	}
 }

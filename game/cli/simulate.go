@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"os"
@@ -76,7 +77,7 @@ func simulate(args []string, w io.Writer) (int, error) {
 		if err != nil {
 			return err
 		}
-		name := fmt.Sprintf("%s-%s-%s-%d.json", sc.ID, role, *policy, j.Seed)
+		name := fmt.Sprintf("%s-%s-%s-%d.json", sc.ID, role, policyFileName(*policy), j.Seed)
 		return disk.WriteFile(filepath.Join(*dir, name), b)
 	}, func(l simLine) error {
 		if enc != nil {
@@ -229,4 +230,18 @@ func replay(args []string, w io.Writer) (int, error) {
 	}
 	fmt.Fprintf(w, "%s: reproduced: %s, %s, seed %d, %d decisions, score %.1f (%s)%s\n", args[0], f.Scenario, f.Role, f.Seed, len(f.Actions), f.Score, f.Grade, unfinished)
 	return ExitOK, nil
+}
+
+// policyFileName is the policy's part of a results file's name. A bot or catalogue name is
+// already a safe word; a knob setting is not (it holds "/" in "research=1/3", and written out in
+// full it runs past 250 characters, the longest name most file systems take), so it becomes
+// "knobs-" and a hash of the setting, read and written back so that one setting spelt two ways
+// names the same files. The file itself records the policy in full.
+func policyFileName(policy string) string {
+	if k, err := bot.ParseKnobs(policy); err == nil {
+		h := fnv.New64a()
+		h.Write([]byte(k.String()))
+		return fmt.Sprintf("knobs-%016x", h.Sum64())
+	}
+	return policy
 }
