@@ -92,12 +92,11 @@ func (p *planner) wears(g *sim.Game, h sim.Hat) bool {
 }
 
 // check is Check for the action as the policy's seat would send it, asked only whether it is
-// legal. Check refuses any action but an event's choice that costs more hours than the seat has
-// left; the policy meets that refusal many times a game, so it is told here, without the refusal
-// Check would spell out for nobody.
+// legal. The policy meets the refusal of an action its hours do not pay for many times a game, so
+// it asks Affords first, without the refusal Check would build for nobody.
 func (p *planner) check(g *sim.Game, a sim.Action) error {
 	a.Hat = p.hat
-	if a.Kind != sim.ActChoose && g.Cost(a) > g.Seat(p.hat).Hours {
+	if !g.Affords(a) {
 		return errShortOfHours
 	}
 	return g.Check(a)

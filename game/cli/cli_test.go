@@ -143,21 +143,30 @@ func TestSimTable(t *testing.T) {
 	}
 }
 
-func TestResultsDirAndReplay(t *testing.T) {
+// simToDir plays two games with sim --results-dir into a fresh folder, checks that two files
+// named like glob are written and that the first replays, and returns the files.
+func simToDir(t *testing.T, scen, role, policy, glob string) []string {
+	t.Helper()
 	dir := t.TempDir()
-	code, _, errs := run(t, "sim", "--scenario", "testdata/custom.toml", "--role", "po", "--policy", "roadmap", "--seed", "3",
+	code, _, errs := run(t, "sim", "--scenario", scen, "--role", role, "--policy", policy, "--seed", "3",
 		"--runs", "2", "--results-dir", dir)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	files, _ := filepath.Glob(filepath.Join(dir, glob))
 	if len(files) != 2 {
-		t.Fatalf("%d results files, want 2", len(files))
+		t.Fatalf("%d results files named %s, want 2", len(files), glob)
 	}
 	code, out, errs := run(t, "replay", files[0])
 	if code != ExitOK || !strings.Contains(out, "reproduced") {
 		t.Fatalf("replay: exit %d, %s %s", code, out, errs)
 	}
+	return files
+}
+
+func TestResultsDirAndReplay(t *testing.T) {
+	files := simToDir(t, "testdata/custom.toml", "po", "roadmap", "*.json")
+	dir := filepath.Dir(files[0])
 
 	// A tampered score is caught and named.
 	b, _ := os.ReadFile(files[1])
@@ -169,13 +178,13 @@ func TestResultsDirAndReplay(t *testing.T) {
 	b, _ = f.Marshal()
 	bad := filepath.Join(dir, "tampered.json")
 	mustWrite(t, bad, b)
-	code, out, _ = run(t, "replay", bad)
+	code, out, _ := run(t, "replay", bad)
 	if code != ExitFailed || !strings.Contains(out, "NOT reproduced") || !strings.Contains(out, "score:") {
 		t.Fatalf("tampered replay: exit %d, %s", code, out)
 	}
 
 	mustWrite(t, bad, []byte("{not json"))
-	code, _, errs = run(t, "replay", bad)
+	code, _, errs := run(t, "replay", bad)
 	if code != ExitFailed || !strings.Contains(errs, "not a results file") {
 		t.Fatalf("broken file: exit %d, %s", code, errs)
 	}
@@ -213,19 +222,5 @@ func TestPolicyFileName(t *testing.T) {
 // sim --results-dir writes one replayable file per game for a knob setting too: its name used to
 // hold the whole setting, slash and all, and the write failed.
 func TestResultsDirWithAKnobSetting(t *testing.T) {
-	dir := t.TempDir()
-	policy := bot.DefaultKnobs().With(bot.KnobResearch, "1/3").String()
-	code, _, errs := run(t, "sim", "--scenario", "startup", "--role", "both", "--policy", policy, "--seed", "1",
-		"--runs", "2", "--results-dir", dir)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "startup-both-knobs-*.json"))
-	if len(files) != 2 {
-		t.Fatalf("%d results files named for the setting, want 2", len(files))
-	}
-	code, out, errs := run(t, "replay", files[0])
-	if code != ExitOK || !strings.Contains(out, "reproduced") {
-		t.Fatalf("replay: exit %d, %s %s", code, out, errs)
-	}
+	simToDir(t, "startup", "both", bot.DefaultKnobs().With(bot.KnobResearch, "1/3").String(), "startup-both-knobs-*.json")
 }

@@ -412,19 +412,20 @@ func (r *BestRunner) CheckBest() (BestReport, error) {
 						sens, best(id, role, arm), score, 1))
 				}
 			}
+			def, hasDef := r.figs[figKey{id, role, defaultPlayer}]
 			for _, pol := range Catalogue(role) {
 				f, ok := r.figs[figKey{id, role, pol}]
 				if !ok {
 					continue
 				}
 				_, isKnobs := bot.CatalogueKnobs(pol)
-				if isKnobs && sameGames(f, r.figs[figKey{id, role, defaultPlayer}]) {
+				if isKnobs && sameGames(f, def) {
 					rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
 						"%s as %s ends every held-out game exactly as the default player does: the habit changes nothing in this role here", pol, role.Title())})
 					continue
 				}
 				c := paired(name, fmt.Sprintf("score %s/best sensible − %s/%s ≥ 5", role, role, pol), sens, f, score, 5)
-				if def, ok := r.figs[figKey{id, role, defaultPlayer}]; ok && isKnobs && !c.Pass {
+				if isKnobs && hasDef && !c.Pass {
 					c.Why = habitCost(sens, def, f)
 				}
 				l7.Comparisons = append(l7.Comparisons, c)

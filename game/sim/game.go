@@ -452,6 +452,13 @@ func (g *Game) Apply(a Action) error {
 	return nil
 }
 
+// Affords reports whether the hours left to the action's seat pay for it. Check refuses an action
+// they do not, except an event's choice, which works past the hours as stress. A policy that only
+// needs to know can ask this first: a refusal it never reads still costs Check an allocation.
+func (g *Game) Affords(a Action) bool {
+	return a.Kind == ActChoose || g.Cost(a) <= g.Seat(a.Hat).Hours
+}
+
 // Check reports why an action is not legal now, or nil when it is.
 func (g *Game) Check(a Action) error {
 	s := &g.s
@@ -476,8 +483,8 @@ func (g *Game) Check(a Action) error {
 	if p.OnLeave && a.Kind != ActAdvance && a.Kind != ActChoose {
 		return refusal("you are on leave this sprint")
 	}
-	if c := g.Cost(a); a.Kind != ActChoose && c > p.Hours {
-		return shortOfHours{kind: a.Kind, need: c, left: p.Hours}
+	if !g.Affords(a) {
+		return shortOfHours{kind: a.Kind, need: g.Cost(a), left: p.Hours}
 	}
 	switch a.Kind {
 	case ActAdvance, ActRest:

@@ -174,3 +174,33 @@ func TestTurningsAreRanked(t *testing.T) {
 		t.Errorf("turnings %+v / %+v", helped[0], hurt[0])
 	}
 }
+
+// Affords is the hours half of Check: an action the seat's hours do not pay for is refused as
+// short of hours, one they do pay for never is, and an event's choice is afforded with no hours
+// left, since it works past them as stress.
+func TestAffordsIsChecksHoursRule(t *testing.T) {
+	g := newTestGame(t, RoleBoth, 1)
+	for _, tc := range []struct {
+		name  string
+		hours int
+		a     Action
+		want  bool
+	}{
+		{"rest with its hours", 4, Action{Kind: ActRest}, true},
+		{"rest an hour short", 3, Action{Kind: ActRest}, false},
+		{"research with none left", 0, Action{Kind: ActResearch}, false},
+		{"advance with none left", 0, Action{Kind: ActAdvance}, true},
+		{"an event's choice with none left", 0, Action{Kind: ActChoose}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g.s.Player.Hours = tc.hours
+			if got := g.Affords(tc.a); got != tc.want {
+				t.Fatalf("Affords = %v with %d h for %s (cost %d), want %v", got, tc.hours, tc.a.Kind, g.Cost(tc.a), tc.want)
+			}
+			_, short := g.Check(tc.a).(shortOfHours)
+			if short == tc.want {
+				t.Errorf("Check says short of hours: %v, Affords: %v", short, tc.want)
+			}
+		})
+	}
+}

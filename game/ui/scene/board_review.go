@@ -143,12 +143,13 @@ func (b *reviewBoard) side(c *Ctx, s *Sprint, sd *sidePanel) {
 	case !v.Role().Wears(sim.HatPO):
 		sd.add("Your Product Owner holds the review.", widget.Body, widget.InkMuted, 8)
 	case st.Reviewed || st.Phase > sim.PhaseReview || len(st.Committed) == 0:
+		// Held, over, or nothing built: no review to lose.
 	case st.Player.OnLeave:
 		// A first-time player on leave sees the review's buttons struck through and nothing else:
 		// say what that sprint's end will do without them.
 		sd.add("You are on leave: nobody holds this review, so what the team built ships as it is, defects and all.", widget.Body, widget.VermilionInk, 8)
-	default:
-		if err := v.Check(sim.Action{Kind: sim.ActReview}); err != nil && st.Phase == sim.PhaseReview {
+	case st.Phase == sim.PhaseReview:
+		if err := v.Check(sim.Action{Kind: sim.ActReview}); err != nil {
 			sd.add(err.Error()+": what the team built ships unreviewed, defects and all.", widget.Body, widget.VermilionInk, 8)
 		}
 	}
