@@ -97,6 +97,22 @@ func sameGames(a, b tune.Figures) bool {
 	return len(ga) > 0 && slices.Equal(ga, gb)
 }
 
+// negligibleHabit is the largest paired score change, in points, that lesson 7 reads as no change
+// at all: a twentieth of its 5-point margin.
+const negligibleHabit = 0.25
+
+// habitChangesNothing reports whether a catalogue policy's one habit leaves the score where the
+// default player's is, seed by seed, as far as the judge can tell: the paired difference is within
+// 3 standard errors of zero (the judge's own test for a difference) and under negligibleHabit. The
+// policy then plays differently but to no effect, so lesson 7's comparison would measure how close
+// the default player stands to best play, not the habit (resting spare hours as a single hat,
+// whose stress stays low whether it rests or not). The absolute bound keeps a few noisy seeds from
+// hiding a habit that does cost.
+func habitChangesNothing(def, pol tune.Figures) (tune.Stat, bool) {
+	d := tune.Diff(def.Games(), pol.Games(), func(g tune.Game) float64 { return g.Score })
+	return d, len(def.Games()) > 0 && math.Abs(d.Mean) <= 3*d.SE && math.Abs(d.Mean) < negligibleHabit
+}
+
 // suits reports whether the scenario is made for the role.
 func suits(sc *scenario.Scenario, role sim.Role) bool {
 	return len(sc.Roles) == 0 || slices.Contains(sc.Roles, role.String())
@@ -423,6 +439,14 @@ func (r *BestRunner) CheckBest() (BestReport, error) {
 					rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
 						"%s as %s ends every held-out game exactly as the default player does: the habit changes nothing in this role here", pol, role.Title())})
 					continue
+				}
+				if isKnobs && hasDef {
+					if d, none := habitChangesNothing(def, f); none {
+						rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
+							"%s as %s scores %+.2f±%.2f against the default player, seed by seed: no change the judge can tell (within 3 SE and under %.2f points), so the habit changes nothing in this role here (%.2f below best sensible play)",
+							pol, role.Title(), -d.Mean, d.SE, negligibleHabit, sens.Score.Mean-f.Score.Mean)})
+						continue
+					}
 				}
 				c := paired(name, fmt.Sprintf("score %s/best sensible − %s/%s ≥ 5", role, role, pol), sens, f, score, 5)
 				if isKnobs && hasDef && !c.Pass {

@@ -17,8 +17,10 @@ import (
 // bestPlayHoldsThrough is the last best-play statement of issue 10 §5 that must pass: statements 1
 // to 6 hold at best play and are asserted (the search is deterministic, so a failure is a change
 // in the model, not luck). Statement 7 (every catalogue policy 5 points below best play) does not
-// hold yet for the blanket answers to requests and for resting with spare hours as a single hat
-// (see the report of `twohats lessons --best`); it is only logged, unless TWOHATS_BEST_LESSONS=1.
+// hold yet in five comparisons: declining every request as an enterprise PO and a burnout PM
+// (habits that cost, just short of 5 points), resting spare hours as an enterprise PM, and never
+// reviewing or resting spare hours wearing both hats in the tutorial (see the report of
+// `twohats lessons --best`); it is only logged, unless TWOHATS_BEST_LESSONS=1.
 // Statements 1 to 6 also pass with search seed 2 (twohats lessons --best --seed 2), whose best
 // sensible scores are within 0.73 points of seed 1's.
 const bestPlayHoldsThrough = 6
@@ -276,5 +278,40 @@ func TestHabitCost(t *testing.T) {
 				t.Errorf("habitCost = %q, want it to contain %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// A habit changes nothing lesson 7 can measure when its paired score change from the default
+// player is within 3 SE of zero and under a quarter point; a small change that is clearly there,
+// or a large one hidden by noise, is measured.
+func TestHabitChangesNothing(t *testing.T) {
+	games := func(scores ...float64) tune.Figures {
+		gs := make([]tune.Game, len(scores))
+		for i, s := range scores {
+			gs[i].Score = s
+		}
+		return tune.FiguresOf(gs)
+	}
+	def := games(70, 72, 71, 73, 70, 72)
+	for _, tc := range []struct {
+		name   string
+		policy tune.Figures
+		want   bool
+	}{
+		{"every game alike", games(70, 72, 71, 73, 70, 72), true},
+		{"small, noisy change", games(70.1, 71.9, 71.2, 72.9, 70, 72), true},
+		{"small change on every seed", games(69.9, 71.9, 70.9, 72.9, 69.9, 71.9), false},
+		{"small gain on every seed", games(70.1, 72.1, 71.1, 73.1, 70.1, 72.1), false},
+		{"large change hidden by noise", games(72, 70, 73, 71, 72, 75), false},
+		{"a cost past a quarter point, noisy", games(69.2, 72.3, 70.4, 73.2, 69.5, 71.6), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if d, got := habitChangesNothing(def, tc.policy); got != tc.want {
+				t.Errorf("habitChangesNothing = %v (change %+.3f ± %.3f), want %v", got, -d.Mean, d.SE, tc.want)
+			}
+		})
+	}
+	if _, got := habitChangesNothing(games(), games()); got {
+		t.Error("habitChangesNothing with no games = true, want false: nothing was measured")
 	}
 }
