@@ -113,6 +113,20 @@ func habitChangesNothing(def, pol tune.Figures) (tune.Stat, bool) {
 	return d, len(def.Games()) > 0 && math.Abs(d.Mean) <= 3*d.SE && math.Abs(d.Mean) < negligibleHabit
 }
 
+// habitLeftOut says why lesson 7 does not judge a knob exploit in a role, or "" when it does: its
+// games all end as the default player's (sameGames), or its score moves by nothing the judge can
+// tell (habitChangesNothing).
+func habitLeftOut(pol string, role sim.Role, sens, def, f tune.Figures) string {
+	if sameGames(f, def) {
+		return fmt.Sprintf("%s as %s ends every held-out game exactly as the default player does: the habit changes nothing in this role here", pol, role.Title())
+	}
+	if d, none := habitChangesNothing(def, f); none {
+		return fmt.Sprintf("%s as %s scores %+.2f±%.2f against the default player, seed by seed: no change the judge can tell (within 3 SE and under %.2f points), so the habit changes nothing in this role here (%.2f below best sensible play)",
+			pol, role.Title(), -d.Mean, d.SE, negligibleHabit, sens.Score.Mean-f.Score.Mean)
+	}
+	return ""
+}
+
 // suits reports whether the scenario is made for the role.
 func suits(sc *scenario.Scenario, role sim.Role) bool {
 	return len(sc.Roles) == 0 || slices.Contains(sc.Roles, role.String())
@@ -435,16 +449,9 @@ func (r *BestRunner) CheckBest() (BestReport, error) {
 					continue
 				}
 				_, isKnobs := bot.CatalogueKnobs(pol)
-				if isKnobs && sameGames(f, def) {
-					rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
-						"%s as %s ends every held-out game exactly as the default player does: the habit changes nothing in this role here", pol, role.Title())})
-					continue
-				}
 				if isKnobs && hasDef {
-					if d, none := habitChangesNothing(def, f); none {
-						rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, fmt.Sprintf(
-							"%s as %s scores %+.2f±%.2f against the default player, seed by seed: no change the judge can tell (within 3 SE and under %.2f points), so the habit changes nothing in this role here (%.2f below best sensible play)",
-							pol, role.Title(), -d.Mean, d.SE, negligibleHabit, sens.Score.Mean-f.Score.Mean)})
+					if why := habitLeftOut(pol, role, sens, def, f); why != "" {
+						rep.NotApplied = append(rep.NotApplied, NotApplied{7, name, why})
 						continue
 					}
 				}

@@ -253,13 +253,6 @@ func TestSameGames(t *testing.T) {
 // TestHabitCost: a failing catalogue exploit's shortfall splits, seed by seed, into the default
 // player's gap to best play and the habit's own cost, and the note says which way the habit goes.
 func TestHabitCost(t *testing.T) {
-	games := func(scores ...float64) tune.Figures {
-		gs := make([]tune.Game, len(scores))
-		for i, s := range scores {
-			gs[i].Score = s
-		}
-		return tune.FiguresOf(gs)
-	}
 	best := games(80, 82, 81, 83)
 	def := games(79, 81, 80, 82) // one point below best on every seed
 	for _, tc := range []struct {
@@ -281,17 +274,19 @@ func TestHabitCost(t *testing.T) {
 	}
 }
 
+// games is a policy's held-out figures from its scores alone, seed by seed.
+func games(scores ...float64) tune.Figures {
+	gs := make([]tune.Game, len(scores))
+	for i, s := range scores {
+		gs[i].Score = s
+	}
+	return tune.FiguresOf(gs)
+}
+
 // A habit changes nothing lesson 7 can measure when its paired score change from the default
 // player is within 3 SE of zero and under a quarter point; a small change that is clearly there,
 // or a large one hidden by noise, is measured.
 func TestHabitChangesNothing(t *testing.T) {
-	games := func(scores ...float64) tune.Figures {
-		gs := make([]tune.Game, len(scores))
-		for i, s := range scores {
-			gs[i].Score = s
-		}
-		return tune.FiguresOf(gs)
-	}
 	def := games(70, 72, 71, 73, 70, 72)
 	for _, tc := range []struct {
 		name   string
