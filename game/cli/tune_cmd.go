@@ -22,7 +22,7 @@ func tuneCmd(args []string, w io.Writer) (int, error) {
 	scen := fs.String("scenario", "", "shipped scenario id or TOML file")
 	roleName := fs.String("role", "", "pm, po or both")
 	arm := fs.String("arm", "", "fix knobs to test a lesson: "+strings.Join(tune.Arms, ", "))
-	budget := fs.Int("budget", 20000, "training games per search")
+	budget := fs.Int("budget", tune.DefaultBudget, "training games per search")
 	seed := fs.Uint64("seed", 1, "the search's own seed")
 	heldOut := fs.Int("held-out", 200, "held-out seeds 1..N on which the result is reported")
 	asJSON := fs.Bool("json", false, "both results as JSON")

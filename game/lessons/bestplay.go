@@ -579,7 +579,7 @@ func (r *BestRunner) Table() []string {
 // errors: at 200 seeds a real 5.4-point gap is still undecided, and the extra seeds only replay
 // the winners, a few hundred thousand games.
 const (
-	BestBudget   = 20000
+	BestBudget   = tune.DefaultBudget
 	BestHeldOut  = 1000
 	ShortBudget  = 600
 	ShortHeldOut = 40

@@ -1,6 +1,7 @@
 package tune
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -219,4 +220,73 @@ func domainOf(t *testing.T, c Config) *Domain {
 		t.Fatal(err)
 	}
 	return &d
+}
+
+// A setting's training mean is over every block of training seeds it played, and a setting that
+// has played settledBlocks blocks is no longer re-measured.
+func TestTrainingMeanIsOverEveryBlock(t *testing.T) {
+	c := load(t, "tutorial")
+	if err := c.defaults(); err != nil {
+		t.Fatal(err)
+	}
+	s := bot.DefaultKnobs()
+	ev := &evaluator{c: &c, seen: map[bot.Knobs]float64{}, seeds: map[bot.Knobs]int{}}
+	for b := 0; b < settledBlocks; b++ {
+		if got := ev.unsure([]bot.Knobs{s}); len(got) != 1 {
+			t.Fatalf("after %d blocks the setting is settled already", b)
+		}
+		ev.block = b
+		if err := ev.train([]bot.Knobs{s}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ev.unsure([]bot.Knobs{s}); len(got) != 0 {
+		t.Errorf("after %d blocks the setting is still re-measured", settledBlocks)
+	}
+	jobs := make([]job, settledBlocks*c.Train)
+	for i := range jobs {
+		jobs[i] = job{knobs: s, seed: TrainSeed(c.Seed, i)}
+	}
+	games, err := play(c.Scenario, c.Role, jobs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0.0
+	for _, g := range games {
+		want += g.Score
+	}
+	want /= float64(len(games))
+	if math.Abs(ev.seen[s]-want) > 1e-9 || ev.seeds[s] != len(games) || ev.count != 1 || ev.games != len(games) {
+		t.Errorf("mean %v on %d seeds (%d settings, %d games), want %v on %d", ev.seen[s], ev.seeds[s], ev.count, ev.games, want, len(games))
+	}
+}
+
+// With a budget that can spare it, the winner rests on the recheck's blocks as well as its own;
+// without, the search does without the recheck and stays within its budget.
+func TestWinnerIsRechecked(t *testing.T) {
+	c := load(t, "tutorial")
+	c.Role, c.Budget = sim.RolePM, 6000
+	r, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TrainOn < (1+recheckBlocks)*c.Train {
+		t.Errorf("the winner's training mean rests on %d seeds, want at least %d", r.TrainOn, (1+recheckBlocks)*c.Train)
+	}
+	// The last generation's parents and the sweep's best may play a block past the budget.
+	d := c
+	if err := d.defaults(); err != nil {
+		t.Fatal(err)
+	}
+	if played := r.Games - d.Finalist*d.Select - 2*d.HeldOut; played > d.Budget+d.Train*(d.Mu+1) || played < d.Budget-d.Train*d.Lambda {
+		t.Errorf("%d training games for a budget of %d", played, d.Budget)
+	}
+	c.Budget = 600
+	small, err := Run(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if small.TrainOn%c.Train != 0 || small.TrainOn > settledBlocks*c.Train {
+		t.Errorf("at a budget of 600 the winner rests on %d seeds: a recheck the budget cannot spare", small.TrainOn)
+	}
 }
