@@ -431,10 +431,10 @@ func Run(c Config) (Result, error) {
 	// Evolution: each generation breeds children from the parents and keeps the best of both. A
 	// fifth of the budget is kept for the sweep. Every generation plays a fresh block of training
 	// seeds, and the parents play it too until they have a few blocks behind them: on one fixed
-	// block the search learned that block's luck, and a setting two points better in truth could
-	// sit a point lower there than a lucky one, so the judge's answer moved by two points with
-	// its seed. A parent now survives on its record, and a child is compared with it on the same
-	// seeds.
+	// block the search learned that block's luck: a setting more than a point better in truth
+	// could sit a point lower there than a lucky one, and the judge's answer moved by nearly two
+	// points with its seed. A parent now survives on its record, and a child is compared with it
+	// on the same seeds.
 	evolve := search - search/5
 	for ev.games < evolve {
 		var kids []bot.Knobs
