@@ -105,7 +105,7 @@ func TestParseRefusesPlayersThatDoNotFit(t *testing.T) {
 // one: the file must replay to the same figures everywhere. Rewrite with -update when the model
 // changes on purpose.
 func TestGoldenPairReplay(t *testing.T) {
-	const path = "testdata/golden-startup-pair-7.json"
+	const path = "testdata/golden-startup-pair-8.json"
 	if *update {
 		f := FromGame(playPair(t, "startup", 7), "roadmap")
 		f.Players = map[string]string{"pm": "Ada", "po": "Grace"}

@@ -28,8 +28,9 @@ import (
 // take up less of what ships, an escalation's no is a no, and pivot's inbox gained an ask. Format
 // 6: an event's choice of time off (startup's cabin weekend, burnout's Friday afternoon) is no
 // longer charged as work. Format 7: an unrefined story takes more rework (rework_per_fog 0.6, was
-// 0.4), and time off past the hours left adds no stress.
-const Format = 7
+// 0.4), and time off past the hours left adds no stress. Format 8: a story shipped with a defect
+// breaks its promise instead of keeping it.
+const Format = 8
 
 // MaxFileBytes is the largest results file anyone reads: a scenario's TOML (MaxSourceBytes) and
 // far more decisions than a game has.

@@ -117,7 +117,7 @@ func TestReplayNamesTheDifference(t *testing.T) {
 // platform (make test runs it on linux/amd64 and under WebAssembly) and after every change that
 // does not mean to change the model. Rewrite with -update when the model changes on purpose.
 func TestGoldenReplay(t *testing.T) {
-	const path = "testdata/golden-startup-both-7.json"
+	const path = "testdata/golden-startup-both-8.json"
 	if *update {
 		b, err := FromGame(play(t, "startup", sim.RoleBoth, "roadmap", 7), "roadmap").Marshal()
 		if err != nil {

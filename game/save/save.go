@@ -29,8 +29,9 @@ import (
 // strands, so a version 1 save's decisions no longer lead to the game it saved. Version 3: the
 // outcome model and the shipped scenarios changed with results format 3, for the same reason.
 // Version 4: they changed again, with results format 4. Version 5: again, with results format 5.
-// Version 6: and with results format 6. Version 7: and with results format 7.
-const Version = 7
+// Version 6: and with results format 6. Version 7: and with results format 7. Version 8: and
+// with results format 8.
+const Version = 8
 
 // MaxBytes is the largest save read: a scenario's TOML (results.MaxSourceBytes) and far more
 // decisions than a game has.

@@ -551,6 +551,10 @@ func (g *Game) ship(ix int, defect bool) {
 		s.Log[p].Impact = g.impact(&s.Log[p])
 	}
 	switch {
+	case defect:
+		// A story that does not work keeps no promise and pleases nobody who asked for it. Were
+		// it otherwise, skipping the review would turn every promise the review would have sent
+		// back into one kept.
 	case st.promise >= 0:
 		p := g.settlePromise(st, PromiseKept)
 		c.Stakeholder = p.Stakeholder
@@ -561,6 +565,10 @@ func (g *Game) ship(ix int, defect bool) {
 		c.Trust += g.trust(st.Requester, t.TrustShipped)
 	}
 	g.log(c)
+	if defect && st.promise >= 0 {
+		// It breaks there and then: what was promised is in production, and it does not work.
+		g.breakPromise(ix, true)
+	}
 }
 
 // standing is where a theme stands on the roadmap, 0..1. It blends two readings by how

@@ -9,7 +9,7 @@ const (
 	ConAction        ConsequenceKind = iota // the player did Action
 	ConRequest                              // a request reached the inbox
 	ConIgnored                              // a request got no answer before the sprint ended
-	ConPromiseBroken                        // an accepted request did not ship in time
+	ConPromiseBroken                        // an accepted request did not ship in time, or shipped with a defect (Action.Kind ActReview)
 	ConShipped                              // a story shipped
 	ConDefectShipped                        // a story shipped with a defect nobody reviewed
 	ConRejected                             // the review sent a story back

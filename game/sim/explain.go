@@ -98,6 +98,9 @@ func (g *Game) what(c Consequence) string {
 	case ConIgnored:
 		return "left " + g.request(c.Subject) + " unanswered"
 	case ConPromiseBroken:
+		if a.Kind == ActReview {
+			return fmt.Sprintf("promised %s to %s and shipped it with a defect nobody reviewed", quote(g.storyTitle(c.Subject)), g.holder(c.Stakeholder))
+		}
 		return fmt.Sprintf("promised %s to %s and did not ship it in time", quote(g.storyTitle(c.Subject)), g.holder(c.Stakeholder))
 	case ConShipped:
 		worth := fmt.Sprintf("worth %.0f", c.Value)

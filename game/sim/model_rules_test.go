@@ -36,12 +36,14 @@ func TestPromisesFallDue(t *testing.T) {
 		name   string
 		answer Answer
 		ship   bool
+		defect bool // shipped with a defect nobody reviewed
 		want   PromiseStatus
 	}{
-		{"accepted and shipped: kept", AnswerAccept, true, PromiseKept},
-		{"accepted and never built: broken", AnswerAccept, false, PromiseBroken},
-		{"escalated, taken, shipped: kept", AnswerEscalate, true, PromiseKept},
-		{"escalated, taken, never built: broken", AnswerEscalate, false, PromiseBroken},
+		{"accepted and shipped: kept", AnswerAccept, true, false, PromiseKept},
+		{"accepted and never built: broken", AnswerAccept, false, false, PromiseBroken},
+		{"accepted, shipped with a defect: broken at once", AnswerAccept, true, true, PromiseBroken},
+		{"escalated, taken, shipped: kept", AnswerEscalate, true, false, PromiseKept},
+		{"escalated, taken, never built: broken", AnswerEscalate, false, false, PromiseBroken},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newTestGame(t, RoleBoth, 1)
@@ -57,7 +59,7 @@ func TestPromisesFallDue(t *testing.T) {
 			st := &g.s.Stories[story]
 			before := g.s.Stakeholders[sales].Trust
 			if tt.ship {
-				g.ship(story, false)
+				g.ship(story, tt.defect)
 			} else {
 				for g.s.Sprint <= tu.PromiseSprints {
 					g.endSprint()
@@ -78,10 +80,10 @@ func TestPromisesFallDue(t *testing.T) {
 				t.Errorf("outcome kept %d broken %d", o.PromisesKept, o.PromisesBroken)
 			}
 			moved := g.s.Stakeholders[sales].Trust - before
-			if tt.ship && !near(moved, damp(tu.TrustDelivered, before)) {
+			if tt.want == PromiseKept && !near(moved, damp(tu.TrustDelivered, before)) {
 				t.Errorf("kept: trust moved %v, want %v", moved, damp(tu.TrustDelivered, before))
 			}
-			if !tt.ship && moved > -tu.TrustBroken+0.05 {
+			if tt.want == PromiseBroken && moved > -tu.TrustBroken+0.05 {
 				t.Errorf("broken: trust moved only %v", moved)
 			}
 			if !tt.ship && g.s.History[tu.PromiseSprints-1].Broken != 1 {
@@ -97,6 +99,13 @@ func TestPromisesFallDue(t *testing.T) {
 	g.ship(0, false)
 	if moved := g.s.Stakeholders[sales].Trust - before; !near(moved, damp(tu.TrustShipped, before)) {
 		t.Errorf("their trust follows the story: moved %v, want %v", moved, damp(tu.TrustShipped, before))
+	}
+	// Shipped broken, it pleases nobody who asked for it.
+	g.s.Stories[1].Requester = sales
+	before = g.s.Stakeholders[sales].Trust
+	g.ship(1, true)
+	if moved := g.s.Stakeholders[sales].Trust - before; moved != 0 {
+		t.Errorf("a story shipped with a defect moved its requester's trust %+v, want 0", moved)
 	}
 }
 
@@ -598,6 +607,10 @@ func TestDescribeWording(t *testing.T) {
 			"Sprint 1: the sprint told on the team: slack left in the plan paid debt down; a sane pace lifted morale"},
 		{"the team's sprint, crunch and rework", Consequence{Sprint: 1, Kind: ConTeam, Subject: -1, Stakeholder: -1, Morale: -0.01, Debt: 0.02},
 			"Sprint 1: the sprint told on the team: planned past the forecast, corners were cut; rework on unclear stories wore morale down"},
+		{"a promise that fell due", Consequence{Sprint: 2, Kind: ConPromiseBroken, Subject: 9, Stakeholder: 2},
+			"Sprint 2: promised “Export ‘bulk’ CSV” to Ravi, sales and did not ship it in time"},
+		{"a promise shipped broken", Consequence{Sprint: 2, Kind: ConPromiseBroken, Action: Decision{Kind: ActReview}, Subject: 9, Stakeholder: 2},
+			"Sprint 2: promised “Export ‘bulk’ CSV” to Ravi, sales and shipped it with a defect nobody reviewed"},
 		{"a name that starts with The", Consequence{Sprint: 1, Day: 3, Kind: ConRequest, Subject: 1, Stakeholder: 3},
 			"Sprint 1, day 3: a new request from the development team: “‘Sent with Paidly’ link”"},
 		{"a title that starts with a quote", Consequence{Sprint: 2, Kind: ConShipped, Subject: 10, Stakeholder: -1, Value: 12},

@@ -403,6 +403,25 @@ func (g *Game) endReview() {
 	s.Committed = s.Committed[:0]
 }
 
+// breakPromise breaks story i's open promise: the stakeholder it was made to loses trust, the
+// team that was meant to build it loses heart, and the due date clears, so the story no longer
+// jumps the queue. unreviewed says it broke by shipping with a defect nobody reviewed, not by
+// falling due; the consequence names the review that was not held, so the debrief can say so.
+func (g *Game) breakPromise(i int, unreviewed bool) {
+	s, t := &g.s, g.t
+	p := g.settlePromise(&s.Stories[i], PromiseBroken)
+	c := Consequence{Sprint: s.Sprint, Kind: ConPromiseBroken, Subject: i, Stakeholder: p.Stakeholder, Promise: PromiseBroken}
+	if unreviewed {
+		c.Action = Decision{Kind: ActReview}
+	}
+	c.Trust = g.trust(p.Stakeholder, -t.TrustBroken)
+	c.Morale = clamp01(s.Team.Morale-t.MoraleBroken) - s.Team.Morale
+	s.Team.Morale += c.Morale
+	c.Morale += g.teamLetDown(p.Stakeholder, 1)
+	g.log(c)
+	g.overHeadOf(p.Stakeholder, -1)
+}
+
 // endSprint closes the books on a sprint and opens the next.
 func (g *Game) endSprint() {
 	s, t := &g.s, g.t
@@ -421,22 +440,11 @@ func (g *Game) endSprint() {
 		g.overHead(req)
 	}
 	s.Inbox = s.Inbox[:0]
-	// Promises fall due: one not kept by its sprint's end breaks. The stakeholder it was made to
-	// loses trust, the team that was meant to build it loses heart, and the due date clears, so
-	// the story no longer jumps the queue.
+	// Promises fall due: one not kept by its sprint's end breaks.
 	for i := range s.Stories {
-		st := &s.Stories[i]
-		if st.promise < 0 || st.DueSprint > s.Sprint {
-			continue
+		if st := &s.Stories[i]; st.promise >= 0 && st.DueSprint <= s.Sprint {
+			g.breakPromise(i, false)
 		}
-		p := g.settlePromise(st, PromiseBroken)
-		c := Consequence{Sprint: s.Sprint, Kind: ConPromiseBroken, Subject: i, Stakeholder: p.Stakeholder, Promise: PromiseBroken}
-		c.Trust = g.trust(p.Stakeholder, -t.TrustBroken)
-		c.Morale = clamp01(s.Team.Morale-t.MoraleBroken) - s.Team.Morale
-		s.Team.Morale += c.Morale
-		c.Morale += g.teamLetDown(p.Stakeholder, 1)
-		g.log(c)
-		g.overHeadOf(p.Stakeholder, -1)
 	}
 	for _, h := range g.seats() {
 		g.seatIn(h)

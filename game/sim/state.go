@@ -172,7 +172,7 @@ type PromiseStatus uint8
 const (
 	PromiseOpen   PromiseStatus = iota // the story has not shipped and is not yet due
 	PromiseKept                        // the story shipped by the due sprint
-	PromiseBroken                      // the due sprint ended without it
+	PromiseBroken                      // the due sprint ended without it, or it shipped with a defect
 )
 
 var promiseStatusNames = [...]string{"open", "kept", "broken"}

@@ -44,7 +44,8 @@ const PairsFileName = "pairs-in-play.state"
 // the outcome model changed with results format 3, so a format 1 snapshot's moves no longer lead
 // to the games it kept. Format 3: the model changed again with results format 4. Format 4: and
 // with results format 5. Format 5: and with results format 6. Format 6: and with results format 7.
-const pairsFormat = 6
+// Format 7: and with results format 8.
+const pairsFormat = 7
 
 // keepEvery is how often a changed room's pairs are written.
 const keepEvery = 2 * time.Second
